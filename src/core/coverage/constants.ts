@@ -1,0 +1,31 @@
+/**
+ * Method constants of the 15-minute green-life circle (DESIGN.md, "The 15-minute green-life circle").
+ * Distances are metres, times seconds, speeds metres per second.
+ */
+
+/** Default walking speed: 15 min ≈ 800–1000 m in GB 50180-2018, i.e. about 1.0 m/s (0.8 for the elderly). */
+export const DEFAULT_SPEED_MPS = 1.0;
+
+/** Band limits in minutes shown by default (5-, 10- and 15-minute circles). */
+export const DEFAULT_BANDS_MIN: readonly number[] = [5, 10, 15];
+
+/** Off-network walking counts as the straight line times this factor (people do not walk as the crow flies). */
+export const OFF_NETWORK_DETOUR = 1.2;
+
+/** Beyond this straight-line distance from any walkable road a place is unreachable. */
+export const MAX_OFF_NETWORK_M = 300;
+
+/** Spacing of source points along a green space's boundary when its entrances are unknown. */
+export const BOUNDARY_STEP_M = 50;
+
+/** Default access-grid cell size. */
+export const DEFAULT_CELL_M = 50;
+
+/** Green spaces smaller than this do not count as a destination by default (a 游园 starts near 1000 m²). */
+export const DEFAULT_MIN_AREA_M2 = 1000;
+
+/** A grid cell keeps links to at most this many distinct nearby roads (the nearest point on each). */
+export const MAX_LINKS_PER_CELL = 6;
+
+/** Walk distance (and time) of a place from which no green space can be reached within the limits. */
+export const UNREACHABLE = Infinity;

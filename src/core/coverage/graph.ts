@@ -1,0 +1,304 @@
+/**
+ * The walk graph of one scenario, in compressed sparse row (CSR) typed arrays.
+ *
+ * Nodes are every vertex of every walkable road (shared vertices join roads; intermediate vertices are
+ * kept so that distances along curved roads are exact), plus the points where two walkable roads cross
+ * without sharing a vertex, plus T-junctions where a road ends within JOIN_M of another road.
+ * Every edge is one straight segment. Lengths are cheap-ruler metres (the local plane of projection.ts).
+ */
+import type { FeatureCollection, LineString, MultiLineString } from 'geojson';
+import { type LocalProjection, segmentProjection, toLat, toLng, toX, toY } from './projection';
+import { SegmentIndex } from './segment-index';
+import { type RoadInput, type Scenario, statusInScenario } from './types';
+
+/** A road end this close to another road joins it (authoring tolerance), metres. */
+export const JOIN_M = 2;
+/** Vertices closer than this along a segment are the same point, metres. */
+const SAME_POINT_M = 0.01;
+
+export interface WalkGraph {
+  readonly scenario: Scenario;
+  readonly proj: LocalProjection;
+  readonly nodeCount: number;
+  /** Node i at [nodeLng[i], nodeLat[i]] (WGS-84) = (nodeX[i], nodeY[i]) metres in the local plane. */
+  readonly nodeLng: Float64Array;
+  readonly nodeLat: Float64Array;
+  readonly nodeX: Float64Array;
+  readonly nodeY: Float64Array;
+  /** Undirected edge e joins edgeA[e]–edgeB[e], edgeM[e] metres long, part of roads.features[edgeRoad[e]] (-1: a join). */
+  readonly edgeCount: number;
+  readonly edgeA: Int32Array;
+  readonly edgeB: Int32Array;
+  readonly edgeM: Float32Array;
+  readonly edgeRoad: Int32Array;
+  /** CSR adjacency: the neighbours of u are slots offsets[u] .. offsets[u+1]-1 of adjTarget/adjEdge/adjM. */
+  readonly offsets: Int32Array;
+  readonly adjTarget: Int32Array;
+  readonly adjEdge: Int32Array;
+  readonly adjM: Float32Array;
+}
+
+interface Line {
+  road: number;
+  x: number[];
+  y: number[];
+  lng: number[];
+  lat: number[];
+}
+
+interface Split {
+  t: number;
+  lng: number;
+  lat: number;
+}
+
+/** Builds the walk graph from the walkable roads that exist in `scenario`. */
+export function buildWalkGraph(
+  roads: FeatureCollection<LineString | MultiLineString, RoadInput>,
+  scenario: Scenario,
+  proj: LocalProjection,
+): WalkGraph {
+  const lines = collectLines(roads, scenario, proj);
+  const segLine: number[] = [];
+  const segIdx: number[] = [];
+  const coords: number[] = [];
+  lines.forEach((l, li) => {
+    for (let s = 0; s + 1 < l.x.length; s++) {
+      segLine.push(li);
+      segIdx.push(s);
+      coords.push(l.x[s], l.y[s], l.x[s + 1], l.y[s + 1]);
+    }
+  });
+  const index = new SegmentIndex(new Float64Array(coords), 200);
+  const splits: Split[][] = segLine.map(() => []);
+  const joins: Array<[number, number, number, number]> = []; // lngA, latA, lngB, latB
+
+  nodeCrossings(index, segLine, segIdx, lines, splits, proj);
+  joinDanglingEnds(index, segLine, lines, splits, joins, proj);
+  return assemble(lines, segLine, splits, joins, scenario, proj);
+}
+
+function collectLines(
+  roads: FeatureCollection<LineString | MultiLineString, RoadInput>,
+  scenario: Scenario,
+  proj: LocalProjection,
+): Line[] {
+  const lines: Line[] = [];
+  roads.features.forEach((f, road) => {
+    const p = f.properties;
+    if (!p || !p.walkable || !statusInScenario(p.status, scenario) || !f.geometry) return;
+    const parts = f.geometry.type === 'LineString' ? [f.geometry.coordinates] : f.geometry.coordinates;
+    for (const part of parts) {
+      if (part.length < 2) continue;
+      const lng = part.map((c) => c[0]);
+      const lat = part.map((c) => c[1]);
+      lines.push({ road, lng, lat, x: lng.map((v) => toX(proj, v)), y: lat.map((v) => toY(proj, v)) });
+    }
+  });
+  return lines;
+}
+
+/** Adds a split at every crossing of two segments that do not already share the crossing point as a vertex. */
+function nodeCrossings(
+  index: SegmentIndex,
+  segLine: number[],
+  segIdx: number[],
+  lines: Line[],
+  splits: Split[][],
+  proj: LocalProjection,
+): void {
+  const c = index.coords;
+  for (let i = 0; i < index.count; i++) {
+    const ax = c[4 * i], ay = c[4 * i + 1], bx = c[4 * i + 2], by = c[4 * i + 3];
+    const lenI = Math.hypot(bx - ax, by - ay);
+    index.someNear(Math.min(ax, bx), Math.min(ay, by), Math.max(ax, bx), Math.max(ay, by), (j) => {
+      if (j <= i) return false;
+      if (segLine[i] === segLine[j] && Math.abs(segIdx[i] - segIdx[j]) <= 1) return false;
+      const cx = c[4 * j], cy = c[4 * j + 1], dx = c[4 * j + 2], dy = c[4 * j + 3];
+      const den = (bx - ax) * (dy - cy) - (by - ay) * (dx - cx);
+      if (Math.abs(den) < 1e-12) return false; // parallel: overlapping roads are left as authored
+      const ta = ((cx - ax) * (dy - cy) - (cy - ay) * (dx - cx)) / den;
+      const tb = ((cx - ax) * (by - ay) - (cy - ay) * (bx - ax)) / den;
+      const lenJ = Math.hypot(dx - cx, dy - cy);
+      const ea = SAME_POINT_M / Math.max(lenI, 1e-9);
+      const eb = SAME_POINT_M / Math.max(lenJ, 1e-9);
+      if (ta < -ea || ta > 1 + ea || tb < -eb || tb > 1 + eb) return false;
+      const aEnd = ta <= ea || ta >= 1 - ea;
+      const bEnd = tb <= eb || tb >= 1 - eb;
+      if (aEnd && bEnd) return false; // vertex meets vertex: merged by coordinate, or joined below
+      // The crossing point: an existing vertex when it falls on one, so both lines get the same key.
+      let lng: number, lat: number;
+      if (aEnd) {
+        const v = ta <= ea ? segIdx[i] : segIdx[i] + 1;
+        lng = lines[segLine[i]].lng[v];
+        lat = lines[segLine[i]].lat[v];
+      } else if (bEnd) {
+        const v = tb <= eb ? segIdx[j] : segIdx[j] + 1;
+        lng = lines[segLine[j]].lng[v];
+        lat = lines[segLine[j]].lat[v];
+      } else {
+        lng = toLng(proj, ax + ta * (bx - ax));
+        lat = toLat(proj, ay + ta * (by - ay));
+      }
+      if (!aEnd) splits[i].push({ t: ta, lng, lat });
+      if (!bEnd) splits[j].push({ t: tb, lng, lat });
+      return false;
+    });
+  }
+}
+
+/** A road end that stops within JOIN_M of another road (not at its vertex) is joined to it by a short edge. */
+function joinDanglingEnds(
+  index: SegmentIndex,
+  segLine: number[],
+  lines: Line[],
+  splits: Split[][],
+  joins: Array<[number, number, number, number]>,
+  proj: LocalProjection,
+): void {
+  const c = index.coords;
+  lines.forEach((l, li) => {
+    for (const v of [0, l.x.length - 1]) {
+      const px = l.x[v], py = l.y[v];
+      let best = -1, bestD2 = JOIN_M * JOIN_M, bestT = 0;
+      index.someNear(px - JOIN_M, py - JOIN_M, px + JOIN_M, py + JOIN_M, (j) => {
+        if (segLine[j] === li) return false;
+        const { d2, t } = segmentProjection(px, py, c[4 * j], c[4 * j + 1], c[4 * j + 2], c[4 * j + 3]);
+        if (d2 < SAME_POINT_M * SAME_POINT_M && (t === 0 || t === 1)) {
+          best = -2; // already meets that road at a vertex
+          return true;
+        }
+        if (d2 <= bestD2) {
+          best = j;
+          bestD2 = d2;
+          bestT = t;
+        }
+        return false;
+      });
+      if (best < 0) continue;
+      const x4 = c.subarray(4 * best, 4 * best + 4);
+      const len = Math.hypot(x4[2] - x4[0], x4[3] - x4[1]);
+      let lng: number, lat: number;
+      if (bestT * len <= SAME_POINT_M || (1 - bestT) * len <= SAME_POINT_M) {
+        const ln = lines[segLine[best]];
+        const s = best - firstSegmentOf(segLine, best);
+        const w = bestT * len <= SAME_POINT_M ? s : s + 1;
+        lng = ln.lng[w];
+        lat = ln.lat[w];
+      } else {
+        lng = toLng(proj, x4[0] + bestT * (x4[2] - x4[0]));
+        lat = toLat(proj, x4[1] + bestT * (x4[3] - x4[1]));
+        splits[best].push({ t: bestT, lng, lat });
+      }
+      joins.push([l.lng[v], l.lat[v], lng, lat]);
+    }
+  });
+}
+
+function firstSegmentOf(segLine: number[], seg: number): number {
+  let s = seg;
+  while (s > 0 && segLine[s - 1] === segLine[seg]) s--;
+  return s;
+}
+
+function assemble(
+  lines: Line[],
+  segLine: number[],
+  splits: Split[][],
+  joins: Array<[number, number, number, number]>,
+  scenario: Scenario,
+  proj: LocalProjection,
+): WalkGraph {
+  const keyToNode = new Map<string, number>();
+  const lngs: number[] = [];
+  const lats: number[] = [];
+  const nodeOf = (lng: number, lat: number): number => {
+    // 1e-7° ≈ 1 cm: the same authored vertex in two roads is the same node.
+    const key = `${Math.round(lng * 1e7)},${Math.round(lat * 1e7)}`;
+    let id = keyToNode.get(key);
+    if (id === undefined) {
+      id = lngs.length;
+      keyToNode.set(key, id);
+      lngs.push(lng);
+      lats.push(lat);
+    }
+    return id;
+  };
+  const ea: number[] = [];
+  const eb: number[] = [];
+  const er: number[] = [];
+  const addEdge = (a: number, b: number, road: number) => {
+    if (a === b) return;
+    ea.push(a);
+    eb.push(b);
+    er.push(road);
+  };
+  let seg = 0;
+  for (const l of lines) {
+    let prev = nodeOf(l.lng[0], l.lat[0]);
+    for (let s = 0; s + 1 < l.x.length; s++, seg++) {
+      const sp = splits[seg].sort((p, q) => p.t - q.t);
+      for (const p of sp) {
+        const n = nodeOf(p.lng, p.lat);
+        addEdge(prev, n, l.road);
+        prev = n;
+      }
+      const n = nodeOf(l.lng[s + 1], l.lat[s + 1]);
+      addEdge(prev, n, l.road);
+      prev = n;
+    }
+  }
+  if (seg !== segLine.length) throw new Error('Walk graph: segment count mismatch (internal error).');
+  for (const [lngA, latA, lngB, latB] of joins) addEdge(nodeOf(lngA, latA), nodeOf(lngB, latB), -1);
+  return fromEdges(scenario, proj, Float64Array.from(lngs), Float64Array.from(lats), ea, eb, er);
+}
+
+/** Builds the CSR arrays from node positions and an undirected edge list (also used by synthetic benchmarks). */
+export function fromEdges(
+  scenario: Scenario,
+  proj: LocalProjection,
+  nodeLng: Float64Array,
+  nodeLat: Float64Array,
+  ea: ArrayLike<number>,
+  eb: ArrayLike<number>,
+  er: ArrayLike<number>,
+): WalkGraph {
+  const n = nodeLng.length;
+  const m = ea.length;
+  const nodeX = new Float64Array(n);
+  const nodeY = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    nodeX[i] = toX(proj, nodeLng[i]);
+    nodeY[i] = toY(proj, nodeLat[i]);
+  }
+  const edgeA = Int32Array.from(ea);
+  const edgeB = Int32Array.from(eb);
+  const edgeRoad = Int32Array.from(er);
+  const edgeM = new Float32Array(m);
+  const offsets = new Int32Array(n + 1);
+  for (let e = 0; e < m; e++) {
+    edgeM[e] = Math.hypot(nodeX[edgeA[e]] - nodeX[edgeB[e]], nodeY[edgeA[e]] - nodeY[edgeB[e]]);
+    offsets[edgeA[e] + 1]++;
+    offsets[edgeB[e] + 1]++;
+  }
+  for (let i = 0; i < n; i++) offsets[i + 1] += offsets[i];
+  const fill = offsets.slice(0, n);
+  const adjTarget = new Int32Array(2 * m);
+  const adjEdge = new Int32Array(2 * m);
+  const adjM = new Float32Array(2 * m);
+  for (let e = 0; e < m; e++) {
+    const a = edgeA[e], b = edgeB[e];
+    let k = fill[a]++;
+    adjTarget[k] = b;
+    adjEdge[k] = e;
+    adjM[k] = edgeM[e];
+    k = fill[b]++;
+    adjTarget[k] = a;
+    adjEdge[k] = e;
+    adjM[k] = edgeM[e];
+  }
+  return {
+    scenario, proj, nodeCount: n, nodeLng, nodeLat, nodeX, nodeY,
+    edgeCount: m, edgeA, edgeB, edgeM, edgeRoad, offsets, adjTarget, adjEdge, adjM,
+  };
+}

@@ -1,0 +1,95 @@
+/**
+ * The straight-line service-radius method of Chinese standards, for comparison with walking reality:
+ * each green space serves a circle-like buffer whose radius depends on its size, and the coverage
+ * rate is the share of residential land inside any buffer. '300米见绿、500米见园' (CAUPD park report;
+ * GB/T 51346-2019 §4.3.4 and App. A.0.3; GB/T 50563): ≥ 5,000 m² → 500 m, 1,000–5,000 m² → 300 m.
+ * Targets: 80% (GB 55014-2021, mandatory minimum) and 90% (GB/T 51346-2019).
+ */
+import buffer from '@turf/buffer';
+import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
+
+export interface RadiusTier {
+  /** The smallest green space (m²) this tier applies to. */
+  minAreaM2: number;
+  radiusM: number;
+  source: string;
+}
+
+export interface RateTarget {
+  /** Share of residential land, 0–1. */
+  rate: number;
+  source: string;
+}
+
+export interface ServiceRadiusStandard {
+  tiers: RadiusTier[];
+  targets: RateTarget[];
+}
+
+/** Used when geodata/standards.json is absent or unreadable. */
+export const DEFAULT_STANDARD: ServiceRadiusStandard = {
+  tiers: [
+    { minAreaM2: 5000, radiusM: 500, source: "GB/T 51346-2019 §4.3.4; CAUPD park report '500米见园'" },
+    { minAreaM2: 1000, radiusM: 300, source: "GB/T 50563; CAUPD park report '300米见绿'" },
+  ],
+  targets: [
+    { rate: 0.8, source: 'GB 55014-2021 (mandatory minimum)' },
+    { rate: 0.9, source: 'GB/T 51346-2019 §4.3.4' },
+  ],
+};
+
+/**
+ * Reads the service-radius rows of a standards table. Accepts an object holding an array of rows
+ * (under any key) whose rows carry a minimum area and a radius, e.g.
+ * `{ "service_radius": [{ "min_area_m2": 5000, "radius_m": 500, "source": "…" }] }`, and optionally
+ * rows with a coverage `rate` (0–1 or a percentage). Falls back to DEFAULT_STANDARD otherwise.
+ */
+export function parseStandard(json: unknown): ServiceRadiusStandard {
+  if (!json || typeof json !== 'object') return DEFAULT_STANDARD;
+  const tiers: RadiusTier[] = [];
+  const targets: RateTarget[] = [];
+  const rows: unknown[] = Array.isArray(json) ? json : Object.values(json).filter(Array.isArray).flat();
+  for (const row of rows) {
+    if (!row || typeof row !== 'object') continue;
+    const r = row as Record<string, unknown>;
+    const source = typeof r.source === 'string' ? r.source : 'geodata/standards.json';
+    const area = num(r.min_area_m2 ?? r.minAreaM2 ?? r.min_area);
+    const radius = num(r.radius_m ?? r.radiusM ?? r.radius);
+    if (area !== undefined && radius !== undefined && radius > 0) tiers.push({ minAreaM2: area, radiusM: radius, source });
+    const rate = num(r.rate ?? r.threshold ?? r.coverage);
+    if (rate !== undefined && area === undefined && rate > 0) targets.push({ rate: rate > 1 ? rate / 100 : rate, source });
+  }
+  if (tiers.length === 0) return DEFAULT_STANDARD;
+  tiers.sort((a, b) => b.minAreaM2 - a.minAreaM2);
+  return { tiers, targets: targets.length > 0 ? targets.sort((a, b) => a.rate - b.rate) : DEFAULT_STANDARD.targets };
+}
+
+function num(v: unknown): number | undefined {
+  return typeof v === 'number' && Number.isFinite(v) ? v : undefined;
+}
+
+/** The service radius of a green space of `areaM2`, or 0 when it is too small to count. */
+export function serviceRadius(std: ServiceRadiusStandard, areaM2: number): number {
+  for (const t of std.tiers) if (areaM2 >= t.minAreaM2) return t.radiusM;
+  return 0;
+}
+
+export function maxRadius(std: ServiceRadiusStandard): number {
+  return Math.max(0, ...std.tiers.map((t) => t.radiusM));
+}
+
+/** Buffers for display: one feature per green space that counts, unioned by nobody (overlaps are fine on a map). */
+export function radiusBuffers(
+  std: ServiceRadiusStandard,
+  greens: ReadonlyArray<Feature<Polygon | MultiPolygon, { id: string; area_m2: number }>>,
+): FeatureCollection<Polygon | MultiPolygon, { id: string; radius_m: number }> {
+  const features: Feature<Polygon | MultiPolygon, { id: string; radius_m: number }>[] = [];
+  for (const f of greens) {
+    const r = serviceRadius(std, f.properties.area_m2);
+    if (r <= 0) continue;
+    const b = buffer(f, r, { units: 'meters', steps: 16 });
+    if (!b) continue;
+    features.push({ type: 'Feature', properties: { id: f.properties.id, radius_m: r }, geometry: b.geometry });
+  }
+  return { type: 'FeatureCollection', features };
+}

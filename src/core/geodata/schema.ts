@@ -1,0 +1,104 @@
+/**
+ * The public property contract of every layer in geodata/. Other people's scripts and tests read
+ * these names: extend, never rename. All geometry is WGS-84 [longitude, latitude].
+ */
+import { z } from 'zod';
+
+/** The study area: the zone and the neighbourhoods around it (DESIGN.md). */
+export const STUDY_BBOX = [113.44, 34.75, 113.62, 34.88] as const;
+
+export const Status = z.enum(['existing', 'under_construction', 'planned']);
+export const Confidence = z.enum(['high', 'medium', 'low']);
+export type Status = z.infer<typeof Status>;
+export type Confidence = z.infer<typeof Confidence>;
+
+/** Properties every authored feature carries: identity, names, provenance. */
+const base = {
+  id: z.string().min(1),
+  name_zh: z.string().min(1),
+  name_en: z.string().min(1),
+  status: Status,
+  source: z.string().min(1),
+  confidence: Confidence,
+  /** true where the feature's existence or course is a guess; drawn hatched or dashed. */
+  illustrative: z.boolean().optional(),
+  /** The 2015 plan's project this feature belongs to, e.g. "长椿路南延". */
+  plan: z.string().optional(),
+  /** The report's sentence about that project, verbatim. */
+  plan_text: z.string().optional(),
+  /** Year opened, where a fact gives it. */
+  opened: z.number().int().min(1950).max(2030).optional(),
+  note: z.string().optional(),
+};
+
+export const RoadClass = z.enum(['expressway', 'arterial', 'secondary', 'local', 'path']);
+export type RoadClass = z.infer<typeof RoadClass>;
+
+export const RoadProps = z.object({
+  ...base,
+  class: RoadClass,
+  /** false for expressway main lines without sidewalks, railways. */
+  walkable: z.boolean(),
+  /** true for bridges over water or rail: the only places a barrier may be crossed. */
+  bridge: z.boolean().optional(),
+});
+export type RoadProps = z.infer<typeof RoadProps>;
+
+export const GreenProgram = z.enum(['four_parks', 'four_corridors', 'other']);
+/** 综合公园 | 社区公园 | 游园 | 带状公园 */
+export const GreenType = z.enum(['comprehensive', 'community', 'pocket', 'linear']);
+export type GreenProgram = z.infer<typeof GreenProgram>;
+export type GreenType = z.infer<typeof GreenType>;
+
+export const GreenProps = z.object({
+  ...base,
+  program: GreenProgram,
+  type: GreenType,
+  /** Planar area in square metres, computed with Turf from the polygon. */
+  area_m2: z.number().positive(),
+  /** Known entrances as [lng, lat]; absent where unknown (sources then fall along the boundary). */
+  entrances: z.array(z.tuple([z.number(), z.number()])).optional(),
+});
+export type GreenProps = z.infer<typeof GreenProps>;
+
+export const ParkKind = z.enum(['industrial_park', 'cluster', 'university', 'headquarters']);
+export const IndustrialProps = z.object({
+  ...base,
+  kind: ParkKind,
+  area_m2: z.number().positive(),
+  /** Figures the report gives, e.g. investment in 亿元. */
+  investment_yi: z.number().optional(),
+  output_yi: z.number().optional(),
+  description_zh: z.string().optional(),
+  description_en: z.string().optional(),
+});
+export type IndustrialProps = z.infer<typeof IndustrialProps>;
+
+export const ResidentialProps = z.object({
+  ...base,
+  area_m2: z.number().positive(),
+  dwellings: z.number().int().nonnegative(),
+  population: z.number().nonnegative(),
+  /** How the population was estimated, in a sentence. */
+  population_method: z.string().min(1),
+  /** Listed estates inside this block (names only). */
+  estates: z.array(z.string()).optional(),
+  kind: z.enum(['estate', 'resettlement', 'campus_dormitory', 'village']).optional(),
+});
+export type ResidentialProps = z.infer<typeof ResidentialProps>;
+
+export const WaterProps = z.object({
+  ...base,
+  kind: z.enum(['river', 'lake', 'canal', 'pond']),
+});
+export type WaterProps = z.infer<typeof WaterProps>;
+
+export const BoundaryProps = z.object({ ...base });
+export type BoundaryProps = z.infer<typeof BoundaryProps>;
+
+export const LandmarkProps = z.object({
+  ...base,
+  kind: z.enum(['metro_station', 'campus_gate', 'crossing', 'landmark']),
+  line: z.string().optional(),
+});
+export type LandmarkProps = z.infer<typeof LandmarkProps>;

@@ -1,0 +1,136 @@
+/**
+ * Resolve a chapter's figure references into what the screen shows: a label, a large number, its
+ * unit, and a note. Indicator figures come from indicators.json; computed figures from a map the
+ * app fills as computations finish. A computed figure that is not there yet is `computing`, never a
+ * guessed or zero number, so a chapter cannot show a figure before its computation is done.
+ */
+import type { ComputedKey, FigureRef, Chapter } from './schema';
+import { formatBase, formatGrowth, formatIndicatorValue, type Dimension, type Lang, type Quantity } from './format';
+
+/** The fields of an indicators.json entry this module reads. */
+export interface IndicatorLike {
+  id: string;
+  label_zh: string;
+  label_en: string;
+  value: number;
+  unit_zh: string;
+  unit_en: string;
+  year: number;
+  kind: 'result' | 'target';
+  growth_pct?: number;
+  sentence?: string;
+}
+
+/**
+ * Live figures by key. `undefined` (or absent): still computing. `null`: the computation failed or
+ * has no data, shown as unavailable.
+ */
+export type ComputedFigures = Partial<Record<ComputedKey, number | null>>;
+
+/** Units of each computed key, so the formatter knows how to show it. */
+export const COMPUTED_DIMENSION: Record<ComputedKey, Dimension | 'count'> = {
+  planned_road_km: 'km',
+  planned_road_projects: 'count',
+  green_added_m2: 'm2',
+  green_added_illustrative_pct: 'percent',
+  green_share_2014_pct: 'percent',
+  green_share_2015_pct: 'percent',
+  coverage_2014_pct: 'percent',
+  coverage_2015_pct: 'percent',
+  coverage_gain_pct: 'pp',
+  people_newly_covered: 'people',
+  population_total: 'people',
+};
+
+export type FigureState = 'ready' | 'computing' | 'unavailable';
+
+export interface ResolvedFigure {
+  state: FigureState;
+  label: string;
+  /** Large number; "" unless ready. */
+  value: string;
+  unit: string;
+  /** Secondary line: growth rate, year, or what the figure rests on. */
+  note?: string;
+  /** 'result' and 'target' for report figures (styled apart), 'computed' for live ones. */
+  kind: 'result' | 'target' | 'computed';
+  year?: number;
+  /** The report's sentence behind an indicator, for a tooltip-free source line. */
+  sentence?: string;
+}
+
+export interface FigureContext {
+  lang: Lang;
+  indicators: ReadonlyMap<string, IndicatorLike> | readonly IndicatorLike[];
+  computed: ComputedFigures;
+}
+
+function lookup(ctx: FigureContext, id: string): IndicatorLike | undefined {
+  const ind = ctx.indicators;
+  return 'get' in ind ? ind.get(id) : ind.find((i) => i.id === id);
+}
+
+function growthNote(ind: IndicatorLike, lang: Lang): string | undefined {
+  if (ind.growth_pct === undefined) return undefined;
+  const g = formatGrowth(ind.growth_pct, lang);
+  if (ind.kind === 'target') return lang === 'zh' ? `计划增长 ${g.value}${g.unit}` : `${g.value}${g.unit} planned`;
+  return lang === 'zh' ? `增长 ${g.value}${g.unit}` : `${g.value}${g.unit} on the year before`;
+}
+
+function yearNote(ind: IndicatorLike, lang: Lang): string {
+  if (ind.kind === 'target') return lang === 'zh' ? `${ind.year} 年目标` : `${ind.year} target`;
+  return lang === 'zh' ? `${ind.year} 年完成` : `${ind.year} result`;
+}
+
+function formatComputed(key: ComputedKey, value: number, lang: Lang): Quantity {
+  const dim = COMPUTED_DIMENSION[key];
+  if (dim === 'count') return { value: String(Math.round(value)), unit: lang === 'zh' ? '项' : '' };
+  return formatBase(dim, value, lang);
+}
+
+/**
+ * Resolve one figure reference. An indicator id that is not in the list resolves as
+ * `unavailable` (validateStory reports it as an error when given the indicator list).
+ *
+ * @example
+ * resolveFigure({ source: 'computed', key: 'planned_road_km', label }, { lang: 'zh', indicators, computed: { planned_road_km: 31.24 } })
+ * // → { state: 'ready', value: '31.2', unit: '公里', … }
+ */
+export function resolveFigure(ref: FigureRef, ctx: FigureContext): ResolvedFigure {
+  const { lang } = ctx;
+  if (ref.source === 'indicator') {
+    const ind = lookup(ctx, ref.id);
+    const customLabel = ref.label?.[lang];
+    if (!ind) return { state: 'unavailable', label: customLabel ?? ref.id, value: '', unit: '', kind: 'result' };
+    const label = customLabel ?? (lang === 'zh' ? ind.label_zh : ind.label_en);
+    const base = { state: 'ready' as const, label, kind: ind.kind, year: ind.year, sentence: ind.sentence };
+    if (ref.show === 'growth') {
+      if (ind.growth_pct === undefined) return { ...base, state: 'unavailable', value: '', unit: '' };
+      return { ...base, ...formatGrowth(ind.growth_pct, lang), note: ref.note?.[lang] ?? yearNote(ind, lang) };
+    }
+    const q = formatIndicatorValue(ind.value, ind.unit_zh, ind.unit_en, lang);
+    const note = ref.note?.[lang] ?? [yearNote(ind, lang), growthNote(ind, lang)].filter(Boolean).join(' · ');
+    return { ...base, ...q, note };
+  }
+  const label = ref.label[lang];
+  const note = ref.note?.[lang];
+  const v = ctx.computed[ref.key];
+  if (v === undefined) return { state: 'computing', label, value: '', unit: '', note, kind: 'computed' };
+  if (v === null || !Number.isFinite(v)) return { state: 'unavailable', label, value: '', unit: '', note, kind: 'computed' };
+  return { state: 'ready', label, ...formatComputed(ref.key, v, lang), note, kind: 'computed' };
+}
+
+/** All figures of a chapter, in order. */
+export function resolveChapterFigures(chapter: Chapter, ctx: FigureContext): ResolvedFigure[] {
+  return chapter.figures.map((f) => resolveFigure(f, ctx));
+}
+
+/** The computed keys a chapter waits for before its figures are complete. */
+export function computedKeysOf(chapter: Chapter): ComputedKey[] {
+  return chapter.figures.flatMap((f) => (f.source === 'computed' ? [f.key] : []));
+}
+
+/** True once every computed figure of the chapter has a value or has failed. */
+export function chapterFiguresSettled(chapter: Chapter, computed: ComputedFigures): boolean {
+  return computedKeysOf(chapter).every((k) => computed[k] !== undefined);
+}

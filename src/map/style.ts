@@ -1,0 +1,349 @@
+/**
+ * The offline style: every source is our own GeoJSON, no tiles, no glyph server. Text is drawn
+ * locally by MapLibre with the bundled font declared in `font-faces`.
+ *
+ * Layer ids are public in practice (tests and scripts query them), so they are declared once in
+ * MISSION_GROUPS and read from there.
+ */
+import type {
+  ExpressionSpecification,
+  LayerSpecification,
+  StyleSpecification,
+} from 'maplibre-gl';
+import type { FeatureCollection } from 'geojson';
+import { PALETTE as P } from './palette';
+import { FONT_FAMILY, fontFaces } from './fonts';
+
+export interface StyleData {
+  roads: FeatureCollection;
+  greenery: FeatureCollection;
+  industry: FeatureCollection;
+  residential: FeatureCollection;
+  water: FeatureCollection;
+  boundary: FeatureCollection;
+  landmarks: FeatureCollection;
+}
+
+export type Lang = 'zh' | 'en';
+
+/** The three mission layers of the 2015 plan, each toggled as one group. */
+export const MISSION_GROUPS = {
+  roads: ['plan-roads-casing', 'plan-roads', 'plan-roads-label'],
+  greenery: ['greenery-fill', 'greenery-hatch', 'greenery-outline', 'greenery-label'],
+  industry: ['industry-fill', 'industry-hatch', 'industry-outline', 'industry-label'],
+} as const;
+export type MissionGroup = keyof typeof MISSION_GROUPS;
+export const MISSION_GROUP_IDS = Object.keys(MISSION_GROUPS) as MissionGroup[];
+
+/** Layers a click or hover can pick a feature from, topmost first. */
+export const INTERACTIVE_LAYERS = ['plan-roads', 'landmarks-circle', 'industry-fill', 'greenery-fill'] as const;
+
+/** Basemap layers whose labels switch with the interface language. */
+export const LABEL_LAYERS = [
+  'road-label',
+  'plan-roads-label',
+  'greenery-label',
+  'industry-label',
+  'residential-label',
+  'water-label',
+  'landmarks-label',
+] as const;
+
+export function nameField(lang: Lang): ExpressionSpecification {
+  return lang === 'en'
+    ? ['coalesce', ['get', 'name_en'], ['get', 'name_zh']]
+    : ['coalesce', ['get', 'name_zh'], ['get', 'name_en']];
+}
+
+const FONT = [FONT_FAMILY];
+const isPlanRoad = ['!=', ['get', 'status'], 'existing'] as ExpressionSpecification;
+const illustrative = ['==', ['get', 'illustrative'], true] as ExpressionSpecification;
+const hovered = ['boolean', ['feature-state', 'hover'], false] as ExpressionSpecification;
+const selected = ['boolean', ['feature-state', 'selected'], false] as ExpressionSpecification;
+
+const roadWidth = (base: number | ExpressionSpecification): ExpressionSpecification => [
+  'interpolate',
+  ['exponential', 1.6],
+  ['zoom'],
+  11,
+  ['*', base, 0.35],
+  14,
+  base,
+  17,
+  ['*', base, 4],
+];
+
+const classWidth: ExpressionSpecification = [
+  'match',
+  ['get', 'class'],
+  'expressway',
+  5,
+  'arterial',
+  3.6,
+  'secondary',
+  2.6,
+  'local',
+  1.6,
+  1,
+];
+
+function labelPaint() {
+  return { 'text-color': P.label, 'text-halo-color': P.labelHalo, 'text-halo-width': 1.4 };
+}
+
+function layers(lang: Lang): LayerSpecification[] {
+  const name = nameField(lang);
+  return [
+    { id: 'background', type: 'background', paint: { 'background-color': P.background } },
+    { id: 'boundary-fill', type: 'fill', source: 'boundary', paint: { 'fill-color': P.boundaryFill, 'fill-opacity': 0.8 } },
+    // Land use is drawn from the mission layers themselves (DESIGN.md): residential, campus, water.
+    {
+      id: 'residential-fill',
+      type: 'fill',
+      source: 'residential',
+      paint: {
+        'fill-color': ['match', ['get', 'kind'], 'resettlement', P.resettlement, 'campus_dormitory', P.campus, P.residential],
+        'fill-opacity': 0.85,
+      },
+    },
+    { id: 'water-fill', type: 'fill', source: 'water', paint: { 'fill-color': P.water } },
+    { id: 'water-line', type: 'line', source: 'water', paint: { 'line-color': P.waterLine, 'line-width': 0.8 } },
+    {
+      id: 'boundary-line',
+      type: 'line',
+      source: 'boundary',
+      paint: { 'line-color': P.boundaryLine, 'line-width': 2, 'line-dasharray': [4, 2], 'line-opacity': 0.7 },
+    },
+    {
+      id: 'industry-fill',
+      type: 'fill',
+      source: 'industry',
+      paint: {
+        'fill-color': ['match', ['get', 'kind'], 'university', P.campus, P.industryFill],
+        'fill-opacity': ['case', hovered, 0.95, selected, 0.95, 0.6],
+      },
+    },
+    {
+      id: 'industry-hatch',
+      type: 'fill',
+      source: 'industry',
+      filter: illustrative,
+      paint: { 'fill-pattern': 'hatch-purple' },
+    },
+    {
+      id: 'industry-outline',
+      type: 'line',
+      source: 'industry',
+      paint: {
+        'line-color': ['case', selected, P.highlight, P.industryLine],
+        'line-width': ['case', selected, 4, hovered, 3, 1.5],
+        'line-dasharray': ['case', illustrative, ['literal', [3, 2]], ['literal', [1, 0]]],
+      },
+    },
+    {
+      id: 'greenery-fill',
+      type: 'fill',
+      source: 'greenery',
+      paint: {
+        'fill-color': [
+          'match',
+          ['get', 'program'],
+          'four_parks',
+          P.fourParks,
+          'four_corridors',
+          P.fourCorridors,
+          P.green,
+        ],
+        'fill-opacity': ['case', hovered, 0.95, selected, 0.95, 0.75],
+      },
+    },
+    {
+      id: 'greenery-hatch',
+      type: 'fill',
+      source: 'greenery',
+      filter: ['any', illustrative, ['!=', ['get', 'status'], 'existing']],
+      paint: { 'fill-pattern': 'hatch-white' },
+    },
+    {
+      id: 'greenery-outline',
+      type: 'line',
+      source: 'greenery',
+      paint: {
+        'line-color': ['case', selected, P.highlight, P.greenLine],
+        'line-width': ['case', selected, 4, hovered, 3, 1],
+        'line-dasharray': ['case', illustrative, ['literal', [3, 2]], ['literal', [1, 0]]],
+      },
+    },
+    {
+      id: 'road-casing',
+      type: 'line',
+      source: 'roads',
+      filter: ['==', ['get', 'status'], 'existing'],
+      layout: { 'line-cap': 'round', 'line-join': 'round' },
+      paint: { 'line-color': P.roadCasing, 'line-width': ['+', roadWidth(classWidth), 1.5] },
+    },
+    {
+      id: 'road-fill',
+      type: 'line',
+      source: 'roads',
+      filter: ['==', ['get', 'status'], 'existing'],
+      layout: { 'line-cap': 'round', 'line-join': 'round' },
+      paint: {
+        'line-color': [
+          'match',
+          ['get', 'class'],
+          'expressway',
+          P.roadExpressway,
+          'path',
+          P.roadPath,
+          P.roadArterial,
+        ],
+        'line-width': roadWidth(classWidth),
+        'line-dasharray': ['case', ['==', ['get', 'class'], 'path'], ['literal', [2, 1.5]], ['literal', [1, 0]]],
+      },
+    },
+    {
+      id: 'plan-roads-casing',
+      type: 'line',
+      source: 'roads',
+      filter: isPlanRoad,
+      layout: { 'line-cap': 'round', 'line-join': 'round' },
+      paint: {
+        'line-color': ['case', selected, P.highlight, hovered, P.highlight, '#ffffff'],
+        'line-width': ['+', roadWidth(classWidth), ['case', selected, 8, hovered, 6, 3]] as ExpressionSpecification,
+      },
+    },
+    {
+      id: 'plan-roads',
+      type: 'line',
+      source: 'roads',
+      filter: isPlanRoad,
+      layout: { 'line-join': 'round' },
+      paint: {
+        'line-color': ['match', ['get', 'status'], 'planned', P.statusPlanned, P.statusUnderConstruction],
+        'line-width': ['+', roadWidth(classWidth), 1.5] as ExpressionSpecification,
+        'line-dasharray': ['match', ['get', 'status'], 'planned', ['literal', [2, 1]], ['literal', [1, 0]]],
+      },
+    },
+    {
+      id: 'landmarks-circle',
+      type: 'circle',
+      source: 'landmarks',
+      minzoom: 12,
+      paint: {
+        'circle-radius': ['interpolate', ['linear'], ['zoom'], 12, 3, 16, 7],
+        'circle-color': ['match', ['get', 'kind'], 'metro_station', '#c0392b', '#555555'],
+        'circle-stroke-color': '#ffffff',
+        'circle-stroke-width': 1.5,
+      },
+    },
+    {
+      id: 'road-label',
+      type: 'symbol',
+      source: 'roads',
+      filter: ['all', ['==', ['get', 'status'], 'existing'], ['!=', ['get', 'class'], 'path']],
+      minzoom: 12.5,
+      layout: {
+        'symbol-placement': 'line',
+        'text-field': name,
+        'text-font': FONT,
+        'text-size': ['interpolate', ['linear'], ['zoom'], 13, 11, 17, 15],
+        'text-max-angle': 40,
+        'symbol-spacing': 400,
+      },
+      paint: labelPaint(),
+    },
+    {
+      id: 'plan-roads-label',
+      type: 'symbol',
+      source: 'roads',
+      filter: isPlanRoad,
+      minzoom: 11.5,
+      layout: {
+        'symbol-placement': 'line',
+        'text-field': name,
+        'text-font': FONT,
+        'text-size': ['interpolate', ['linear'], ['zoom'], 12, 12, 17, 16],
+        'symbol-spacing': 350,
+      },
+      paint: {
+        'text-color': ['match', ['get', 'status'], 'planned', P.statusPlanned, '#a34b00'],
+        'text-halo-color': '#ffffff',
+        'text-halo-width': 1.8,
+      },
+    },
+    {
+      id: 'water-label',
+      type: 'symbol',
+      source: 'water',
+      minzoom: 12,
+      layout: { 'text-field': name, 'text-font': FONT, 'text-size': 12, 'symbol-placement': 'point' },
+      paint: { 'text-color': '#2f6f9f', 'text-halo-color': '#ffffff', 'text-halo-width': 1.2 },
+    },
+    {
+      id: 'residential-label',
+      type: 'symbol',
+      source: 'residential',
+      minzoom: 14.5,
+      layout: { 'text-field': name, 'text-font': FONT, 'text-size': 11, 'text-max-width': 8 },
+      paint: { 'text-color': '#7a6148', 'text-halo-color': '#ffffff', 'text-halo-width': 1 },
+    },
+    {
+      id: 'industry-label',
+      type: 'symbol',
+      source: 'industry',
+      minzoom: 11.5,
+      layout: { 'text-field': name, 'text-font': FONT, 'text-size': 12.5, 'text-max-width': 8 },
+      paint: { 'text-color': '#4b2f86', 'text-halo-color': '#ffffff', 'text-halo-width': 1.5 },
+    },
+    {
+      id: 'greenery-label',
+      type: 'symbol',
+      source: 'greenery',
+      minzoom: 11,
+      layout: {
+        'text-field': name,
+        'text-font': FONT,
+        'text-size': ['interpolate', ['linear'], ['zoom'], 11, 11.5, 16, 15],
+        'text-max-width': 8,
+        'symbol-sort-key': ['-', 0, ['get', 'area_m2']],
+      },
+      paint: { 'text-color': '#1d5e27', 'text-halo-color': '#ffffff', 'text-halo-width': 1.5 },
+    },
+    {
+      id: 'landmarks-label',
+      type: 'symbol',
+      source: 'landmarks',
+      minzoom: 13,
+      layout: {
+        'text-field': name,
+        'text-font': FONT,
+        'text-size': 11.5,
+        'text-offset': [0, 1.1],
+        'text-anchor': 'top',
+        'text-optional': true,
+      },
+      paint: labelPaint(),
+    },
+  ];
+}
+
+/** The complete offline style for the given data and language. */
+export function buildStyle(data: StyleData, lang: Lang): StyleSpecification {
+  const src = (d: FeatureCollection) => ({ type: 'geojson' as const, data: d, promoteId: 'id' });
+  return {
+    version: 8,
+    name: 'Green Circle offline',
+    'font-faces': fontFaces(),
+    sources: {
+      roads: src(data.roads),
+      greenery: src(data.greenery),
+      industry: src(data.industry),
+      residential: src(data.residential),
+      water: src(data.water),
+      boundary: src(data.boundary),
+      landmarks: src(data.landmarks),
+    },
+    layers: layers(lang),
+  };
+}

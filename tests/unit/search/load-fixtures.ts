@@ -1,0 +1,18 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { PlaceLayers } from '../../../src/core/search';
+
+const dir = fileURLToPath(new URL('../../fixtures/search/', import.meta.url));
+const read = (name: string) => JSON.parse(readFileSync(dir + name, 'utf8'));
+
+/** The search fixture layers, read fresh for every call so tests cannot leak mutations. */
+export function fixtureLayers(): PlaceLayers {
+  return {
+    greenery: read('greenery.geojson'),
+    roads: read('roads.geojson'),
+    crossings: read('crossings.geojson'),
+    industrialParks: read('industrial-parks.geojson'),
+    landmarks: read('landmarks.geojson'),
+    residential: read('residential.geojson'),
+  };
+}
