@@ -1,7 +1,7 @@
 /**
  * Place search per keystroke on a synthetic city of 4,000 places (seeded, so runs compare).
  * Run: npx vitest bench --run bench/place-search.bench.ts
- * Last run (node 20, this machine): build index 107 ms; 12 queries 34 ms, i.e. ~3 ms per keystroke.
+ * Last run (node 20, shared machine): build index 105–137 ms; 12 queries 32–36 ms, i.e. ~3 ms per keystroke.
  */
 import { bench, describe } from 'vitest';
 import { PlaceIndex, type Place, type PlaceKind } from '../src/core/search';

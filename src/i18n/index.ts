@@ -3,6 +3,8 @@
  * its strings in its own file (`{ zh, en }` with the same keys) and is registered here once.
  */
 import common from './common';
+import present from './present';
+import data from './data';
 
 export type Lang = 'zh' | 'en';
 export const LANGS: readonly Lang[] = ['zh', 'en'];
@@ -11,7 +13,7 @@ type Dict = Record<string, string>;
 type Bundle = { zh: Dict; en: Dict };
 
 // Register feature bundles here (one line each).
-const bundles: Bundle[] = [common];
+const bundles: Bundle[] = [common, present, data];
 
 const merged: Record<Lang, Dict> = { zh: {}, en: {} };
 for (const b of bundles) {

@@ -26,6 +26,8 @@ export default {
     'present.layerMissing': '图层“{id}”尚未加载，本页不显示',
     'present.compareMissing': '覆盖范围图层尚未就绪，仅显示统计数字',
     'present.source': '依据：{text}',
+    'present.bandsLegend': '步行时间图例',
+    'present.minutes': '{n} 分钟',
   },
   en: {
     'present.aria': 'Presentation',
@@ -53,5 +55,7 @@ export default {
     'present.layerMissing': 'Layer “{id}” is not loaded yet and is left out of this slide',
     'present.compareMissing': 'The coverage layers are not ready: showing the statistics only',
     'present.source': 'Source: {text}',
+    'present.bandsLegend': 'Walking time legend',
+    'present.minutes': '{n} min',
   },
 };

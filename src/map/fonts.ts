@@ -40,9 +40,9 @@ export const FONT_CHUNKS: FontChunk[] = Object.entries(ranges as Record<string, 
   .filter((c): c is FontChunk => typeof c.url === 'string');
 
 /** The style's `font-faces`: the same family name as `text-font`. */
-export function fontFaces(): FontFacesSpecification {
+export function fontFaces(baseUrl: string): FontFacesSpecification {
   return {
-    [FONT_FAMILY]: FONT_CHUNKS.map((c) => ({ url: new URL(c.url, location.href).href, 'unicode-range': c.ranges })),
+    [FONT_FAMILY]: FONT_CHUNKS.map((c) => ({ url: new URL(c.url, baseUrl).href, 'unicode-range': c.ranges })),
   };
 }
 

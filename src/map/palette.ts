@@ -22,6 +22,7 @@ export const PALETTE = {
   roadArterial: '#ffffff',
   roadLocal: '#ffffff',
   roadPath: '#b7ab95',
+  railway: '#6f6a62',
   statusExisting: '#6b6b6b',
   statusUnderConstruction: '#e8730c',
   statusPlanned: '#d6204a',

@@ -56,21 +56,33 @@ export function nameField(lang: Lang): ExpressionSpecification {
 }
 
 const FONT = [FONT_FAMILY];
+const existingRoad = [
+  'all',
+  ['==', ['get', 'status'], 'existing'],
+  ['!=', ['get', 'class'], 'railway'],
+] as ExpressionSpecification;
 const isPlanRoad = ['!=', ['get', 'status'], 'existing'] as ExpressionSpecification;
 const illustrative = ['==', ['get', 'illustrative'], true] as ExpressionSpecification;
 const hovered = ['boolean', ['feature-state', 'hover'], false] as ExpressionSpecification;
 const selected = ['boolean', ['feature-state', 'selected'], false] as ExpressionSpecification;
 
-const roadWidth = (base: number | ExpressionSpecification): ExpressionSpecification => [
+/**
+ * Line width by zoom. `zoom` may only appear at the top of an interpolate, so extra widths (casing,
+ * highlight) are added inside each stop rather than around the whole expression.
+ */
+const roadWidth = (
+  base: number | ExpressionSpecification,
+  extra: number | ExpressionSpecification = 0,
+): ExpressionSpecification => [
   'interpolate',
   ['exponential', 1.6],
   ['zoom'],
   11,
-  ['*', base, 0.35],
+  ['+', ['*', base, 0.35], extra],
   14,
-  base,
+  ['+', base, extra],
   17,
-  ['*', base, 4],
+  ['+', ['*', base, 4], extra],
 ];
 
 const classWidth: ExpressionSpecification = [
@@ -178,15 +190,15 @@ function layers(lang: Lang): LayerSpecification[] {
       id: 'road-casing',
       type: 'line',
       source: 'roads',
-      filter: ['==', ['get', 'status'], 'existing'],
+      filter: existingRoad,
       layout: { 'line-cap': 'round', 'line-join': 'round' },
-      paint: { 'line-color': P.roadCasing, 'line-width': ['+', roadWidth(classWidth), 1.5] },
+      paint: { 'line-color': P.roadCasing, 'line-width': roadWidth(classWidth, 1.5) },
     },
     {
       id: 'road-fill',
       type: 'line',
       source: 'roads',
-      filter: ['==', ['get', 'status'], 'existing'],
+      filter: existingRoad,
       layout: { 'line-cap': 'round', 'line-join': 'round' },
       paint: {
         'line-color': [
@@ -203,6 +215,24 @@ function layers(lang: Lang): LayerSpecification[] {
       },
     },
     {
+      id: 'railway',
+      type: 'line',
+      source: 'roads',
+      filter: ['==', ['get', 'class'], 'railway'],
+      paint: { 'line-color': P.railway, 'line-width': ['interpolate', ['linear'], ['zoom'], 11, 1.5, 16, 4] },
+    },
+    {
+      id: 'railway-ties',
+      type: 'line',
+      source: 'roads',
+      filter: ['==', ['get', 'class'], 'railway'],
+      paint: {
+        'line-color': '#ffffff',
+        'line-width': ['interpolate', ['linear'], ['zoom'], 11, 0.8, 16, 2],
+        'line-dasharray': [3, 3],
+      },
+    },
+    {
       id: 'plan-roads-casing',
       type: 'line',
       source: 'roads',
@@ -210,7 +240,7 @@ function layers(lang: Lang): LayerSpecification[] {
       layout: { 'line-cap': 'round', 'line-join': 'round' },
       paint: {
         'line-color': ['case', selected, P.highlight, hovered, P.highlight, '#ffffff'],
-        'line-width': ['+', roadWidth(classWidth), ['case', selected, 8, hovered, 6, 3]] as ExpressionSpecification,
+        'line-width': roadWidth(classWidth, ['case', selected, 8, hovered, 6, 3]),
       },
     },
     {
@@ -221,7 +251,7 @@ function layers(lang: Lang): LayerSpecification[] {
       layout: { 'line-join': 'round' },
       paint: {
         'line-color': ['match', ['get', 'status'], 'planned', P.statusPlanned, P.statusUnderConstruction],
-        'line-width': ['+', roadWidth(classWidth), 1.5] as ExpressionSpecification,
+        'line-width': roadWidth(classWidth, 1.5) as ExpressionSpecification,
         'line-dasharray': ['match', ['get', 'status'], 'planned', ['literal', [2, 1]], ['literal', [1, 0]]],
       },
     },
@@ -241,7 +271,7 @@ function layers(lang: Lang): LayerSpecification[] {
       id: 'road-label',
       type: 'symbol',
       source: 'roads',
-      filter: ['all', ['==', ['get', 'status'], 'existing'], ['!=', ['get', 'class'], 'path']],
+      filter: ['all', existingRoad, ['!=', ['get', 'class'], 'path']],
       minzoom: 12.5,
       layout: {
         'symbol-placement': 'line',
@@ -329,12 +359,12 @@ function layers(lang: Lang): LayerSpecification[] {
 }
 
 /** The complete offline style for the given data and language. */
-export function buildStyle(data: StyleData, lang: Lang): StyleSpecification {
+export function buildStyle(data: StyleData, lang: Lang, baseUrl = location.href): StyleSpecification {
   const src = (d: FeatureCollection) => ({ type: 'geojson' as const, data: d, promoteId: 'id' });
   return {
     version: 8,
     name: 'Green Circle offline',
-    'font-faces': fontFaces(),
+    'font-faces': fontFaces(baseUrl),
     sources: {
       roads: src(data.roads),
       greenery: src(data.greenery),

@@ -11,22 +11,33 @@ export type Line = Position[];
 export interface RoadIndex {
   /** Every centre line drawn for this road name (several parts, side roads, extensions). */
   lines(name: string): Line[];
-  /** Where each road's geometry came from: 'roads.geojson' or 'fallback'. */
-  origin(name: string): 'roads.geojson' | 'fallback';
+  /** Where a road's geometry came from: a geodata layer (roads, water) or the fallback grid. */
+  origin(name: string): 'layer' | 'fallback';
 }
 
 interface Fallback {
   roads: Record<string, { line: Line; why: string }>;
 }
 
-export function loadRoadIndex(roadsPath: string, fallbackPath: string): RoadIndex {
+/**
+ * @param layerPaths GeoJSON layers to take named lines from (roads, water); missing files are skipped.
+ * Polygon rings count as lines too: crossAt() then averages both banks of a river polygon.
+ */
+export function loadRoadIndex(layerPaths: string[], fallbackPath: string): RoadIndex {
   const byName = new Map<string, Line[]>();
-  if (existsSync(roadsPath)) {
-    const fc = JSON.parse(readFileSync(roadsPath, 'utf8')) as FeatureCollection;
+  for (const path of layerPaths.filter((p) => existsSync(p))) {
+    const fc = JSON.parse(readFileSync(path, 'utf8')) as FeatureCollection;
     for (const f of fc.features) {
       const name = (f.properties?.name_zh as string | undefined) ?? '';
       const g = f.geometry;
-      const parts = g.type === 'LineString' ? [g.coordinates] : g.type === 'MultiLineString' ? g.coordinates : [];
+      const parts =
+        g.type === 'LineString'
+          ? [g.coordinates]
+          : g.type === 'MultiLineString' || g.type === 'Polygon'
+            ? g.coordinates
+            : g.type === 'MultiPolygon'
+              ? g.coordinates.flat()
+              : [];
       if (!name || parts.length === 0) continue;
       byName.set(name, [...(byName.get(name) ?? []), ...parts]);
     }
@@ -35,11 +46,12 @@ export function loadRoadIndex(roadsPath: string, fallbackPath: string): RoadInde
   return {
     lines(name) {
       const found = byName.get(name) ?? (fallback[name] ? [fallback[name].line] : undefined);
-      if (!found) throw new Error(`Road "${name}" is in neither roads.geojson nor road-grid-fallback.json: add it.`);
+      if (!found)
+        throw new Error(`Road "${name}" is in neither roads.geojson nor road-grid-fallback.json: add it.`);
       return found;
     },
     origin(name) {
-      return byName.has(name) ? 'roads.geojson' : 'fallback';
+      return byName.has(name) ? 'layer' : 'fallback';
     },
   };
 }

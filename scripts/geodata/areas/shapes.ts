@@ -4,7 +4,7 @@
  * offset from a centre line. All WGS-84 [lng, lat]; distances in metres.
  */
 import type { Position } from 'geojson';
-import { crossAt, type RoadIndex } from './road-index.ts';
+import { crossAt, type RoadIndex } from './road-index';
 
 /** Metres per degree at this latitude (equirectangular; < 0.1% error over the 15 km study area). */
 export function metresPerDegree(lat: number): { lng: number; lat: number } {
@@ -17,10 +17,7 @@ export function metresPerDegree(lat: number): { lng: number; lat: number } {
  * back into the quad by `setback_m`), or a fixed meridian/parallel where no road is known.
  */
 export type Side =
-  | string
-  | { road: string; offset_m?: number; setback_m?: number }
-  | { lng: number }
-  | { lat: number };
+  string | { road: string; offset_m?: number; setback_m?: number } | { lng: number } | { lat: number };
 
 export interface QuadSpec {
   w: Side;
@@ -83,7 +80,9 @@ export function quadRing(spec: QuadSpec, roads: RoadIndex): Position[] {
   const ne = corner(e, n, midLat);
   const nw = corner(w, n, midLat);
   if (!(se[0] > sw[0] && ne[0] > nw[0] && nw[1] > sw[1] && ne[1] > se[1])) {
-    throw new Error(`Quad ${JSON.stringify(spec)} is inside out (corners ${JSON.stringify([sw, se, ne, nw])}).`);
+    throw new Error(
+      `Quad ${JSON.stringify(spec)} is inside out (corners ${JSON.stringify([sw, se, ne, nw])}).`,
+    );
   }
   const steps = (a: Position, b: Position) =>
     Math.max(1, Math.ceil(Math.hypot((b[0] - a[0]) * 91000, (b[1] - a[1]) * 110574) / 50));
@@ -98,30 +97,6 @@ export function quadRing(spec: QuadSpec, roads: RoadIndex): Position[] {
 
 export function round6(v: number): number {
   return Math.round(v * 1e6) / 1e6;
-}
-
-/**
- * Cuts a mostly north-south (`along` 1) or east-west (`along` 0) line to the coordinate range
- * [from, to] along that axis, interpolating the ends.
- */
-export function sliceLine(line: Position[], along: 0 | 1, from: number, to: number): Position[] {
-  const lo = Math.min(from, to);
-  const hi = Math.max(from, to);
-  const pts = [...line].sort((a, b) => a[along] - b[along]);
-  const out: Position[] = [];
-  for (let i = 0; i < pts.length; i++) {
-    const p = pts[i];
-    const q = pts[i + 1];
-    if (p[along] >= lo && p[along] <= hi) out.push(p);
-    if (!q) break;
-    for (const cut of [lo, hi]) {
-      if (p[along] < cut && q[along] > cut) {
-        const t = (cut - p[along]) / (q[along] - p[along]);
-        out.push([p[0] + t * (q[0] - p[0]), p[1] + t * (q[1] - p[1])]);
-      }
-    }
-  }
-  return out.sort((a, b) => a[along] - b[along]);
 }
 
 /**
@@ -141,7 +116,8 @@ export function stripRing(line: Position[], near_m: number, far_m: number, side:
     const len = Math.hypot(dx, dy) || 1;
     return [(-dy / len) * side, (dx / len) * side];
   });
-  const offset = (d: number) => xy.map((p, i) => [(p[0] + normals[i][0] * d) / m.lng, (p[1] + normals[i][1] * d) / m.lat]);
+  const offset = (d: number) =>
+    xy.map((p, i) => [(p[0] + normals[i][0] * d) / m.lng, (p[1] + normals[i][1] * d) / m.lat]);
   const nearLine = offset(near_m);
   const farLine = offset(far_m).reverse();
   const ring = [...nearLine, ...farLine, nearLine[0]].map(([x, y]) => [round6(x), round6(y)]);

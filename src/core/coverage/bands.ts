@@ -29,48 +29,91 @@ export function bandPolygons(
 ): FeatureCollection<MultiPolygon, BandProps> {
   // d3-contour keeps values >= threshold: negate so "within the limit" is "above -limit".
   // Unreachable cells get a finite value well past the largest limit, so edges interpolate sensibly.
-  const far = -2 * Math.max(1, ...limits.map((l) => l.metres));
-  const values = new Float64Array(dist.length);
-  for (let c = 0; c < dist.length; c++) values[c] = dist[c] === Infinity ? far : Math.max(far, -dist[c]);
-  const gen = contours().size([g.cols, g.rows]).smooth(true);
-  const features: Feature<MultiPolygon, BandProps>[] = [];
-  const sorted = [...limits].sort((a, b) => b.minutes - a.minutes);
-  for (const limit of sorted) {
-    const geom = gen.contour(values as unknown as number[], -limit.metres);
-    features.push({
-      type: 'Feature',
-      properties: { minutes: limit.minutes },
-      geometry: { type: 'MultiPolygon', coordinates: toLngLat(g, geom.coordinates as Position[][][]) },
-    });
+  const maxMetres = Math.max(1, ...limits.map((l) => l.metres));
+  const far = -2 * maxMetres;
+  // Contour only the box of cells within the largest limit, padded by one cell: marching squares
+  // costs per cell, and most of a city is outside every band.
+  let i0 = g.cols, j0 = g.rows, i1 = -1, j1 = -1;
+  for (let j = 0; j < g.rows; j++) {
+    const row = j * g.cols;
+    for (let i = 0; i < g.cols; i++) {
+      if (!(dist[row + i] <= maxMetres)) continue;
+      if (i < i0) i0 = i;
+      if (i > i1) i1 = i;
+      if (j < j0) j0 = j;
+      if (j > j1) j1 = j;
+    }
   }
+  const sorted = [...limits].sort((a, b) => b.minutes - a.minutes);
+  const features: Feature<MultiPolygon, BandProps>[] = sorted.map((l) => ({
+    type: 'Feature',
+    properties: { minutes: l.minutes },
+    geometry: { type: 'MultiPolygon', coordinates: [] },
+  }));
+  if (i1 < 0) return { type: 'FeatureCollection', features };
+  // Pad by one cell all round: the padding stays outside every band, so rings close.
+  i0 -= 1;
+  j0 -= 1;
+  i1 += 1;
+  j1 += 1;
+  const w = i1 - i0 + 1, h = j1 - j0 + 1;
+  const values = new Float64Array(w * h).fill(far);
+  for (let j = Math.max(0, j0); j <= Math.min(g.rows - 1, j1); j++) {
+    for (let i = Math.max(0, i0); i <= Math.min(g.cols - 1, i1); i++) {
+      const d = dist[j * g.cols + i];
+      values[(j - j0) * w + (i - i0)] = d === Infinity ? far : Math.max(far, -d);
+    }
+  }
+  const gen = contours().size([w, h]).smooth(true);
+  sorted.forEach((limit, k) => {
+    const geom = gen.contour(values as unknown as number[], -limit.metres);
+    features[k].geometry.coordinates = toLngLat(g, geom.coordinates as Position[][][], i0, j0);
+  });
   return { type: 'FeatureCollection', features };
 }
 
 /** Polygons of the cells where mask[c] is 1, for a sub-box of the grid (used for gap outlines). */
-export function maskPolygons(g: GridSpec, mask: Uint8Array, i0: number, j0: number, w: number, h: number): Position[][][] {
+export function maskPolygons(
+  g: GridSpec,
+  mask: Uint8Array,
+  i0: number,
+  j0: number,
+  w: number,
+  h: number,
+): Position[][][] {
   // Pad by one cell so shapes touching the box edge close inside it.
-  const pw = w + 2, ph = h + 2;
+  const pw = w + 2,
+    ph = h + 2;
   const sub = new Float64Array(pw * ph);
-  for (let j = 0; j < h; j++) for (let i = 0; i < w; i++) sub[(j + 1) * pw + i + 1] = mask[(j0 + j) * g.cols + i0 + i];
-  const geom = contours().size([pw, ph]).smooth(false).contour(sub as unknown as number[], 0.5);
-  return toLngLat(g, geom.coordinates as Position[][][], i0 - 1, j0 - 1);
+  for (let j = 0; j < h; j++)
+    for (let i = 0; i < w; i++) sub[(j + 1) * pw + i + 1] = mask[(j0 + j) * g.cols + i0 + i];
+  const geom = contours()
+    .size([pw, ph])
+    .smooth(false)
+    .contour(sub as unknown as number[], 0.5);
+  return toLngLat(g, geom.coordinates as Position[][][], i0 - 1, j0 - 1, 0);
 }
 
 /** Grid units → WGS-84, dropping specks and reversing rings (d3 traces outer rings clockwise when y points north). */
-function toLngLat(g: GridSpec, polys: Position[][][], di = 0, dj = 0): Position[][][] {
+function toLngLat(
+  g: GridSpec,
+  polys: Position[][][],
+  di = 0,
+  dj = 0,
+  minCells = MIN_RING_CELLS,
+): Position[][][] {
   const out: Position[][][] = [];
   for (const poly of polys) {
-    if (Math.abs(ringArea(poly[0])) < MIN_RING_CELLS) continue;
+    if (Math.abs(ringArea(poly[0])) < minCells) continue;
     const rings: Position[][] = [];
     for (const ring of poly) {
-      if (rings.length > 0 && Math.abs(ringArea(ring)) < MIN_RING_CELLS) continue;
+      if (rings.length > 0 && Math.abs(ringArea(ring)) < minCells) continue;
       const r: Position[] = new Array(ring.length);
       for (let k = 0; k < ring.length; k++) {
         const p = ring[ring.length - 1 - k];
-        r[k] = [
-          round7(toLng(g.proj, g.x0 + (p[0] + di) * g.cellM)),
-          round7(toLat(g.proj, g.y0 + (p[1] + dj) * g.cellM)),
-        ];
+        // Full precision on purpose: rounding to 1 cm merged the two sides of near-pinches into
+        // self-touching rings (invalid) on the zone's data.
+        r[k] = [toLng(g.proj, g.x0 + (p[0] + di) * g.cellM), toLat(g.proj, g.y0 + (p[1] + dj) * g.cellM)];
       }
       rings.push(r);
     }
@@ -81,9 +124,7 @@ function toLngLat(g: GridSpec, polys: Position[][][], di = 0, dj = 0): Position[
 
 function ringArea(ring: Position[]): number {
   let a = 0;
-  for (let k = 0, n = ring.length; k < n - 1; k++) a += ring[k][0] * ring[k + 1][1] - ring[k + 1][0] * ring[k][1];
+  for (let k = 0, n = ring.length; k < n - 1; k++)
+    a += ring[k][0] * ring[k + 1][1] - ring[k + 1][0] * ring[k][1];
   return a / 2;
 }
-
-/** 1e-7° ≈ 1 cm: smaller GeoJSON, no visible change. */
-const round7 = (v: number): number => Math.round(v * 1e7) / 1e7;

@@ -33,13 +33,17 @@ export function buildBarriers(
           r[2 * i] = toX(proj, c[0]);
           r[2 * i + 1] = toY(proj, c[1]);
         });
-        for (let i = 0; i + 1 < ring.length; i++) segs.push(r[2 * i], r[2 * i + 1], r[2 * i + 2], r[2 * i + 3]);
+        for (let i = 0; i + 1 < ring.length; i++)
+          segs.push(r[2 * i], r[2 * i + 1], r[2 * i + 2], r[2 * i + 3]);
         return r;
       });
       if (rings.length === 0) continue;
       waterRings.push(rings);
       const outer = rings[0];
-      let minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity;
+      let minX = Infinity,
+        minY = Infinity,
+        maxX = -Infinity,
+        maxY = -Infinity;
       for (let i = 0; i < outer.length; i += 2) {
         minX = Math.min(minX, outer[i]);
         maxX = Math.max(maxX, outer[i]);
@@ -55,11 +59,20 @@ export function buildBarriers(
     const parts = f.geometry.type === 'LineString' ? [f.geometry.coordinates] : f.geometry.coordinates;
     for (const part of parts) {
       for (let i = 0; i + 1 < part.length; i++) {
-        segs.push(toX(proj, part[i][0]), toY(proj, part[i][1]), toX(proj, part[i + 1][0]), toY(proj, part[i + 1][1]));
+        segs.push(
+          toX(proj, part[i][0]),
+          toY(proj, part[i][1]),
+          toX(proj, part[i + 1][0]),
+          toY(proj, part[i + 1][1]),
+        );
       }
     }
   }
-  return { index: new SegmentIndex(new Float64Array(segs), 100), waterRings, waterBoxes: new Float64Array(boxes) };
+  return {
+    index: new SegmentIndex(new Float64Array(segs), 100),
+    waterRings,
+    waterBoxes: new Float64Array(boxes),
+  };
 }
 
 /** True when the straight leg a→b crosses a barrier line or runs inside water. */
@@ -89,7 +102,10 @@ export function pointInRing(r: Float64Array, x: number, y: number): boolean {
   let inside = false;
   const n = r.length / 2;
   for (let i = 0, j = n - 1; i < n; j = i++) {
-    const xi = r[2 * i], yi = r[2 * i + 1], xj = r[2 * j], yj = r[2 * j + 1];
+    const xi = r[2 * i],
+      yi = r[2 * i + 1],
+      xj = r[2 * j],
+      yj = r[2 * j + 1];
     if (yi > y !== yj > y && x < ((xj - xi) * (y - yi)) / (yj - yi) + xi) inside = !inside;
   }
   return inside;

@@ -13,6 +13,9 @@ import type { WalkGraph } from './graph';
 import { type GridSpec, cellX, cellY, rasterize } from './grid-spec';
 import { segmentProjection } from './projection';
 
+/** Edges are scanned for nearby cells in pieces of at most this length, metres. */
+const SCAN_PIECE_M = 100;
+
 export interface CellLinks {
   /** The pairs of cell c are start[c] .. start[c+1]-1 of node/offset. */
   readonly start: Int32Array;
@@ -21,9 +24,16 @@ export interface CellLinks {
   readonly offset: Float32Array;
   /** 1 where the cell's centre lies in water: never reachable on foot. */
   readonly water: Uint8Array;
+  /** 1 where a barrier lies within the off-network limit: only these cells need leg tests. */
+  readonly nearBarrier: Uint8Array;
 }
 
-export function buildCellLinks(g: GridSpec, graph: WalkGraph, barriers: Barriers, maxM = MAX_OFF_NETWORK_M): CellLinks {
+export function buildCellLinks(
+  g: GridSpec,
+  graph: WalkGraph,
+  barriers: Barriers,
+  maxM = MAX_OFF_NETWORK_M,
+): CellLinks {
   const n = g.cols * g.rows;
   const M = MAX_LINKS_PER_CELL;
   const water = new Uint8Array(n);
@@ -37,55 +47,77 @@ export function buildCellLinks(g: GridSpec, graph: WalkGraph, barriers: Barriers
   const slotRoad = new Int32Array(n * M);
   const slotD = new Float32Array(n * M);
   const slotT = new Float32Array(n * M);
-  const { edgeA, edgeB, edgeRoad, nodeX, nodeY, edgeCount } = graph;
+  const { edgeA, edgeB, edgeRoad, nodeX, nodeY } = graph;
   const r2 = maxM * maxM;
-  for (let e = 0; e < edgeCount; e++) {
-    const ax = nodeX[edgeA[e]], ay = nodeY[edgeA[e]], bx = nodeX[edgeB[e]], by = nodeY[edgeB[e]];
-    const road = edgeRoad[e] >= 0 ? edgeRoad[e] : -2 - e;
-    const i0 = Math.max(0, Math.ceil((Math.min(ax, bx) - maxM - g.x0) / g.cellM - 0.5));
-    const i1 = Math.min(g.cols - 1, Math.floor((Math.max(ax, bx) + maxM - g.x0) / g.cellM - 0.5));
-    const j0 = Math.max(0, Math.ceil((Math.min(ay, by) - maxM - g.y0) / g.cellM - 0.5));
-    const j1 = Math.min(g.rows - 1, Math.floor((Math.max(ay, by) + maxM - g.y0) / g.cellM - 0.5));
-    for (let j = j0; j <= j1; j++) {
-      const y = cellY(g, j);
-      for (let i = i0; i <= i1; i++) {
-        const c = j * g.cols + i;
-        if (water[c]) continue;
-        const x = cellX(g, i);
-        const { d2, t } = segmentProjection(x, y, ax, ay, bx, by);
-        if (d2 > r2) continue;
-        const d = Math.sqrt(d2);
-        // Find this road's slot (keep the nearer point) or the worst slot to replace.
-        const base = c * M;
-        let target = -1, worst = -1, worstD = -1;
-        for (let s = base; s < base + M; s++) {
-          if (slotEdge[s] === -1) {
-            if (worstD !== Infinity) {
-              worst = s;
-              worstD = Infinity;
+  for (let run = 0; run < graph.runCount; run++) {
+    const ex = nodeX[graph.runA[run]],
+      ey = nodeY[graph.runA[run]],
+      fx = nodeX[graph.runB[run]],
+      fy = nodeY[graph.runB[run]];
+    const first = graph.runFirst[run],
+      count = graph.runEdges[run];
+    const road = edgeRoad[first] >= 0 ? edgeRoad[first] : -2 - first;
+    // Long runs are scanned in pieces, so only the cells near the road are visited, not its whole box.
+    const pieces = Math.max(1, Math.ceil(Math.hypot(fx - ex, fy - ey) / SCAN_PIECE_M));
+    for (let piece = 0; piece < pieces; piece++) {
+      const t0 = piece / pieces,
+        t1 = (piece + 1) / pieces;
+      const ax = ex + (fx - ex) * t0,
+        ay = ey + (fy - ey) * t0,
+        bx = ex + (fx - ex) * t1,
+        by = ey + (fy - ey) * t1;
+      const i0 = Math.max(0, Math.ceil((Math.min(ax, bx) - maxM - g.x0) / g.cellM - 0.5));
+      const i1 = Math.min(g.cols - 1, Math.floor((Math.max(ax, bx) + maxM - g.x0) / g.cellM - 0.5));
+      const j0 = Math.max(0, Math.ceil((Math.min(ay, by) - maxM - g.y0) / g.cellM - 0.5));
+      const j1 = Math.min(g.rows - 1, Math.floor((Math.max(ay, by) + maxM - g.y0) / g.cellM - 0.5));
+      for (let j = j0; j <= j1; j++) {
+        const y = cellY(g, j);
+        for (let i = i0; i <= i1; i++) {
+          const c = j * g.cols + i;
+          if (water[c]) continue;
+          const x = cellX(g, i);
+          const pr = segmentProjection(x, y, ax, ay, bx, by);
+          if (pr.d2 > r2) continue;
+          const d = Math.sqrt(pr.d2);
+          const tr = t0 + pr.t * (t1 - t0); // position along the run
+          const k = Math.min(count - 1, Math.floor(tr * count));
+          const e = first + k;
+          const t = tr * count - k; // position along edge e
+          // Find this road's slot (keep the nearer point) or the worst slot to replace.
+          const base = c * M;
+          let target = -1,
+            worst = -1,
+            worstD = -1;
+          for (let s = base; s < base + M; s++) {
+            if (slotEdge[s] === -1) {
+              if (worstD !== Infinity) {
+                worst = s;
+                worstD = Infinity;
+              }
+              continue;
             }
+            if (slotRoad[s] === road) {
+              target = s;
+              break;
+            }
+            if (slotD[s] > worstD) {
+              worst = s;
+              worstD = slotD[s];
+            }
+          }
+          if (target >= 0) {
+            if (d >= slotD[target]) continue;
+          } else {
+            if (d >= worstD) continue;
+            target = worst;
+          }
+          if (nearBarrier[c] && legBlocked(barriers, x, y, ex + tr * (fx - ex), ey + tr * (fy - ey)))
             continue;
-          }
-          if (slotRoad[s] === road) {
-            target = s;
-            break;
-          }
-          if (slotD[s] > worstD) {
-            worst = s;
-            worstD = slotD[s];
-          }
+          slotEdge[target] = e;
+          slotRoad[target] = road;
+          slotD[target] = d;
+          slotT[target] = t;
         }
-        if (target >= 0) {
-          if (d >= slotD[target]) continue;
-        } else {
-          if (d >= worstD) continue;
-          target = worst;
-        }
-        if (nearBarrier[c] && legBlocked(barriers, x, y, ax + t * (bx - ax), ay + t * (by - ay))) continue;
-        slotEdge[target] = e;
-        slotRoad[target] = road;
-        slotD[target] = d;
-        slotT[target] = t;
       }
     }
   }
@@ -110,14 +142,17 @@ export function buildCellLinks(g: GridSpec, graph: WalkGraph, barriers: Barriers
     }
   }
   start[n] = k;
-  return { start, node, offset, water };
+  return { start, node, offset, water, nearBarrier };
 }
 
 /** Marks the cells within maxM of any barrier segment (water shore, non-walkable road): only these need leg tests. */
 function markNearBarriers(g: GridSpec, b: Barriers, maxM: number, out: Uint8Array): void {
   const c = b.index.coords;
   for (let s = 0; s < b.index.count; s++) {
-    const x1 = c[4 * s], y1 = c[4 * s + 1], x2 = c[4 * s + 2], y2 = c[4 * s + 3];
+    const x1 = c[4 * s],
+      y1 = c[4 * s + 1],
+      x2 = c[4 * s + 2],
+      y2 = c[4 * s + 3];
     const i0 = Math.max(0, Math.floor((Math.min(x1, x2) - maxM - g.x0) / g.cellM));
     const i1 = Math.min(g.cols - 1, Math.floor((Math.max(x1, x2) + maxM - g.x0) / g.cellM));
     const j0 = Math.max(0, Math.floor((Math.min(y1, y2) - maxM - g.y0) / g.cellM));

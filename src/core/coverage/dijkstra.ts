@@ -42,8 +42,18 @@ export function copyField(f: NearestField): NearestField {
   return { dist: f.dist.slice(), green: f.green.slice(), pred: f.pred.slice(), point: f.point.slice() };
 }
 
-/** A reusable queue: FlatQueue keeps its arrays between searches, so repeated searches allocate nothing. */
-const sharedQueue = new FlatQueue<number>();
+/**
+ * A reusable fixed-capacity queue backed by typed arrays (faster than the growable one), grown only
+ * when a bigger graph comes along. With lazy deletion a search pushes at most one entry per seed and
+ * per improving relaxation, so seeds + 2 × edges bounds its size.
+ */
+let sharedQueue = new FlatQueue<number>(1024, Float64Array, Uint32Array);
+function queueFor(capacity: number): FlatQueue<number> {
+  if (sharedQueue.capacity < capacity)
+    sharedQueue = new FlatQueue<number>(capacity, Float64Array, Uint32Array);
+  sharedQueue.clear();
+  return sharedQueue;
+}
 
 /**
  * Lowers `field` in place by the given seeds and propagates the improvement (decrease-only Dijkstra).
@@ -52,8 +62,7 @@ const sharedQueue = new FlatQueue<number>();
 export function relax(graph: WalkGraph, field: NearestField, seeds: Seeds): number {
   const { offsets, adjTarget, adjM } = graph;
   const { dist, green, pred, point } = field;
-  const q = sharedQueue;
-  q.clear();
+  const q = queueFor(seeds.node.length + 2 * graph.edgeCount + 1);
   for (let k = 0; k < seeds.node.length; k++) {
     const u = seeds.node[k];
     const d = seeds.dist[k];

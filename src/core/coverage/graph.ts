@@ -11,6 +11,12 @@ import { type LocalProjection, segmentProjection, toLat, toLng, toX, toY } from 
 import { SegmentIndex } from './segment-index';
 import { type RoadInput, type Scenario, statusInScenario } from './types';
 
+/**
+ * Longer road segments are split into edges of at most this length. Walk times live on nodes, so a
+ * source point and a place on the same edge are joined through an end of the edge: short edges keep
+ * that detour (and the error of "roads coloured by walk time") under MAX_EDGE_M.
+ */
+export const MAX_EDGE_M = 25;
 /** A road end this close to another road joins it (authoring tolerance), metres. */
 export const JOIN_M = 2;
 /** Vertices closer than this along a segment are the same point, metres. */
@@ -31,6 +37,18 @@ export interface WalkGraph {
   readonly edgeB: Int32Array;
   readonly edgeM: Float32Array;
   readonly edgeRoad: Int32Array;
+  /**
+   * Straight runs: run r is the authored straight piece from node runA[r] to runB[r], split into
+   * edges runFirst[r] .. runFirst[r] + runEdges[r] - 1 of equal length, in order from runA. Scanning
+   * runs instead of short edges keeps per-cell work low (cell-links.ts).
+   */
+  readonly runCount: number;
+  readonly runA: Int32Array;
+  readonly runB: Int32Array;
+  readonly runFirst: Int32Array;
+  readonly runEdges: Int32Array;
+  /** 1 for nodes added only to keep edges short (they lie on a straight segment: routes may skip them). */
+  readonly nodeDense: Uint8Array;
   /** CSR adjacency: the neighbours of u are slots offsets[u] .. offsets[u+1]-1 of adjTarget/adjEdge/adjM. */
   readonly offsets: Int32Array;
   readonly adjTarget: Int32Array;
@@ -57,6 +75,7 @@ export function buildWalkGraph(
   roads: FeatureCollection<LineString | MultiLineString, RoadInput>,
   scenario: Scenario,
   proj: LocalProjection,
+  maxEdgeM = MAX_EDGE_M,
 ): WalkGraph {
   const lines = collectLines(roads, scenario, proj);
   const segLine: number[] = [];
@@ -75,7 +94,7 @@ export function buildWalkGraph(
 
   nodeCrossings(index, segLine, segIdx, lines, splits, proj);
   joinDanglingEnds(index, segLine, lines, splits, joins, proj);
-  return assemble(lines, segLine, splits, joins, scenario, proj);
+  return assemble(lines, segLine, splits, joins, scenario, proj, maxEdgeM);
 }
 
 function collectLines(
@@ -109,12 +128,18 @@ function nodeCrossings(
 ): void {
   const c = index.coords;
   for (let i = 0; i < index.count; i++) {
-    const ax = c[4 * i], ay = c[4 * i + 1], bx = c[4 * i + 2], by = c[4 * i + 3];
+    const ax = c[4 * i],
+      ay = c[4 * i + 1],
+      bx = c[4 * i + 2],
+      by = c[4 * i + 3];
     const lenI = Math.hypot(bx - ax, by - ay);
     index.someNear(Math.min(ax, bx), Math.min(ay, by), Math.max(ax, bx), Math.max(ay, by), (j) => {
       if (j <= i) return false;
       if (segLine[i] === segLine[j] && Math.abs(segIdx[i] - segIdx[j]) <= 1) return false;
-      const cx = c[4 * j], cy = c[4 * j + 1], dx = c[4 * j + 2], dy = c[4 * j + 3];
+      const cx = c[4 * j],
+        cy = c[4 * j + 1],
+        dx = c[4 * j + 2],
+        dy = c[4 * j + 3];
       const den = (bx - ax) * (dy - cy) - (by - ay) * (dx - cx);
       if (Math.abs(den) < 1e-12) return false; // parallel: overlapping roads are left as authored
       const ta = ((cx - ax) * (dy - cy) - (cy - ay) * (dx - cx)) / den;
@@ -159,8 +184,11 @@ function joinDanglingEnds(
   const c = index.coords;
   lines.forEach((l, li) => {
     for (const v of [0, l.x.length - 1]) {
-      const px = l.x[v], py = l.y[v];
-      let best = -1, bestD2 = JOIN_M * JOIN_M, bestT = 0;
+      const px = l.x[v],
+        py = l.y[v];
+      let best = -1,
+        bestD2 = JOIN_M * JOIN_M,
+        bestT = 0;
       index.someNear(px - JOIN_M, py - JOIN_M, px + JOIN_M, py + JOIN_M, (j) => {
         if (segLine[j] === li) return false;
         const { d2, t } = segmentProjection(px, py, c[4 * j], c[4 * j + 1], c[4 * j + 2], c[4 * j + 3]);
@@ -208,6 +236,7 @@ function assemble(
   joins: Array<[number, number, number, number]>,
   scenario: Scenario,
   proj: LocalProjection,
+  maxEdgeM: number,
 ): WalkGraph {
   const keyToNode = new Map<string, number>();
   const lngs: number[] = [];
@@ -227,9 +256,32 @@ function assemble(
   const ea: number[] = [];
   const eb: number[] = [];
   const er: number[] = [];
+  const dense: number[] = [];
+  const runA: number[] = [],
+    runB: number[] = [],
+    runFirst: number[] = [],
+    runEdges: number[] = [];
   const addEdge = (a: number, b: number, road: number) => {
     if (a === b) return;
-    ea.push(a);
+    const m = Math.hypot((lngs[b] - lngs[a]) * proj.kx, (lats[b] - lats[a]) * proj.ky);
+    const pieces = Math.max(1, Math.ceil(m / maxEdgeM));
+    runA.push(a);
+    runB.push(b);
+    runFirst.push(ea.length);
+    runEdges.push(pieces);
+    let prev = a;
+    for (let k = 1; k < pieces; k++) {
+      // Densified nodes are never shared: they get ids without a coordinate key.
+      const id = lngs.length;
+      lngs.push(lngs[a] + ((lngs[b] - lngs[a]) * k) / pieces);
+      lats.push(lats[a] + ((lats[b] - lats[a]) * k) / pieces);
+      dense[id] = 1;
+      ea.push(prev);
+      eb.push(id);
+      er.push(road);
+      prev = id;
+    }
+    ea.push(prev);
     eb.push(b);
     er.push(road);
   };
@@ -250,10 +302,20 @@ function assemble(
   }
   if (seg !== segLine.length) throw new Error('Walk graph: segment count mismatch (internal error).');
   for (const [lngA, latA, lngB, latB] of joins) addEdge(nodeOf(lngA, latA), nodeOf(lngB, latB), -1);
-  return fromEdges(scenario, proj, Float64Array.from(lngs), Float64Array.from(lats), ea, eb, er);
+  const g = fromEdges(scenario, proj, Float64Array.from(lngs), Float64Array.from(lats), ea, eb, er, {
+    runA: Int32Array.from(runA),
+    runB: Int32Array.from(runB),
+    runFirst: Int32Array.from(runFirst),
+    runEdges: Int32Array.from(runEdges),
+  });
+  for (let i = 0; i < dense.length; i++) if (dense[i]) g.nodeDense[i] = 1;
+  return g;
 }
 
-/** Builds the CSR arrays from node positions and an undirected edge list (also used by synthetic benchmarks). */
+/**
+ * Builds the CSR arrays from node positions and an undirected edge list (also used by tests). Without
+ * `runs`, every edge is its own straight run.
+ */
 export function fromEdges(
   scenario: Scenario,
   proj: LocalProjection,
@@ -262,6 +324,7 @@ export function fromEdges(
   ea: ArrayLike<number>,
   eb: ArrayLike<number>,
   er: ArrayLike<number>,
+  runs?: { runA: Int32Array; runB: Int32Array; runFirst: Int32Array; runEdges: Int32Array },
 ): WalkGraph {
   const n = nodeLng.length;
   const m = ea.length;
@@ -287,7 +350,8 @@ export function fromEdges(
   const adjEdge = new Int32Array(2 * m);
   const adjM = new Float32Array(2 * m);
   for (let e = 0; e < m; e++) {
-    const a = edgeA[e], b = edgeB[e];
+    const a = edgeA[e],
+      b = edgeB[e];
     let k = fill[a]++;
     adjTarget[k] = b;
     adjEdge[k] = e;
@@ -298,7 +362,27 @@ export function fromEdges(
     adjM[k] = edgeM[e];
   }
   return {
-    scenario, proj, nodeCount: n, nodeLng, nodeLat, nodeX, nodeY,
-    edgeCount: m, edgeA, edgeB, edgeM, edgeRoad, offsets, adjTarget, adjEdge, adjM,
+    scenario,
+    proj,
+    nodeCount: n,
+    nodeLng,
+    nodeLat,
+    nodeX,
+    nodeY,
+    nodeDense: new Uint8Array(n),
+    edgeCount: m,
+    edgeA,
+    edgeB,
+    edgeM,
+    edgeRoad,
+    offsets,
+    adjTarget,
+    adjEdge,
+    adjM,
+    runCount: runs ? runs.runA.length : m,
+    runA: runs ? runs.runA : edgeA,
+    runB: runs ? runs.runB : edgeB,
+    runFirst: runs ? runs.runFirst : Int32Array.from({ length: m }, (_, e) => e),
+    runEdges: runs ? runs.runEdges : new Int32Array(m).fill(1),
   };
 }

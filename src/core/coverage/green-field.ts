@@ -7,6 +7,9 @@
 import { type GridSpec, cellX, cellY, rasterize } from './grid-spec';
 import { segmentProjection } from './projection';
 
+/** Boundary segments are scanned for nearby cells in pieces of at most this length, metres. */
+const SCAN_PIECE_M = 100;
+
 export interface GreenField {
   /** Cells within reach, with distance (metres) and the nearest point of the green space (local metres). */
   readonly cells: Int32Array;
@@ -28,7 +31,12 @@ export function greenField(g: GridSpec, polys: Float64Array[][], maxM: number): 
   const n = g.cols * g.rows;
   let s = scratchByGrid.get(g);
   if (!s) {
-    s = { best: new Float32Array(n).fill(Infinity), nx: new Float64Array(n), ny: new Float64Array(n), touched: new Int32Array(n) };
+    s = {
+      best: new Float32Array(n).fill(Infinity),
+      nx: new Float64Array(n),
+      ny: new Float64Array(n),
+      touched: new Int32Array(n),
+    };
     scratchByGrid.set(g, s);
   }
   const { best, nx, ny, touched } = s;
@@ -37,24 +45,35 @@ export function greenField(g: GridSpec, polys: Float64Array[][], maxM: number): 
   for (const rings of polys) {
     for (const r of rings) {
       for (let k = 0; k + 3 < r.length; k += 2) {
-        const ax = r[k], ay = r[k + 1], bx = r[k + 2], by = r[k + 3];
-        const i0 = Math.max(0, Math.ceil((Math.min(ax, bx) - maxM - g.x0) / g.cellM - 0.5));
-        const i1 = Math.min(g.cols - 1, Math.floor((Math.max(ax, bx) + maxM - g.x0) / g.cellM - 0.5));
-        const j0 = Math.max(0, Math.ceil((Math.min(ay, by) - maxM - g.y0) / g.cellM - 0.5));
-        const j1 = Math.min(g.rows - 1, Math.floor((Math.max(ay, by) + maxM - g.y0) / g.cellM - 0.5));
-        for (let j = j0; j <= j1; j++) {
-          const y = cellY(g, j);
-          for (let i = i0; i <= i1; i++) {
-            const x = cellX(g, i);
-            const { d2, t } = segmentProjection(x, y, ax, ay, bx, by);
-            if (d2 > r2) continue;
-            const c = j * g.cols + i;
-            const d = Math.sqrt(d2);
-            if (best[c] === Infinity) touched[count++] = c;
-            if (d < best[c]) {
-              best[c] = d;
-              nx[c] = ax + t * (bx - ax);
-              ny[c] = ay + t * (by - ay);
+        const sx = r[k],
+          sy = r[k + 1],
+          ex = r[k + 2],
+          ey = r[k + 3];
+        // Long boundary segments are scanned in pieces, so only nearby cells are visited.
+        const pieces = Math.max(1, Math.ceil(Math.hypot(ex - sx, ey - sy) / SCAN_PIECE_M));
+        for (let piece = 0; piece < pieces; piece++) {
+          const ax = sx + ((ex - sx) * piece) / pieces,
+            ay = sy + ((ey - sy) * piece) / pieces;
+          const bx = sx + ((ex - sx) * (piece + 1)) / pieces,
+            by = sy + ((ey - sy) * (piece + 1)) / pieces;
+          const i0 = Math.max(0, Math.ceil((Math.min(ax, bx) - maxM - g.x0) / g.cellM - 0.5));
+          const i1 = Math.min(g.cols - 1, Math.floor((Math.max(ax, bx) + maxM - g.x0) / g.cellM - 0.5));
+          const j0 = Math.max(0, Math.ceil((Math.min(ay, by) - maxM - g.y0) / g.cellM - 0.5));
+          const j1 = Math.min(g.rows - 1, Math.floor((Math.max(ay, by) + maxM - g.y0) / g.cellM - 0.5));
+          for (let j = j0; j <= j1; j++) {
+            const y = cellY(g, j);
+            for (let i = i0; i <= i1; i++) {
+              const x = cellX(g, i);
+              const { d2, t } = segmentProjection(x, y, ax, ay, bx, by);
+              if (d2 > r2) continue;
+              const c = j * g.cols + i;
+              const d = Math.sqrt(d2);
+              if (best[c] === Infinity) touched[count++] = c;
+              if (d < best[c]) {
+                best[c] = d;
+                nx[c] = ax + t * (bx - ax);
+                ny[c] = ay + t * (by - ay);
+              }
             }
           }
         }

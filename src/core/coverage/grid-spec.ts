@@ -23,7 +23,8 @@ export function makeGrid(proj: LocalProjection, bbox: readonly number[], cellM: 
   const y0 = toY(proj, bbox[1]);
   const cols = Math.max(1, Math.ceil((toX(proj, bbox[2]) - x0) / cellM));
   const rows = Math.max(1, Math.ceil((toY(proj, bbox[3]) - y0) / cellM));
-  if (cols * rows > 4_000_000) throw new Error(`Grid of ${cols}×${rows} cells is too large: use a larger cell size.`);
+  if (cols * rows > 4_000_000)
+    throw new Error(`Grid of ${cols}×${rows} cells is too large: use a larger cell size.`);
   return { proj, cellM, cols, rows, x0, y0 };
 }
 
@@ -60,7 +61,10 @@ export function localRings(proj: LocalProjection, geom: Areal): Float64Array[][]
 export function rasterize(g: GridSpec, polys: Float64Array[][], visit: (cell: number) => void): void {
   for (const rings of polys) {
     const outer = rings[0];
-    let minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity;
+    let minX = Infinity,
+      minY = Infinity,
+      maxX = -Infinity,
+      maxY = -Infinity;
     for (let k = 0; k < outer.length; k += 2) {
       minX = Math.min(minX, outer[k]);
       maxX = Math.max(maxX, outer[k]);

@@ -22,7 +22,12 @@ export interface AccessGrid {
   readonly green: Int32Array;
 }
 
-export function fillAccessGrid(spec: GridSpec, links: CellLinks, field: NearestField, direct: DirectAccess): AccessGrid {
+export function fillAccessGrid(
+  spec: GridSpec,
+  links: CellLinks,
+  field: NearestField,
+  direct: DirectAccess,
+): AccessGrid {
   const n = spec.cols * spec.rows;
   const dist = new Float32Array(n);
   const green = new Int32Array(n);

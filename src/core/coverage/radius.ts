@@ -55,13 +55,18 @@ export function parseStandard(json: unknown): ServiceRadiusStandard {
     const source = typeof r.source === 'string' ? r.source : 'geodata/standards.json';
     const area = num(r.min_area_m2 ?? r.minAreaM2 ?? r.min_area);
     const radius = num(r.radius_m ?? r.radiusM ?? r.radius);
-    if (area !== undefined && radius !== undefined && radius > 0) tiers.push({ minAreaM2: area, radiusM: radius, source });
+    if (area !== undefined && radius !== undefined && radius > 0)
+      tiers.push({ minAreaM2: area, radiusM: radius, source });
     const rate = num(r.rate ?? r.threshold ?? r.coverage);
-    if (rate !== undefined && area === undefined && rate > 0) targets.push({ rate: rate > 1 ? rate / 100 : rate, source });
+    if (rate !== undefined && area === undefined && rate > 0)
+      targets.push({ rate: rate > 1 ? rate / 100 : rate, source });
   }
   if (tiers.length === 0) return DEFAULT_STANDARD;
   tiers.sort((a, b) => b.minAreaM2 - a.minAreaM2);
-  return { tiers, targets: targets.length > 0 ? targets.sort((a, b) => a.rate - b.rate) : DEFAULT_STANDARD.targets };
+  return {
+    tiers,
+    targets: targets.length > 0 ? targets.sort((a, b) => a.rate - b.rate) : DEFAULT_STANDARD.targets,
+  };
 }
 
 function num(v: unknown): number | undefined {
@@ -89,7 +94,11 @@ export function radiusBuffers(
     if (r <= 0) continue;
     const b = buffer(f, r, { units: 'meters', steps: 16 });
     if (!b) continue;
-    features.push({ type: 'Feature', properties: { id: f.properties.id, radius_m: r }, geometry: b.geometry });
+    features.push({
+      type: 'Feature',
+      properties: { id: f.properties.id, radius_m: r },
+      geometry: b.geometry,
+    });
   }
   return { type: 'FeatureCollection', features };
 }

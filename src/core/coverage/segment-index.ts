@@ -20,15 +20,29 @@ export class SegmentIndex {
     this.bucketM = bucketM;
     this.seen = new Uint32Array(this.count);
     for (let i = 0; i < this.count; i++) {
-      const x1 = coords[4 * i], y1 = coords[4 * i + 1], x2 = coords[4 * i + 2], y2 = coords[4 * i + 3];
-      const bx0 = Math.floor(Math.min(x1, x2) / bucketM), bx1 = Math.floor(Math.max(x1, x2) / bucketM);
-      const by0 = Math.floor(Math.min(y1, y2) / bucketM), by1 = Math.floor(Math.max(y1, y2) / bucketM);
-      for (let bx = bx0; bx <= bx1; bx++) {
-        for (let by = by0; by <= by1; by++) {
-          const key = bucketKey(bx, by);
-          let list = this.buckets.get(key);
-          if (!list) this.buckets.set(key, (list = []));
-          list.push(i);
+      const x1 = coords[4 * i],
+        y1 = coords[4 * i + 1],
+        x2 = coords[4 * i + 2],
+        y2 = coords[4 * i + 3];
+      // Walk long segments in pieces no longer than a bucket, so a 5 km diagonal fills the buckets
+      // along it rather than its whole bounding box.
+      const pieces = Math.max(1, Math.ceil(Math.hypot(x2 - x1, y2 - y1) / bucketM));
+      for (let k = 0; k < pieces; k++) {
+        const ax = x1 + ((x2 - x1) * k) / pieces,
+          ay = y1 + ((y2 - y1) * k) / pieces;
+        const bx = x1 + ((x2 - x1) * (k + 1)) / pieces,
+          by = y1 + ((y2 - y1) * (k + 1)) / pieces;
+        const bx0 = Math.floor(Math.min(ax, bx) / bucketM),
+          bx1 = Math.floor(Math.max(ax, bx) / bucketM);
+        const by0 = Math.floor(Math.min(ay, by) / bucketM),
+          by1 = Math.floor(Math.max(ay, by) / bucketM);
+        for (let gx = bx0; gx <= bx1; gx++) {
+          for (let gy = by0; gy <= by1; gy++) {
+            const key = bucketKey(gx, gy);
+            let list = this.buckets.get(key);
+            if (!list) this.buckets.set(key, (list = []));
+            if (list[list.length - 1] !== i) list.push(i);
+          }
         }
       }
     }
@@ -43,8 +57,10 @@ export class SegmentIndex {
     }
     const s = this.stamp;
     const b = this.bucketM;
-    const bx0 = Math.floor(minX / b), bx1 = Math.floor(maxX / b);
-    const by0 = Math.floor(minY / b), by1 = Math.floor(maxY / b);
+    const bx0 = Math.floor(minX / b),
+      bx1 = Math.floor(maxX / b);
+    const by0 = Math.floor(minY / b),
+      by1 = Math.floor(maxY / b);
     for (let bx = bx0; bx <= bx1; bx++) {
       for (let by = by0; by <= by1; by++) {
         const list = this.buckets.get(bucketKey(bx, by));

@@ -40,7 +40,10 @@ export class EdgeIndex {
     let k = 0;
     for (let e = 0; e < edgeCount; e++) {
       const steps = Math.ceil(edgeM[e] / SAMPLE_M);
-      const ax = nodeX[edgeA[e]], ay = nodeY[edgeA[e]], bx = nodeX[edgeB[e]], by = nodeY[edgeB[e]];
+      const ax = nodeX[edgeA[e]],
+        ay = nodeY[edgeA[e]],
+        bx = nodeX[edgeB[e]],
+        by = nodeY[edgeB[e]];
       for (let s = 0; s <= steps; s++) {
         const t = steps === 0 ? 0 : s / steps;
         this.index.add(ax + t * (bx - ax), ay + t * (by - ay));
@@ -62,7 +65,10 @@ export class EdgeIndex {
       const e = this.sampleEdge[id];
       if (e < 0 || this.stampOf[e] === s) continue;
       this.stampOf[e] = s;
-      const ax = nodeX[edgeA[e]], ay = nodeY[edgeA[e]], bx = nodeX[edgeB[e]], by = nodeY[edgeB[e]];
+      const ax = nodeX[edgeA[e]],
+        ay = nodeY[edgeA[e]],
+        bx = nodeX[edgeB[e]],
+        by = nodeY[edgeB[e]];
       const { d2, t } = segmentProjection(x, y, ax, ay, bx, by);
       if (d2 > maxM * maxM) continue;
       out.push({ edge: e, t, d: Math.sqrt(d2), x: ax + t * (bx - ax), y: ay + t * (by - ay) });
@@ -81,16 +87,21 @@ export class EdgeIndex {
     maxRoads: number,
     accept: (p: EdgePoint) => boolean = () => true,
   ): EdgePoint[] {
-    const out: EdgePoint[] = [];
-    const roads = new Set<number>();
-    for (const p of this.edgesNear(x, y, maxM)) {
-      const road = this.graph.edgeRoad[p.edge];
-      const key = road >= 0 ? road : -2 - p.edge;
-      if (roads.has(key) || !accept(p)) continue;
-      roads.add(key);
-      out.push(p);
-      if (out.length >= maxRoads) break;
+    // Search small first: the candidates within r, nearest first, are a prefix of all candidates,
+    // so stopping once enough roads are found within r gives the same answer as the full search.
+    for (const r of [Math.min(maxM, 60), Math.min(maxM, 150), maxM]) {
+      const out: EdgePoint[] = [];
+      const roads = new Set<number>();
+      for (const p of this.edgesNear(x, y, r)) {
+        const road = this.graph.edgeRoad[p.edge];
+        const key = road >= 0 ? road : -2 - p.edge;
+        if (roads.has(key) || !accept(p)) continue;
+        roads.add(key);
+        out.push(p);
+        if (out.length >= maxRoads) return out;
+      }
+      if (r === maxM) return out;
     }
-    return out;
+    return [];
   }
 }

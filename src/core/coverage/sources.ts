@@ -34,15 +34,23 @@ export interface SourcePoints {
 }
 
 /** Points (local metres) where people enter a green space: its entrances, or samples along its outer rings. */
-export function accessPoints(proj: LocalProjection, polys: Float64Array[][], entrances?: ReadonlyArray<readonly [number, number]>): number[] {
-  if (entrances && entrances.length > 0) return entrances.flatMap(([lng, lat]) => [toX(proj, lng), toY(proj, lat)]);
+export function accessPoints(
+  proj: LocalProjection,
+  polys: Float64Array[][],
+  entrances?: ReadonlyArray<readonly [number, number]>,
+): number[] {
+  if (entrances && entrances.length > 0)
+    return entrances.flatMap(([lng, lat]) => [toX(proj, lng), toY(proj, lat)]);
   const out: number[] = [];
   for (const rings of polys) {
     const r = rings[0];
     let carry = 0; // metres walked since the last sample
     out.push(r[0], r[1]);
     for (let k = 0; k + 3 < r.length; k += 2) {
-      const ax = r[k], ay = r[k + 1], bx = r[k + 2], by = r[k + 3];
+      const ax = r[k],
+        ay = r[k + 1],
+        bx = r[k + 2],
+        by = r[k + 3];
       const len = Math.hypot(bx - ax, by - ay);
       let s = BOUNDARY_STEP_M - carry;
       while (s < len) {
@@ -61,10 +69,16 @@ export function joinSources(
   barriers: Barriers,
   pointsByGreen: ReadonlyArray<number[]>,
 ): SourcePoints {
-  const green: number[] = [], xs: number[] = [], ys: number[] = [], edges: number[] = [], ts: number[] = [], legs: number[] = [];
+  const green: number[] = [],
+    xs: number[] = [],
+    ys: number[] = [],
+    edges: number[] = [],
+    ts: number[] = [],
+    legs: number[] = [];
   pointsByGreen.forEach((pts, g) => {
     for (let k = 0; k < pts.length; k += 2) {
-      const x = pts[k], y = pts[k + 1];
+      const x = pts[k],
+        y = pts[k + 1];
       const [p] = index.links(x, y, MAX_OFF_NETWORK_M, 1, (q) => !legBlocked(barriers, x, y, q.x, q.y));
       if (!p) continue;
       green.push(g);
@@ -88,7 +102,10 @@ export function joinSources(
 /** Dijkstra seeds: each source point reaches both ends of its edge. */
 export function seedsOf(graph: WalkGraph, s: SourcePoints, pointOffset = 0): Seeds {
   const n = s.green.length;
-  const node = new Int32Array(2 * n), dist = new Float64Array(2 * n), green = new Int32Array(2 * n), point = new Int32Array(2 * n);
+  const node = new Int32Array(2 * n),
+    dist = new Float64Array(2 * n),
+    green = new Int32Array(2 * n),
+    point = new Int32Array(2 * n);
   for (let k = 0; k < n; k++) {
     const e = s.edge[k];
     const len = graph.edgeM[e];
@@ -112,7 +129,11 @@ export function concatSources(a: SourcePoints, b: SourcePoints): SourcePoints {
     return out;
   };
   return {
-    green: cat(a.green, b.green), x: cat(a.x, b.x), y: cat(a.y, b.y),
-    edge: cat(a.edge, b.edge), t: cat(a.t, b.t), leg: cat(a.leg, b.leg),
+    green: cat(a.green, b.green),
+    x: cat(a.x, b.x),
+    y: cat(a.y, b.y),
+    edge: cat(a.edge, b.edge),
+    t: cat(a.t, b.t),
+    leg: cat(a.leg, b.leg),
   };
 }

@@ -31,7 +31,8 @@ const base = {
   note: z.string().optional(),
 };
 
-export const RoadClass = z.enum(['expressway', 'arterial', 'secondary', 'local', 'path']);
+/** 'railway' lines sit in roads.geojson as barriers (walkable false), crossed only at road bridges. */
+export const RoadClass = z.enum(['expressway', 'arterial', 'secondary', 'local', 'path', 'railway']);
 export type RoadClass = z.infer<typeof RoadClass>;
 
 export const RoadProps = z.object({
@@ -41,6 +42,8 @@ export const RoadProps = z.object({
   walkable: z.boolean(),
   /** true for bridges over water or rail: the only places a barrier may be crossed. */
   bridge: z.boolean().optional(),
+  /** The road this piece belongs to: pieces split at intersections share it (e.g. "xuesong"). */
+  road_id: z.string().optional(),
 });
 export type RoadProps = z.infer<typeof RoadProps>;
 
@@ -102,3 +105,13 @@ export const LandmarkProps = z.object({
   line: z.string().optional(),
 });
 export type LandmarkProps = z.infer<typeof LandmarkProps>;
+
+/** A searchable road crossing ("A路与B街"): where two roads of roads.geojson meet. */
+export const CrossingProps = z.object({
+  ...base,
+  /** The two roads' Chinese names, as in roads.geojson name_zh. */
+  roads: z.tuple([z.string().min(1), z.string().min(1)]),
+  /** How many AMap POIs the source median rests on. */
+  n_pois: z.number().int().positive().optional(),
+});
+export type CrossingProps = z.infer<typeof CrossingProps>;

@@ -152,6 +152,16 @@ function crossingPlace(f: Feature<Geometry | null, Props>, i: number): Place | u
   return place;
 }
 
+// A bracketed qualifier at the end: "郑州大学(主校区)", "西流湖生态公园（北区）", "宿舍区(估)".
+const QUALIFIER = /\s*[(（][^()（）]*[)）]\s*$/u;
+
+/** Adds the name without its bracketed qualifier as an alias, so "郑州大学" is an exact match. */
+function withoutQualifier(p: Place): Place {
+  const bare = p.name_zh.replace(QUALIFIER, '');
+  if (bare && bare !== p.name_zh) p.aliases_zh = unique([...(p.aliases_zh ?? []), bare]);
+  return p;
+}
+
 function unique<T>(xs: T[]): T[] {
   return [...new Set(xs)];
 }
@@ -187,7 +197,7 @@ function residentialPlaces(f: Feature<Geometry | null, Props>, i: number, seen: 
  */
 export function placesFromLayers(layers: PlaceLayers): Place[] {
   const out: Place[] = [];
-  const push = (p: Place | undefined) => p && out.push(p);
+  const push = (p: Place | undefined) => p && out.push(withoutQualifier(p));
   layers.greenery?.features.forEach((f, i) => push(areaPlace('green', f, i)));
   if (layers.roads) out.push(...roadPlaces(layers.roads));
   layers.crossings?.features.forEach((f, i) => push(crossingPlace(f, i)));
@@ -202,6 +212,6 @@ export function placesFromLayers(layers: PlaceLayers): Place[] {
     push(p);
   });
   const seenEstates = new Set<string>();
-  layers.residential?.features.forEach((f, i) => out.push(...residentialPlaces(f, i, seenEstates)));
+  layers.residential?.features.forEach((f, i) => residentialPlaces(f, i, seenEstates).forEach(push));
   return out;
 }

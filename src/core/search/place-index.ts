@@ -88,7 +88,8 @@ export class PlaceIndex {
    * @example index.search('xsl')[0].name_zh // '雪松路'
    */
   search(query: string, options: SearchOptions = {}): SearchResult[] {
-    const limit = Math.max(0, Math.floor(options.limit ?? DEFAULT_LIMIT));
+    const wanted = options.limit ?? DEFAULT_LIMIT;
+    const limit = Number.isFinite(wanted) ? Math.max(0, Math.floor(wanted)) : DEFAULT_LIMIT;
     const q = normalizeQuery(query);
     if (limit === 0 || (!q.zh && !q.latin)) return [];
     const kinds = options.kinds ? new Set(options.kinds) : undefined;

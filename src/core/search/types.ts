@@ -1,14 +1,17 @@
 /** What kind of place a search entry is; the order of PLACE_KIND_PRIORITY breaks score ties. */
 export type PlaceKind = 'green' | 'metro' | 'crossing' | 'road' | 'campus' | 'residential';
 
-/** Lower comes first when two results score the same: residents look for parks first. */
+/**
+ * Lower comes first when two results score the same. Parks first (residents look for parks);
+ * crossings last, since every road name is part of a dozen crossing names and would bury the road.
+ */
 export const PLACE_KIND_PRIORITY: Record<PlaceKind, number> = {
   green: 0,
   metro: 1,
-  crossing: 2,
+  campus: 2,
   road: 3,
-  campus: 4,
-  residential: 5,
+  residential: 4,
+  crossing: 5,
 };
 
 /** [west, south, east, north] in WGS-84 degrees. */

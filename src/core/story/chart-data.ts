@@ -39,7 +39,11 @@ function displayNumber(ind: IndicatorLike, lang: Lang): { n: number; text: strin
  * Build the chart's series. Throws ChartDataError naming the indicator when one is missing or
  * when bars of different units would share an axis.
  */
-export function chartData(chart: Chart, indicators: ReadonlyMap<string, IndicatorLike>, lang: Lang): ChartData {
+export function chartData(
+  chart: Chart,
+  indicators: ReadonlyMap<string, IndicatorLike>,
+  lang: Lang,
+): ChartData {
   const get = (id: string) => {
     const ind = indicators.get(id);
     if (!ind) throw new ChartDataError(`chart: unknown indicator "${id}"`);
@@ -71,12 +75,17 @@ export function chartData(chart: Chart, indicators: ReadonlyMap<string, Indicato
       };
     }
     const nums = inds.map((i) => displayNumber(i, lang));
-    const unit = sameUnit(nums.map((x) => x.unit), inds);
+    const unit = sameUnit(
+      nums.map((x) => x.unit),
+      inds,
+    );
     return {
       title,
       categories: inds.map(label),
       unit,
-      series: [{ label: title, kind: 'result', values: nums.map((x) => x.n), texts: nums.map((x) => x.text) }],
+      series: [
+        { label: title, kind: 'result', values: nums.map((x) => x.n), texts: nums.map((x) => x.text) },
+      ],
     };
   }
 
@@ -84,16 +93,35 @@ export function chartData(chart: Chart, indicators: ReadonlyMap<string, Indicato
   const targets = chart.pairs.map(([, t]) => get(t));
   const rn = results.map((i) => displayNumber(i, lang));
   const tn = targets.map((i) => displayNumber(i, lang));
-  const unit = sameUnit([...rn, ...tn].map((x) => x.unit), [...results, ...targets]);
+  const unit = sameUnit(
+    [...rn, ...tn].map((x) => x.unit),
+    [...results, ...targets],
+  );
   const yearLabel = (i: IndicatorLike) =>
-    i.kind === 'target' ? (lang === 'zh' ? `${i.year} 年目标` : `${i.year} target`) : lang === 'zh' ? `${i.year} 年完成` : `${i.year} result`;
+    i.kind === 'target'
+      ? lang === 'zh'
+        ? `${i.year} 年目标`
+        : `${i.year} target`
+      : lang === 'zh'
+        ? `${i.year} 年完成`
+        : `${i.year} result`;
   return {
     title,
     categories: results.map(label),
     unit,
     series: [
-      { label: yearLabel(results[0]), kind: 'result', values: rn.map((x) => x.n), texts: rn.map((x) => x.text) },
-      { label: yearLabel(targets[0]), kind: 'target', values: tn.map((x) => x.n), texts: tn.map((x) => x.text) },
+      {
+        label: yearLabel(results[0]),
+        kind: 'result',
+        values: rn.map((x) => x.n),
+        texts: rn.map((x) => x.text),
+      },
+      {
+        label: yearLabel(targets[0]),
+        kind: 'target',
+        values: tn.map((x) => x.n),
+        texts: tn.map((x) => x.text),
+      },
     ],
   };
 }
@@ -102,7 +130,9 @@ function sameUnit(units: string[], inds: IndicatorLike[]): string {
   const first = units[0];
   const other = units.findIndex((u) => u !== first);
   if (other >= 0) {
-    throw new ChartDataError(`chart: "${inds[other].id}" is in ${units[other]}, "${inds[0].id}" in ${first}; one axis needs one unit`);
+    throw new ChartDataError(
+      `chart: "${inds[other].id}" is in ${units[other]}, "${inds[0].id}" in ${first}; one axis needs one unit`,
+    );
   }
   return first;
 }

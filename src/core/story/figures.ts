@@ -5,7 +5,14 @@
  * guessed or zero number, so a chapter cannot show a figure before its computation is done.
  */
 import type { ComputedKey, FigureRef, Chapter } from './schema';
-import { formatBase, formatGrowth, formatIndicatorValue, type Dimension, type Lang, type Quantity } from './format';
+import {
+  formatBase,
+  formatGrowth,
+  formatIndicatorValue,
+  type Dimension,
+  type Lang,
+  type Quantity,
+} from './format';
 
 /** The fields of an indicators.json entry this module reads. */
 export interface IndicatorLike {
@@ -18,8 +25,12 @@ export interface IndicatorLike {
   year: number;
   kind: 'result' | 'target';
   growth_pct?: number;
+  /** 约 (about), 突破/超过 (over), 以上 (at least): shown as ≈, >, ≥ before the number. */
+  qualifier?: 'about' | 'over' | 'at_least';
   sentence?: string;
 }
+
+const QUALIFIER_SIGN = { about: '≈', over: '>', at_least: '≥' } as const;
 
 /**
  * Live figures by key. `undefined` (or absent): still computing. `null`: the computation failed or
@@ -41,6 +52,15 @@ export const COMPUTED_DIMENSION: Record<ComputedKey, Dimension | 'count'> = {
   people_newly_covered: 'people',
   population_total: 'people',
 };
+
+/** Keys that come from the coverage engine (a walk-time computation), not from geodata alone. */
+export const COVERAGE_KEYS: readonly ComputedKey[] = [
+  'coverage_2014_pct',
+  'coverage_2015_pct',
+  'coverage_gain_pct',
+  'people_newly_covered',
+  'population_total',
+];
 
 export type FigureState = 'ready' | 'computing' | 'unavailable';
 
@@ -73,8 +93,7 @@ function lookup(ctx: FigureContext, id: string): IndicatorLike | undefined {
 function growthNote(ind: IndicatorLike, lang: Lang): string | undefined {
   if (ind.growth_pct === undefined) return undefined;
   const g = formatGrowth(ind.growth_pct, lang);
-  if (ind.kind === 'target') return lang === 'zh' ? `计划增长 ${g.value}${g.unit}` : `${g.value}${g.unit} planned`;
-  return lang === 'zh' ? `增长 ${g.value}${g.unit}` : `${g.value}${g.unit} on the year before`;
+  return lang === 'zh' ? `增长 ${g.value}${g.unit}` : `${g.value}${g.unit} y/y`;
 }
 
 function yearNote(ind: IndicatorLike, lang: Lang): string {
@@ -101,14 +120,20 @@ export function resolveFigure(ref: FigureRef, ctx: FigureContext): ResolvedFigur
   if (ref.source === 'indicator') {
     const ind = lookup(ctx, ref.id);
     const customLabel = ref.label?.[lang];
-    if (!ind) return { state: 'unavailable', label: customLabel ?? ref.id, value: '', unit: '', kind: 'result' };
+    if (!ind)
+      return { state: 'unavailable', label: customLabel ?? ref.id, value: '', unit: '', kind: 'result' };
     const label = customLabel ?? (lang === 'zh' ? ind.label_zh : ind.label_en);
     const base = { state: 'ready' as const, label, kind: ind.kind, year: ind.year, sentence: ind.sentence };
     if (ref.show === 'growth') {
       if (ind.growth_pct === undefined) return { ...base, state: 'unavailable', value: '', unit: '' };
-      return { ...base, ...formatGrowth(ind.growth_pct, lang), note: ref.note?.[lang] ?? yearNote(ind, lang) };
+      return {
+        ...base,
+        ...formatGrowth(ind.growth_pct, lang),
+        note: ref.note?.[lang] ?? yearNote(ind, lang),
+      };
     }
     const q = formatIndicatorValue(ind.value, ind.unit_zh, ind.unit_en, lang);
+    if (ind.qualifier) q.value = QUALIFIER_SIGN[ind.qualifier] + q.value;
     const note = ref.note?.[lang] ?? [yearNote(ind, lang), growthNote(ind, lang)].filter(Boolean).join(' · ');
     return { ...base, ...q, note };
   }
@@ -116,7 +141,8 @@ export function resolveFigure(ref: FigureRef, ctx: FigureContext): ResolvedFigur
   const note = ref.note?.[lang];
   const v = ctx.computed[ref.key];
   if (v === undefined) return { state: 'computing', label, value: '', unit: '', note, kind: 'computed' };
-  if (v === null || !Number.isFinite(v)) return { state: 'unavailable', label, value: '', unit: '', note, kind: 'computed' };
+  if (v === null || !Number.isFinite(v))
+    return { state: 'unavailable', label, value: '', unit: '', note, kind: 'computed' };
   return { state: 'ready', label, ...formatComputed(ref.key, v, lang), note, kind: 'computed' };
 }
 

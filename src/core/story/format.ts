@@ -20,7 +20,10 @@ const LOCALE: Record<Lang, string> = { zh: 'zh-CN', en: 'en-US' };
 
 /** Number with at most `digits` decimals, trailing zeros dropped, locale grouping. */
 export function formatNumber(n: number, digits: number, lang: Lang): string {
-  return new Intl.NumberFormat(LOCALE[lang], { maximumFractionDigits: digits, minimumFractionDigits: 0 }).format(n);
+  return new Intl.NumberFormat(LOCALE[lang], {
+    maximumFractionDigits: digits,
+    minimumFractionDigits: 0,
+  }).format(n);
 }
 
 /** Decimals needed to show `n` the way a person wrote it, up to `max` (201.4 → 1, 94 → 0). */
@@ -74,8 +77,13 @@ export function formatBase(dim: Dimension, base: number, lang: Lang, digits?: nu
           ? { value: num(base / 1e9, decimalsOf(base / 1e9, 3)), unit: 'bn yuan' }
           : { value: num(base / 1e6, decimalsOf(base / 1e6, 1)), unit: 'm yuan' };
     case 'm2':
-      if (lang === 'zh') return base >= 1e4 ? { value: num(base / 1e4, 1), unit: '万 m²' } : { value: num(base, 0), unit: 'm²' };
-      return base >= 1e6 ? { value: num(base / 1e6, 2), unit: 'million m²' } : { value: num(base, 0), unit: 'm²' };
+      if (lang === 'zh')
+        return base >= 1e4
+          ? { value: num(base / 1e4, 1), unit: '万 m²' }
+          : { value: num(base, 0), unit: 'm²' };
+      return base >= 1e6
+        ? { value: num(base / 1e6, 2), unit: 'million m²' }
+        : { value: num(base, 0), unit: 'm²' };
     case 'km':
       return { value: num(base, 1), unit: lang === 'zh' ? '公里' : 'km' };
     case 'percent':
@@ -86,7 +94,10 @@ export function formatBase(dim: Dimension, base: number, lang: Lang, digits?: nu
     }
     case 'people':
       // Population figures are estimates: 万 with one decimal in Chinese, hundreds in English.
-      if (lang === 'zh') return base >= 1e4 ? { value: num(base / 1e4, 1), unit: '万人' } : { value: num(base, 0), unit: '人' };
+      if (lang === 'zh')
+        return base >= 1e4
+          ? { value: num(base / 1e4, 1), unit: '万人' }
+          : { value: num(base, 0), unit: '人' };
       return { value: formatNumber(Math.round(base / 100) * 100, 0, lang), unit: 'people' };
   }
 }

@@ -20,8 +20,10 @@ export interface GeodataForFigures {
 }
 
 const isExisting = (f: Feature<Geometry, Props>) => f.properties?.status === 'existing';
-const isLine = (f: Feature<Geometry, Props>) => f.geometry?.type === 'LineString' || f.geometry?.type === 'MultiLineString';
-const isArea = (f: Feature<Geometry, Props>) => f.geometry?.type === 'Polygon' || f.geometry?.type === 'MultiPolygon';
+const isLine = (f: Feature<Geometry, Props>) =>
+  f.geometry?.type === 'LineString' || f.geometry?.type === 'MultiLineString';
+const isArea = (f: Feature<Geometry, Props>) =>
+  f.geometry?.type === 'Polygon' || f.geometry?.type === 'MultiPolygon';
 const sumArea = (fs: Feature<Geometry, Props>[]) => fs.reduce((s, f) => s + area(f), 0);
 
 /** A road feature belongs to the 2015 plan when it carries `plan` and is not yet built. */
@@ -61,7 +63,9 @@ export function geodataFigures(data: GeodataForFigures): ComputedFigures {
     const addedArea = sumArea(added);
     out.green_added_m2 = addedArea;
     out.green_added_illustrative_pct =
-      addedArea > 0 ? (sumArea(added.filter((f) => f.properties?.illustrative === true)) / addedArea) * 100 : null;
+      addedArea > 0
+        ? (sumArea(added.filter((f) => f.properties?.illustrative === true)) / addedArea) * 100
+        : null;
   } else {
     out.green_added_m2 = null;
     out.green_added_illustrative_pct = null;
@@ -86,7 +90,13 @@ export interface CoverageSummary {
 /** The coverage figures of the story, from the engine's population statistics. */
 export function coverageFigures(c: CoverageSummary): ComputedFigures {
   if (!(c.population > 0)) {
-    return { coverage_2014_pct: null, coverage_2015_pct: null, coverage_gain_pct: null, people_newly_covered: null, population_total: null };
+    return {
+      coverage_2014_pct: null,
+      coverage_2015_pct: null,
+      coverage_gain_pct: null,
+      people_newly_covered: null,
+      population_total: null,
+    };
   }
   const p14 = (c.covered2014 / c.population) * 100;
   const p15 = (c.covered2015 / c.population) * 100;

@@ -32,7 +32,21 @@ export const COMPUTED_KEYS = [
 ] as const;
 export type ComputedKey = (typeof COMPUTED_KEYS)[number];
 
-export const CAPTION_POSITIONS = ['left', 'right', 'top-left', 'top-right', 'bottom-left', 'bottom-right', 'center'] as const;
+/**
+ * Where the caption sits: a side column (left/right), a corner card, a full-width band along the
+ * bottom, or a title card at the top centre (title and closing slides). The camera is padded by
+ * the caption so the map's subject stays in the free part of the screen.
+ */
+export const CAPTION_POSITIONS = [
+  'left',
+  'right',
+  'top-left',
+  'top-right',
+  'bottom-left',
+  'bottom-right',
+  'bottom',
+  'center',
+] as const;
 export type CaptionPosition = (typeof CAPTION_POSITIONS)[number];
 
 const between = (min: number, max: number) => {
@@ -43,7 +57,10 @@ const between = (min: number, max: number) => {
 const text = z.string({ error: 'expected text' }).trim().min(1, { error: 'must not be empty' });
 
 /** Every visible string comes in both interface languages. */
-export const Bilingual = z.strictObject({ zh: text, en: text }, { error: 'expected { "zh": "…", "en": "…" }' });
+export const Bilingual = z.strictObject(
+  { zh: text, en: text },
+  { error: 'expected { "zh": "…", "en": "…" }' },
+);
 export type Bilingual = z.infer<typeof Bilingual>;
 
 export const Camera = z.strictObject(
@@ -61,7 +78,9 @@ export const Camera = z.strictObject(
 export type Camera = z.infer<typeof Camera>;
 
 const id = z.string({ error: 'expected an id' }).min(1, { error: 'must not be empty' });
-const propertyValue = z.union([z.string(), z.number(), z.boolean()], { error: 'expected a string, number or boolean' });
+const propertyValue = z.union([z.string(), z.number(), z.boolean()], {
+  error: 'expected a string, number or boolean',
+});
 
 const IndicatorRef = z.strictObject({
   source: z.literal('indicator'),
@@ -76,7 +95,8 @@ const IndicatorRef = z.strictObject({
 const ComputedRef = z.strictObject({
   source: z.literal('computed'),
   key: z.enum(COMPUTED_KEYS, {
-    error: (iss) => `unknown computed figure key ${JSON.stringify(iss.input)}; known keys: ${COMPUTED_KEYS.join(', ')}`,
+    error: (iss) =>
+      `unknown computed figure key ${JSON.stringify(iss.input)}; known keys: ${COMPUTED_KEYS.join(', ')}`,
   }),
   label: Bilingual,
   /** Says what the figure rests on (a proxy, illustrative features), shown under it. */
@@ -101,7 +121,8 @@ export const Highlight = z
   })
   .superRefine((h, ctx) => {
     const byProperty = h.property !== undefined || h.values !== undefined;
-    if (h.ids && byProperty) ctx.addIssue({ code: 'custom', message: 'give either "ids" or "property" with "values", not both' });
+    if (h.ids && byProperty)
+      ctx.addIssue({ code: 'custom', message: 'give either "ids" or "property" with "values", not both' });
     else if (!h.ids && !(h.property && h.values))
       ctx.addIssue({ code: 'custom', message: 'give "ids", or "property" with "values"' });
   });
@@ -138,7 +159,10 @@ export const Chart = z.discriminatedUnion(
     /** Pairs of bars: a 2014 result beside its 2015 target. */
     z.strictObject({
       type: z.literal('paired'),
-      pairs: z.array(z.tuple([id, id], { error: 'expected [resultId, targetId]' })).min(1).max(6),
+      pairs: z
+        .array(z.tuple([id, id], { error: 'expected [resultId, targetId]' }))
+        .min(1)
+        .max(6),
       title: Bilingual,
     }),
   ],
@@ -148,20 +172,25 @@ export type Chart = z.infer<typeof Chart>;
 
 export const Chapter = z.strictObject({
   /** Stable slug, unique in the story. */
-  id: z.string({ error: 'expected an id' }).regex(/^[a-z0-9][a-z0-9-]*$/, { error: 'expected a lowercase slug like "road-extensions"' }),
+  id: z
+    .string({ error: 'expected an id' })
+    .regex(/^[a-z0-9][a-z0-9-]*$/, { error: 'expected a lowercase slug like "road-extensions"' }),
   title: Bilingual,
   caption: Bilingual,
   camera: Camera,
   /** Layer-group ids visible in this chapter; others are hidden. */
   layers: z.array(id, { error: 'expected a list of layer-group ids' }),
   highlight: Highlight.optional(),
+  /** Short emphasised lines, e.g. the 'three carriages': a term and what it stands for. */
+  points: z.array(z.strictObject({ term: Bilingual, text: Bilingual })).max(6).optional(),
   figures: z.array(FigureRef, { error: 'expected a list of figure references' }).max(6).default([]),
   chart: Chart.optional(),
   progressive: Progressive.optional(),
   compare: Compare.optional(),
   /** Where the caption sits, chosen so it does not cover the chapter's subject. */
   captionPosition: z.enum(CAPTION_POSITIONS, {
-    error: (iss) => `unknown caption position ${JSON.stringify(iss.input)}; expected one of ${CAPTION_POSITIONS.join(', ')}`,
+    error: (iss) =>
+      `unknown caption position ${JSON.stringify(iss.input)}; expected one of ${CAPTION_POSITIONS.join(', ')}`,
   }),
 });
 export type Chapter = z.infer<typeof Chapter>;
@@ -169,7 +198,9 @@ export type Chapter = z.infer<typeof Chapter>;
 export const Story = z.strictObject({
   version: z.literal(1, { error: 'expected "version": 1' }),
   title: Bilingual,
-  chapters: z.array(Chapter, { error: 'expected a list of chapters' }).min(1, { error: 'a story needs at least one chapter' }),
+  chapters: z
+    .array(Chapter, { error: 'expected a list of chapters' })
+    .min(1, { error: 'a story needs at least one chapter' }),
 });
 export type Story = z.infer<typeof Story>;
 
@@ -206,7 +237,10 @@ export function formatPath(path: readonly PropertyKey[]): string {
 export function validateStory(json: unknown, options: ValidateOptions = {}): StoryResult {
   const parsed = Story.safeParse(json);
   if (!parsed.success) {
-    return { ok: false, errors: parsed.error.issues.map((i) => ({ path: formatPath(i.path), message: i.message })) };
+    return {
+      ok: false,
+      errors: parsed.error.issues.map((i) => ({ path: formatPath(i.path), message: i.message })),
+    };
   }
   const story = parsed.data;
   const errors: StoryError[] = [];
@@ -217,21 +251,25 @@ export function validateStory(json: unknown, options: ValidateOptions = {}): Sto
   story.chapters.forEach((ch, i) => {
     const at = `chapters[${i}]`;
     const first = seen.get(ch.id);
-    if (first !== undefined) errors.push({ path: `${at}.id`, message: `duplicate chapter id "${ch.id}" (also chapters[${first}])` });
+    if (first !== undefined)
+      errors.push({ path: `${at}.id`, message: `duplicate chapter id "${ch.id}" (also chapters[${first}])` });
     else seen.set(ch.id, i);
 
     if (known) {
       const check = (ref: string, path: string) => {
-        if (!known.has(ref)) errors.push({ path, message: `unknown indicator "${ref}" (not in indicators.json)` });
+        if (!known.has(ref))
+          errors.push({ path, message: `unknown indicator "${ref}" (not in indicators.json)` });
       };
       ch.figures.forEach((f, j) => f.source === 'indicator' && check(f.id, `${at}.figures[${j}].id`));
-      if (ch.chart?.type === 'bar') ch.chart.indicators.forEach((r, j) => check(r, `${at}.chart.indicators[${j}]`));
+      if (ch.chart?.type === 'bar')
+        ch.chart.indicators.forEach((r, j) => check(r, `${at}.chart.indicators[${j}]`));
       if (ch.chart?.type === 'paired')
         ch.chart.pairs.forEach((p, j) => p.forEach((r, k) => check(r, `${at}.chart.pairs[${j}][${k}]`)));
     }
     if (layers) {
       const check = (ref: string, path: string) => {
-        if (!layers.has(ref)) errors.push({ path, message: `unknown layer group "${ref}"; known: ${[...layers].join(', ')}` });
+        if (!layers.has(ref))
+          errors.push({ path, message: `unknown layer group "${ref}"; known: ${[...layers].join(', ')}` });
       };
       ch.layers.forEach((l, j) => check(l, `${at}.layers[${j}]`));
       if (ch.highlight) check(ch.highlight.layer, `${at}.highlight.layer`);

@@ -29,7 +29,8 @@ describe('placesFromLayers', () => {
   });
 
   it('keeps only universities from the industrial parks and metro stations from the landmarks', () => {
-    expect(byName('郑州大学')[0].kind).toBe('campus');
+    expect(byName('郑州大学(主校区)')[0].kind).toBe('campus');
+    expect(byName('郑州大学(主校区)')[0].aliases_zh).toEqual(['郑州大学']);
     expect(byName('国家863中部软件园')).toHaveLength(0);
     expect(byName('天健湖站')[0].kind).toBe('metro');
     expect(byName('郑州大学南门')).toHaveLength(0);

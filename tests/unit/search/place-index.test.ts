@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createPlaceIndex, MAX_QUERY_LENGTH, type SearchResult } from '../../../src/core/search';
+import { createPlaceIndex, MAX_QUERY_LENGTH, PlaceIndex, type SearchResult } from '../../../src/core/search';
 import { fixtureLayers } from './load-fixtures';
 
 const index = createPlaceIndex(fixtureLayers());
@@ -23,6 +23,18 @@ describe('PlaceIndex.search: Chinese', () => {
     expect(rs[0].name_zh).toBe('公园道南苑');
     expect(rs.slice(1).every((r) => r.score <= rs[0].score)).toBe(true);
     expect(names(rs)).toContain('天健湖公园');
+  });
+
+  it('matches a name without its bracketed qualifier exactly: 郑州大学 is the campus, not the station', () => {
+    const rs = index.search('郑州大学');
+    expect(rs[0]).toMatchObject({ name_zh: '郑州大学(主校区)', kind: 'campus', matchedBy: 'exact' });
+    expect(rs[1]).toMatchObject({ name_zh: '郑州大学站', matchedBy: 'prefix' });
+    expect(first('zzdx').name_zh).toBe('郑州大学(主校区)');
+  });
+
+  it('puts a road before the crossings named after it when both only start with the query', () => {
+    const rs = index.search('雪松');
+    expect(rs.map((r) => r.kind)).toEqual(['green', 'road', 'crossing']);
   });
 
   it('finds estates inside residential blocks, with the block as parent', () => {
@@ -102,9 +114,14 @@ describe('PlaceIndex.search: pinyin and English', () => {
     expect(rs.find((r) => r.kind === 'road')?.name_zh).toBe('雪松路');
     expect(first('Xuesong Road')).toMatchObject({ name_zh: '雪松路', matchedBy: 'english', score: 80 });
     expect(first('XUESONG ROAD POCKET')).toMatchObject({ name_zh: '雪松路游园', matchedBy: 'english' });
-    expect(first('zhengzhou university')).toMatchObject({ name_zh: '郑州大学', matchedBy: 'english' });
+    expect(first('zhengzhou university')).toMatchObject({
+      name_zh: '郑州大学(主校区)',
+      matchedBy: 'english',
+    });
     expect(first('green valley')).toMatchObject({ name_zh: '绿谷公园', matchedBy: 'english' });
-    expect(names(index.search('university'))).toEqual(expect.arrayContaining(['郑州大学', '河南工业大学']));
+    expect(names(index.search('university'))).toEqual(
+      expect.arrayContaining(['郑州大学(主校区)', '河南工业大学']),
+    );
   });
 
   it('tolerates a typo, ranking the fuzzy match below exact matches', () => {
@@ -114,7 +131,7 @@ describe('PlaceIndex.search: pinyin and English', () => {
     expect(typo).toMatchObject({ name_zh: '雪松路', matchedBy: 'fuzzy' });
     expect(typo.score).toBeLessThan(50);
     expect(first('tianjainhu').name_zh).toBe('天健湖公园');
-    expect(first('zhengzou university').name_zh).toBe('郑州大学');
+    expect(first('zhengzou university').name_zh).toBe('郑州大学(主校区)');
   });
 
   it('substring matches start at a syllable: "songlu" finds 雪松路, "onglu" does not', () => {
@@ -167,6 +184,14 @@ describe('PlaceIndex.search: hostile and empty input', () => {
   ])('returns an array without throwing for %j', (q) => {
     const rs = index.search(q);
     expect(Array.isArray(rs)).toBe(true);
+  });
+
+  it('works on an empty index and with odd limits', () => {
+    expect(new PlaceIndex([]).search('xsl')).toEqual([]);
+    expect(new PlaceIndex([]).search('雪松路')).toEqual([]);
+    expect(index.search('xsl', { limit: NaN })[0].name_zh).toBe('雪松路');
+    expect(index.search('xsl', { limit: -3 })).toEqual([]);
+    expect(index.search('lu', { limit: 2.7 })).toHaveLength(2);
   });
 
   it('returns nothing for blank input', () => {

@@ -11,7 +11,16 @@ import { validateStory, type Chapter } from '../../../src/core/story/schema';
 
 // Figures as the work report gives them (seed text), in the shape of indicators.json.
 const indicators: IndicatorLike[] = [
-  { id: 'gdp_2014', label_zh: 'GDP', label_en: 'GDP', value: 201.4, unit_zh: '亿元', unit_en: '100 million yuan', year: 2014, kind: 'result' },
+  {
+    id: 'gdp_2014',
+    label_zh: 'GDP',
+    label_en: 'GDP',
+    value: 201.4,
+    unit_zh: '亿元',
+    unit_en: '100 million yuan',
+    year: 2014,
+    kind: 'result',
+  },
   {
     id: 'gdp_2015',
     label_zh: 'GDP',
@@ -23,11 +32,57 @@ const indicators: IndicatorLike[] = [
     kind: 'target',
     growth_pct: 15,
   },
-  { id: 'road_km', label_zh: '道路总长', label_en: 'Road length', value: 94, unit_zh: '公里', unit_en: 'km', year: 2015, kind: 'target' },
-  { id: 'green', label_zh: '新增绿化面积', label_en: 'New green', value: 172, unit_zh: '万平方米', unit_en: '10,000 m²', year: 2015, kind: 'target' },
-  { id: 'cover', label_zh: '建成区绿化覆盖率', label_en: 'Green cover', value: 40, unit_zh: '%', unit_en: '%', year: 2015, kind: 'target' },
-  { id: 'projects', label_zh: '道路项目', label_en: 'Road projects', value: 96, unit_zh: '项', unit_en: 'projects', year: 2015, kind: 'target' },
-  { id: 'fai', label_zh: '固定资产投资', label_en: 'Investment', value: 266, unit_zh: '亿元', unit_en: '100 million yuan', year: 2014, kind: 'result', growth_pct: 20.8 },
+  {
+    id: 'road_km',
+    label_zh: '道路总长',
+    label_en: 'Road length',
+    value: 94,
+    unit_zh: '公里',
+    unit_en: 'km',
+    year: 2015,
+    kind: 'target',
+  },
+  {
+    id: 'green',
+    label_zh: '新增绿化面积',
+    label_en: 'New green',
+    value: 172,
+    unit_zh: '万平方米',
+    unit_en: '10,000 m²',
+    year: 2015,
+    kind: 'target',
+  },
+  {
+    id: 'cover',
+    label_zh: '建成区绿化覆盖率',
+    label_en: 'Green cover',
+    value: 40,
+    unit_zh: '%',
+    unit_en: '%',
+    year: 2015,
+    kind: 'target',
+  },
+  {
+    id: 'projects',
+    label_zh: '道路项目',
+    label_en: 'Road projects',
+    value: 96,
+    unit_zh: '项',
+    unit_en: 'projects',
+    year: 2015,
+    kind: 'target',
+  },
+  {
+    id: 'fai',
+    label_zh: '固定资产投资',
+    label_en: 'Investment',
+    value: 266,
+    unit_zh: '亿元',
+    unit_en: '100 million yuan',
+    year: 2014,
+    kind: 'result',
+    growth_pct: 20.8,
+  },
 ];
 const label = { zh: '图上规划道路', en: 'Plan roads on the map' };
 
@@ -67,42 +122,88 @@ describe('formatting per language', () => {
 
 describe('resolveFigure', () => {
   it('resolves an indicator with its label, year and growth', () => {
-    const zh = resolveFigure({ source: 'indicator', id: 'gdp_2015', show: 'value' }, { lang: 'zh', indicators, computed: {} });
-    expect(zh).toMatchObject({ state: 'ready', label: 'GDP', value: '230', unit: '亿元', kind: 'target', year: 2015 });
-    expect(zh.note).toBe('2015 年目标 · 计划增长 +15%');
-    const en = resolveFigure({ source: 'indicator', id: 'fai', show: 'value' }, { lang: 'en', indicators, computed: {} });
+    const zh = resolveFigure(
+      { source: 'indicator', id: 'gdp_2015', show: 'value' },
+      { lang: 'zh', indicators, computed: {} },
+    );
+    expect(zh).toMatchObject({
+      state: 'ready',
+      label: 'GDP',
+      value: '230',
+      unit: '亿元',
+      kind: 'target',
+      year: 2015,
+    });
+    expect(zh.note).toBe('2015 年目标 · 增长 +15%');
+    const en = resolveFigure(
+      { source: 'indicator', id: 'fai', show: 'value' },
+      { lang: 'en', indicators, computed: {} },
+    );
     expect(en).toMatchObject({ value: '26.6', unit: 'bn yuan', kind: 'result' });
-    expect(en.note).toBe('2014 result · +20.8% on the year before');
+    expect(en.note).toBe('2014 result · +20.8% y/y');
+  });
+
+  it('marks the report’s qualifiers (突破, 以上, 约) on the number', () => {
+    const clusters: IndicatorLike = {
+      ...indicators[0],
+      id: 'clusters',
+      value: 900,
+      qualifier: 'over',
+      year: 2015,
+      kind: 'target',
+    };
+    const cover: IndicatorLike = { ...indicators[4], qualifier: 'at_least' };
+    const ctx = { lang: 'zh' as const, indicators: [clusters, cover], computed: {} };
+    expect(resolveFigure({ source: 'indicator', id: 'clusters', show: 'value' }, ctx).value).toBe('>900');
+    expect(resolveFigure({ source: 'indicator', id: 'cover', show: 'value' }, ctx).value).toBe('≥40');
   });
 
   it('shows the growth rate large when asked', () => {
-    const f = resolveFigure({ source: 'indicator', id: 'fai', show: 'growth' }, { lang: 'zh', indicators, computed: {} });
+    const f = resolveFigure(
+      { source: 'indicator', id: 'fai', show: 'growth' },
+      { lang: 'zh', indicators, computed: {} },
+    );
     expect(f).toMatchObject({ state: 'ready', value: '+20.8', unit: '%' });
   });
 
   it('accepts indicators as a Map', () => {
     const map = new Map(indicators.map((i) => [i.id, i]));
-    const f = resolveFigure({ source: 'indicator', id: 'green', show: 'value' }, { lang: 'en', indicators: map, computed: {} });
+    const f = resolveFigure(
+      { source: 'indicator', id: 'green', show: 'value' },
+      { lang: 'en', indicators: map, computed: {} },
+    );
     expect(f).toMatchObject({ value: '1.72', unit: 'million m²', label: 'New green' });
   });
 
   it('is unavailable, not invented, for an unknown indicator', () => {
-    const f = resolveFigure({ source: 'indicator', id: 'nope', show: 'value' }, { lang: 'zh', indicators, computed: {} });
+    const f = resolveFigure(
+      { source: 'indicator', id: 'nope', show: 'value' },
+      { lang: 'zh', indicators, computed: {} },
+    );
     expect(f.state).toBe('unavailable');
     expect(f.value).toBe('');
   });
 
   it('waits for a computed figure, then shows it; a failed one is unavailable', () => {
     const ref = { source: 'computed', key: 'planned_road_km', label } as const;
-    expect(resolveFigure(ref, { lang: 'zh', indicators, computed: {} })).toMatchObject({ state: 'computing', value: '' });
-    expect(resolveFigure(ref, { lang: 'zh', indicators, computed: { planned_road_km: 31.24 } })).toMatchObject({
+    expect(resolveFigure(ref, { lang: 'zh', indicators, computed: {} })).toMatchObject({
+      state: 'computing',
+      value: '',
+    });
+    expect(
+      resolveFigure(ref, { lang: 'zh', indicators, computed: { planned_road_km: 31.24 } }),
+    ).toMatchObject({
       state: 'ready',
       value: '31.2',
       unit: '公里',
       label: '图上规划道路',
     });
-    expect(resolveFigure(ref, { lang: 'en', indicators, computed: { planned_road_km: null } }).state).toBe('unavailable');
-    expect(resolveFigure(ref, { lang: 'en', indicators, computed: { planned_road_km: NaN } }).state).toBe('unavailable');
+    expect(resolveFigure(ref, { lang: 'en', indicators, computed: { planned_road_km: null } }).state).toBe(
+      'unavailable',
+    );
+    expect(resolveFigure(ref, { lang: 'en', indicators, computed: { planned_road_km: NaN } }).state).toBe(
+      'unavailable',
+    );
   });
 });
 
@@ -137,7 +238,11 @@ describe('chapter figures', () => {
     expect(computedKeysOf(chapter)).toEqual(['planned_road_km']);
     expect(chapterFiguresSettled(chapter, {})).toBe(false);
     expect(chapterFiguresSettled(chapter, { planned_road_km: null })).toBe(true);
-    const figs = resolveChapterFigures(chapter, { lang: 'en', indicators, computed: { planned_road_km: 40.05 } });
+    const figs = resolveChapterFigures(chapter, {
+      lang: 'en',
+      indicators,
+      computed: { planned_road_km: 40.05 },
+    });
     expect(figs.map((f) => `${f.value} ${f.unit}`)).toEqual(['40.1 km', '94 km']);
   });
 });

@@ -3,8 +3,10 @@ import { presentKeyAction, targetChapter, parseAutoplay } from '../../../src/cor
 
 describe('presentKeyAction', () => {
   it('maps clicker and keyboard keys to next and previous', () => {
-    for (const key of ['ArrowRight', 'ArrowDown', 'PageDown', ' ']) expect(presentKeyAction({ key })).toEqual({ type: 'next' });
-    for (const key of ['ArrowLeft', 'ArrowUp', 'PageUp']) expect(presentKeyAction({ key })).toEqual({ type: 'prev' });
+    for (const key of ['ArrowRight', 'ArrowDown', 'PageDown', ' '])
+      expect(presentKeyAction({ key })).toEqual({ type: 'next' });
+    for (const key of ['ArrowLeft', 'ArrowUp', 'PageUp'])
+      expect(presentKeyAction({ key })).toEqual({ type: 'prev' });
   });
 
   it('maps Home, End, digits, F and Escape', () => {

@@ -1,0 +1,161 @@
+/**
+ * Coverage benchmark: `npx tsx bench/run.ts` (npm run bench). Seeded; every figure is the median of
+ * RUNS runs, in milliseconds, in Node on this machine. Prints one markdown table.
+ *
+ * (a) The bundled zone (geodata/): cold start (graph, indexes, grid links, green fields, then the
+ *     first result), a full recompute (everything from the multi-source search on, for a new smallest
+ *     green space), each stage of it, a speed change, and a what-if update.
+ * (b) A synthetic city (≥ 100,000 edges, 500 parks): multi-source Dijkstra, access grid, bands.
+ * (c) The naive method on the same data: a Turf buffer of every green space by 15 min × speed, then
+ *     the union of all; and the ratio of its time to ours.
+ */
+import bbox from '@turf/bbox';
+import buffer from '@turf/buffer';
+import union from '@turf/union';
+import type { Feature, MultiPolygon, Polygon } from 'geojson';
+import { readFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
+import { bandPolygons } from '../src/core/coverage/bands';
+import { fillAccessGrid } from '../src/core/coverage/grid';
+import { CoverageEngine, resolveParams } from '../src/core/coverage/pipeline';
+import { buildSourceSet } from '../src/core/coverage/source-set';
+import type { CoverageLayers } from '../src/core/coverage/types';
+import { mulberry32, syntheticCity } from './synthetic-city';
+
+const RUNS = Number(process.env.RUNS ?? 7);
+const rows: [string, string, string][] = [];
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+}
+
+function time<T>(fn: () => T): [number, T] {
+  const t = performance.now();
+  const out = fn();
+  return [performance.now() - t, out];
+}
+
+/** Runs fn RUNS times after one warm-up, returns the median ms. */
+function bench(fn: (run: number) => void, runs = RUNS, warm = true): number {
+  if (warm) fn(-1);
+  const ms: number[] = [];
+  for (let r = 0; r < runs; r++) ms.push(time(() => fn(r))[0]);
+  return median(ms);
+}
+
+const fmt = (ms: number) => (ms >= 100 ? ms.toFixed(0) : ms.toFixed(1));
+function row(what: string, ms: number, note = ''): void {
+  rows.push([what, fmt(ms), note]);
+  process.stderr.write(`${what}: ${fmt(ms)} ms ${note}\n`);
+}
+
+function naive(layers: CoverageLayers, speed: number, minutes: number): number {
+  const polys = layers.green.features
+    .map((f) => buffer(f, minutes * 60 * speed, { units: 'meters', steps: 8 }))
+    .filter((b): b is Feature<Polygon | MultiPolygon> => !!b);
+  const merged = polys.length > 1 ? union({ type: 'FeatureCollection', features: polys }) : polys[0];
+  return merged ? 1 : 0;
+}
+
+// (a) The bundled zone.
+const load = (name: string) =>
+  JSON.parse(readFileSync(new URL(`../geodata/${name}`, import.meta.url), 'utf8'));
+const zone: CoverageLayers = {
+  roads: load('roads.geojson'),
+  green: load('greenery.geojson'),
+  residential: load('residential.geojson'),
+  water: load('water.geojson'),
+};
+const cold = bench(() => new CoverageEngine(zone).compute({ scenario: '2015' }), Math.min(RUNS, 5), false);
+row('zone: cold start (both scenario models + first result)', cold, 'once per session, in the worker');
+const engine = new CoverageEngine(zone);
+engine.compute({ scenario: '2015' });
+const stageRuns: Record<string, number[]> = {};
+const full = bench((r) => {
+  engine.clearResults();
+  const res = engine.compute({ scenario: '2015', minAreaM2: (r + 2) % 2 ? 1000 : 2000 });
+  for (const [k, v] of Object.entries(res.timings)) (stageRuns[k] ??= []).push(v);
+});
+const m = engine.model('2015', 50);
+row(
+  'zone: full recompute',
+  full,
+  `${m.graph.nodeCount} nodes, ${m.graph.edgeCount} edges, ${m.grid.cols}×${m.grid.rows} cells, both scenarios' stats (target ≤ 50)`,
+);
+for (const [k, v] of Object.entries(stageRuns)) if (k !== 'model') row(`zone: · ${k}`, median(v));
+const speeds = [0.8, 0.9, 1.0, 1.1];
+row(
+  'zone: speed change',
+  bench((r) => engine.compute({ scenario: '2015', speed: speeds[(r + 4) % 4] })),
+  'bands, stats, gaps, roads only',
+);
+const rnd = mulberry32(1);
+const whatIfStages: Record<string, number[]> = {};
+const whatIf = bench(() => {
+  const [w, s, e, n] = engine.extent;
+  const lng = w + (e - w) * (0.3 + 0.4 * rnd()),
+    lat = s + (n - s) * (0.3 + 0.4 * rnd());
+  const res = engine.compute({
+    scenario: '2015',
+    whatIfs: [{ id: 'wi', kind: 'point', lng, lat, area_m2: 20000 }],
+  });
+  for (const [k, v] of Object.entries(res.timings)) (whatIfStages[k] ??= []).push(v);
+});
+row(
+  'zone: what-if update (new park position)',
+  whatIf,
+  'incremental search + grid + bands + stats (target ≤ 16)',
+);
+for (const [k, v] of Object.entries(whatIfStages)) if (k !== 'model') row(`zone: · what-if ${k}`, median(v));
+const zoneNaive = bench(() => naive(zone, 1, 15), Math.min(RUNS, 5));
+row(
+  `zone: naive buffer + union (${zone.green.features.length} green spaces)`,
+  zoneNaive,
+  `${(zoneNaive / full).toFixed(1)}× our full recompute`,
+);
+
+// (b) Synthetic city.
+const city = syntheticCity(7, 113, 100, 500, 2000);
+const cityBox = bbox(city.roads);
+const pad = 0.006;
+const [tBuild, cityEngine] = time(
+  () => new CoverageEngine(city, [cityBox[0] - pad, cityBox[1] - pad, cityBox[2] + pad, cityBox[3] + pad]),
+);
+const params = resolveParams({ scenario: '2014', minAreaM2: 0, compare: false });
+const [tModel, cm] = time(() => cityEngine.model('2014', 50));
+row('city: build (graph, indexes, grid links, park fields)', tBuild + tModel, 'once per data set');
+const greens = cm.greens;
+let settled = 0;
+const dijkstra = bench(() => {
+  settled = buildSourceSet(cm, greens).settled;
+});
+row(
+  'city: multi-source Dijkstra',
+  dijkstra,
+  `${cm.graph.nodeCount} nodes, ${cm.graph.edgeCount} edges, ${greens.length} parks, ${settled} settled (target ≤ 100)`,
+);
+const set = cityEngine.sourceSet(params);
+const grid = bench(() => fillAccessGrid(cm.grid, cm.links, set.field, set.direct));
+row('city: access grid', grid, `${cm.grid.cols}×${cm.grid.rows} cells`);
+const acc = cityEngine.accessGrid(params, set);
+const limits = [5, 10, 15].map((minutes) => ({ minutes, metres: minutes * 60 }));
+const bands = bench(() => bandPolygons(cm.grid, acc.dist, limits));
+row('city: bands (d3-contour)', bands, '5, 10, 15 min');
+const cityFull = bench((r) => {
+  cityEngine.clearResults();
+  cityEngine.compute({ ...params, minAreaM2: (r + 2) % 2 });
+});
+row('city: full recompute', cityFull, 'search, grid, bands, stats, gaps, roads');
+const cityNaive = bench(() => naive(city, 1, 15), Math.min(RUNS, 5), false);
+row(
+  `city: naive buffer + union (${city.green.features.length} parks)`,
+  cityNaive,
+  `${(cityNaive / cityFull).toFixed(0)}× our full recompute`,
+);
+
+console.log(
+  `\nCoverage benchmark, median of ${RUNS} runs (naive and cold: ${Math.min(RUNS, 5)}), Node ${process.version}, load average ${loadavg()[0].toFixed(1)}\n`,
+);
+console.log('| step | ms | notes |\n|---|---:|---|');
+for (const [a, b, c] of rows) console.log(`| ${a} | ${b} | ${c} |`);

@@ -1,0 +1,510 @@
+/**
+ * Builds the area layers of geodata/ from the control files in geodata/sources/:
+ *   greenery.geojson         <- green-spaces.json
+ *   industrial-parks.geojson <- industrial-parks.json
+ *   residential.geojson      <- residential-blocks.json + estates.csv (+ residential-blocks.csv, the derived table)
+ * Road-bounded edges follow geodata/roads.geojson (and 须水河 in water.geojson) where those exist,
+ * else road-grid-fallback.json. Rerun after any of them changes:
+ *
+ *   npx tsx scripts/geodata/build-areas.ts
+ */
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import area from '@turf/area';
+import buffer from '@turf/buffer';
+import booleanPointInPolygon from '@turf/boolean-point-in-polygon';
+import difference from '@turf/difference';
+import intersect from '@turf/intersect';
+import pointOnFeature from '@turf/point-on-feature';
+import { featureCollection, point } from '@turf/helpers';
+import type { Feature, FeatureCollection, MultiPolygon, Polygon, Position } from 'geojson';
+import type { LayerName } from '../../src/core/geodata/layers';
+import { validateLayer } from '../../src/core/geodata/validate';
+import { parseCommentedCsv, toCsv } from './csv';
+import { loadRoadIndex, crossAt, type RoadIndex } from './areas/road-index';
+import { quadRing, round6, stripRing, type QuadSpec, type Side } from './areas/shapes';
+
+const DIR = 'geodata';
+type Area = Feature<Polygon | MultiPolygon>;
+
+interface StripSpec {
+  line: string;
+  along: 0 | 1;
+  from: number;
+  to: number;
+  near_m: number;
+  far_m: number;
+  sides: (1 | -1)[];
+}
+interface ShapeSpec {
+  quad?: QuadSpec;
+  ring?: Position[];
+  strip?: StripSpec;
+  /** The named water body of water.geojson grown by margin_m: a lakeside park around its lake. */
+  around?: { water: string; margin_m: number };
+}
+
+// ---------------------------------------------------------------- inputs
+const roads: RoadIndex = loadRoadIndex(
+  [`${DIR}/roads.geojson`, `${DIR}/water.geojson`],
+  `${DIR}/sources/road-grid-fallback.json`,
+);
+const report = readFileSync(`${DIR}/sources/2015-work-report.txt`, 'utf8');
+/** Lakes and river channels (polygons) of water.geojson: cut out of blocks, grown into lakeside parks. */
+const waterBodies: Area[] = existsSync(`${DIR}/water.geojson`)
+  ? (JSON.parse(readFileSync(`${DIR}/water.geojson`, 'utf8')) as FeatureCollection).features.filter(
+      (f): f is Area => f.geometry.type === 'Polygon' || f.geometry.type === 'MultiPolygon',
+    )
+  : [];
+
+/** The report's sentence (up to and including its '。', or its line) that contains `key`, verbatim. */
+export function reportSentence(key: string): string {
+  const sentences = report
+    .split('\n')
+    .flatMap((line) => line.split(/(?<=。)/))
+    .map((s) => s.trim())
+    .filter(Boolean);
+  const hits = sentences.filter((s) => s.includes(key));
+  if (hits.length !== 1)
+    throw new Error(`Report key "${key}" matches ${hits.length} sentences; make it unique.`);
+  return hits[0];
+}
+
+function stripLine(spec: StripSpec): Position[] {
+  const lines = roads.lines(spec.line);
+  const pts: Position[] = [];
+  const step = spec.along === 1 ? 0.00045 : 0.00055; // about 50 m
+  for (let at = spec.from; at <= spec.to + 1e-9; at += step) {
+    const across = crossAt(lines, spec.along, at);
+    pts.push(spec.along === 1 ? [across, at] : [at, across]);
+  }
+  return pts;
+}
+
+function shapeOf(spec: ShapeSpec, extra: StripSpec[] = []): Polygon | MultiPolygon {
+  if (spec.quad) return { type: 'Polygon', coordinates: [quadRing(spec.quad, roads)] };
+  if (spec.ring) return { type: 'Polygon', coordinates: [spec.ring] };
+  if (spec.strip) {
+    const rings = [spec.strip, ...extra].flatMap((s) =>
+      s.sides.map((side) => stripRing(stripLine(s), s.near_m, s.far_m, side)),
+    );
+    return rings.length === 1
+      ? { type: 'Polygon', coordinates: rings }
+      : { type: 'MultiPolygon', coordinates: rings.map((r) => [r]) };
+  }
+  if (spec.around) {
+    const { water: name, margin_m } = spec.around;
+    const body = waterBodies.find((f) => f.properties?.name_zh === name);
+    if (!body) throw new Error(`water.geojson has no "${name}" to draw a park around.`);
+    const grown = buffer(body, margin_m, { units: 'meters', steps: 8 });
+    if (!grown) throw new Error(`Buffering "${name}" failed.`);
+    return roundGeometry(grown.geometry as Polygon | MultiPolygon);
+  }
+  throw new Error(`Shape needs quad, ring, strip or around: ${JSON.stringify(spec)}`);
+}
+
+function roundGeometry(g: Polygon | MultiPolygon): Polygon | MultiPolygon {
+  const ring = (r: Position[]) => r.map(([x, y]) => [round6(x), round6(y)]);
+  return g.type === 'Polygon'
+    ? { type: 'Polygon', coordinates: g.coordinates.map(ring) }
+    : { type: 'MultiPolygon', coordinates: g.coordinates.map((p) => p.map(ring)) };
+}
+
+/** Removes every cutter that overlaps `g`; null when nothing is left. */
+function cut(g: Polygon | MultiPolygon, cutters: Area[]): Polygon | MultiPolygon | null {
+  let cur: Area | null = { type: 'Feature', properties: {}, geometry: g };
+  for (const c of cutters) {
+    if (!cur) return null;
+    if (!intersect(featureCollection([cur, c]))) continue;
+    cur = difference(featureCollection([cur, c])) as Area | null;
+  }
+  return cur ? roundGeometry(cur.geometry) : null;
+}
+
+const areaOf = (g: Polygon | MultiPolygon) =>
+  Math.round(area({ type: 'Feature', properties: {}, geometry: g }));
+
+function sidesUseFallback(q: QuadSpec): boolean {
+  return [q.w, q.e, q.s, q.n].some((s: Side) => {
+    const name = typeof s === 'string' ? s : 'road' in s ? s.road : undefined;
+    return name !== undefined && roads.origin(name) === 'fallback';
+  });
+}
+
+// ---------------------------------------------------------------- industrial parks
+interface IndustrialSrc {
+  id: string;
+  name_zh: string;
+  name_en: string;
+  kind: string;
+  status: string;
+  confidence: string;
+  illustrative?: boolean;
+  investment_yi?: number;
+  output_yi?: number;
+  plan?: string;
+  report_key?: string;
+  source: string;
+  description_zh?: string;
+  description_en?: string;
+  why: string;
+  shape: ShapeSpec;
+}
+const industrialSrc = JSON.parse(readFileSync(`${DIR}/sources/industrial-parks.json`, 'utf8')) as {
+  features: IndustrialSrc[];
+};
+const industrial: Area[] = industrialSrc.features.map((s) => {
+  const geometry = shapeOf(s.shape);
+  const { shape, why, report_key, ...props } = s;
+  void shape;
+  const f: Area = {
+    type: 'Feature',
+    properties: {
+      ...props,
+      area_m2: areaOf(geometry),
+      ...(report_key ? { plan_text: reportSentence(report_key) } : {}),
+      note: why,
+    },
+    geometry,
+  };
+  return f;
+});
+
+// ---------------------------------------------------------------- greenery
+interface GreenSrc {
+  id: string;
+  name_zh: string;
+  name_en: string;
+  program: string;
+  type: string;
+  status: string;
+  opened?: number;
+  illustrative?: boolean;
+  confidence: string;
+  source: string;
+  why: string;
+  shape: ShapeSpec;
+  extra_strips?: StripSpec[];
+  entrances?: Position[];
+}
+const greenSrc = JSON.parse(readFileSync(`${DIR}/sources/green-spaces.json`, 'utf8')) as {
+  plan_key: string;
+  features: GreenSrc[];
+};
+const planText = reportSentence(greenSrc.plan_key);
+const parkShapes: Area[] = [];
+const greenery: Area[] = [];
+for (const s of greenSrc.features) {
+  let geometry = shapeOf(s.shape, s.extra_strips);
+  // Corridors give way to parks and campuses they run into, so no ground is counted twice.
+  if (s.type === 'linear') {
+    const cutters = [...parkShapes, ...industrial.filter((f) => f.properties?.kind !== 'cluster')];
+    const left = cut(geometry, cutters);
+    if (!left) throw new Error(`${s.id} vanished when parks were cut out of it.`);
+    geometry = left;
+  }
+  const { shape, why, extra_strips, ...props } = s;
+  void shape;
+  void extra_strips;
+  const f: Area = {
+    type: 'Feature',
+    properties: {
+      ...props,
+      area_m2: areaOf(geometry),
+      ...(s.program !== 'other' ? { plan: '四园四廊道', plan_text: planText } : {}),
+      note: why,
+    },
+    geometry,
+  };
+  greenery.push(f);
+  if (s.type !== 'linear') parkShapes.push(f);
+}
+
+// ---------------------------------------------------------------- residential
+interface BlockSrc extends QuadSpec {
+  id: string;
+  why: string;
+}
+interface DormSrc extends QuadSpec {
+  id: string;
+  name_zh: string;
+  name_en: string;
+  population: number;
+  method: string;
+  why: string;
+}
+const resSrc = JSON.parse(readFileSync(`${DIR}/sources/residential-blocks.json`, 'utf8')) as {
+  population_rule: { occupancy: number; persons_per_household: number; source: string };
+  road_setbacks_m: Record<string, number | string>;
+  resettlement_estates: { names: string[] };
+  blocks: BlockSrc[];
+  campus_dormitories: { features: DormSrc[] };
+};
+const { occupancy, persons_per_household: pph } = resSrc.population_rule;
+const estates = parseCommentedCsv(readFileSync(`${DIR}/sources/estates.csv`, 'utf8'))
+  .filter((r) => r.used === 'yes')
+  .map((r) => ({
+    name: r.name,
+    lng: Number(r.lng),
+    lat: Number(r.lat),
+    units: Number(r.units),
+    tier: r.tier,
+  }));
+const resettlement = new Set(resSrc.resettlement_estates.names);
+const cutters = [...greenery, ...industrial.filter((f) => f.properties?.kind !== 'cluster'), ...waterBodies];
+
+/** A block side naming a road gets that road's own setback (greenway, expressway) unless it sets one. */
+function withRoadSetback(side: Side): Side {
+  const name = typeof side === 'string' ? side : 'road' in side ? side.road : undefined;
+  const setback = name ? resSrc.road_setbacks_m[name] : undefined;
+  if (typeof setback !== 'number') return side;
+  return typeof side === 'string' ? { road: side, setback_m: setback } : { setback_m: setback, ...side };
+}
+
+const SPARSE_DWELLINGS_PER_HA = 30;
+const POPULATION_METHOD = `dwellings (sum of the listed estates' dwelling units, 2020 Beike listing) x ${occupancy} occupancy x ${pph} persons per family household (Zhengzhou 2020 census)`;
+const taken = new Map<string, string>();
+const residential: Area[] = [];
+const table: Record<string, string | number>[] = [];
+for (const b of resSrc.blocks) {
+  const quad = quadRing(
+    { w: withRoadSetback(b.w), e: withRoadSetback(b.e), s: withRoadSetback(b.s), n: withRoadSetback(b.n) },
+    roads,
+  );
+  const geometry = cut({ type: 'Polygon', coordinates: [quad] }, cutters);
+  if (!geometry) throw new Error(`${b.id} is entirely covered by parks or campuses.`);
+  const f0 = { type: 'Feature' as const, properties: {}, geometry };
+  const inside = estates.filter((e) => booleanPointInPolygon(point([e.lng, e.lat]), f0));
+  for (const e of inside) {
+    const key = `${e.name}@${e.lng},${e.lat}`;
+    if (taken.has(key))
+      throw new Error(`Estate ${e.name} falls in both ${taken.get(key)} and ${b.id}: blocks overlap.`);
+    taken.set(key, b.id);
+  }
+  if (inside.length === 0) {
+    console.warn(`! ${b.id}: no listed estate inside; block dropped`);
+    continue;
+  }
+  inside.sort((x, y) => y.units - x.units);
+  const dwellings = inside.reduce((s, e) => s + e.units, 0);
+  const resUnits = inside.filter((e) => resettlement.has(e.name)).reduce((s, e) => s + e.units, 0);
+  const isResettlement = resUnits * 2 > dwellings;
+  const thin =
+    sidesUseFallback(b) ||
+    [b.w, b.e, b.s, b.n].some((v) => typeof v === 'object' && ('lng' in v || 'lat' in v));
+  const supplementaryOnly = inside.every((e) => e.tier === 'supplementary');
+  // Below this gross density the listed estates fill only part of the block (Zhengzhou's
+  // high-rise estates run at 100-250 dwellings per hectare of block).
+  const perHa = dwellings / (areaOf(geometry) / 1e4);
+  const sparse = perHa < SPARSE_DWELLINGS_PER_HA;
+  const names = inside.map((e) => e.name);
+  const f: Area = {
+    type: 'Feature',
+    properties: {
+      id: b.id,
+      name_zh: `${names[0]}${names.length > 1 ? '等' : ''}街坊`,
+      name_en: `Residential block ${b.id
+        .replace(/^res-/, '')
+        .split('-')
+        .map((w) => w[0].toUpperCase() + w.slice(1))
+        .join(' ')}`,
+      status: isResettlement ? 'under_construction' : 'existing',
+      kind: isResettlement ? 'resettlement' : 'estate',
+      source:
+        'estates: github anyuhanfei/community_dict@83af513 (Beike, 2020; BD-09 converted to WGS-84 with gcoord); edges: roads.geojson set back 15 m, or placed (see note)',
+      confidence: isResettlement || thin || supplementaryOnly || sparse ? 'low' : 'medium',
+      area_m2: areaOf(geometry),
+      dwellings,
+      population: Math.round(dwellings * occupancy * pph),
+      population_method: POPULATION_METHOD,
+      estates: names,
+      note:
+        (isResettlement
+          ? `${b.why}. Resettlement housing (安置房): under construction at the end of 2014 per the report; listed as finished in 2020.`
+          : `${b.why}. Estates from a 2020 listing: some were completed after 2014.`) +
+        (sparse
+          ? ` Only ${Math.round(perHa)} listed dwellings per hectare: the rest of the block may hold unlisted housing, a village or other uses, and its population is spread evenly over it.`
+          : ''),
+    },
+    geometry,
+  };
+  residential.push(f);
+  table.push({
+    block: b.id,
+    estates: names.join('、'),
+    units: inside.map((e) => e.units).join('+'),
+    dwellings,
+    population: f.properties!.population,
+  });
+}
+for (const d of resSrc.campus_dormitories.features) {
+  const geometry: Polygon = { type: 'Polygon', coordinates: [quadRing(d, roads)] };
+  const f: Area = {
+    type: 'Feature',
+    properties: {
+      id: d.id,
+      name_zh: d.name_zh,
+      name_en: d.name_en,
+      status: 'existing',
+      kind: 'campus_dormitory',
+      source: 'estimate (no listing covers student dormitories); polygon schematic inside the campus',
+      confidence: 'low',
+      illustrative: true,
+      area_m2: areaOf(geometry),
+      dwellings: 0,
+      population: d.population,
+      population_method: `campus estimate: ${d.method}`,
+      note: d.why,
+    },
+    geometry,
+  };
+  residential.push(f);
+  table.push({
+    block: d.id,
+    estates: '(campus dormitories)',
+    units: '',
+    dwellings: 0,
+    population: d.population,
+  });
+}
+
+// ---------------------------------------------------------------- outputs
+/** Validates a layer with the app's own validator (schema, geometry, ids, bbox), then writes it. */
+function write(layer: LayerName, features: Area[]): void {
+  const result = validateLayer(layer, { type: 'FeatureCollection', features });
+  if (!result.ok) {
+    const lines = result.messages.map((m) => `  ${m.id ?? m.index}: ${m.message}`);
+    throw new Error(`${layer} does not validate:\n${lines.join('\n')}`);
+  }
+  // One feature per line keeps diffs readable.
+  const body = features.map((f) => JSON.stringify(f)).join(',\n');
+  writeFileSync(`${DIR}/${layer}.geojson`, `{"type":"FeatureCollection","features":[\n${body}\n]}\n`);
+}
+write('greenery', greenery);
+write('industrial-parks', industrial);
+write('residential', residential);
+writeFileSync(
+  `${DIR}/sources/residential-blocks.csv`,
+  toCsv(
+    ['block', 'estates', 'units', 'dwellings', 'population'],
+    table,
+    [
+      'Derived table (written by scripts/geodata/build-areas.ts): the listed estates whose points fall inside each',
+      'block, their dwelling units (2020 Beike listing, github anyuhanfei/community_dict@83af513), and',
+      `population = dwellings x ${occupancy} x ${pph}. Campus dormitories are estimates (see residential-blocks.json).`,
+    ].join('\n'),
+  ),
+);
+
+// ---------------------------------------------------------------- SOURCES.md: the weak features
+/**
+ * Lists every low-confidence or illustrative feature of the three layers, with its reason, between
+ * markers in geodata/SOURCES.md (appended once, replaced on every build; the prose above is by hand).
+ */
+function writeWeakFeatureList(): void {
+  const path = `${DIR}/SOURCES.md`;
+  if (!existsSync(path)) return;
+  const begin =
+    '<!-- areas-build:begin (generated by scripts/geodata/build-areas.ts: do not edit by hand) -->';
+  const end = '<!-- areas-build:end -->';
+  const item = (f: Area) => {
+    const p = f.properties!;
+    const flags = [p.confidence, p.illustrative ? 'illustrative' : ''].filter(Boolean).join(', ');
+    const size = `${(Number(p.area_m2) / 1e4).toFixed(1)} ha`;
+    const extra = p.population !== undefined ? `; ${p.dwellings} dwellings, ${p.population} residents` : '';
+    // Blocks share one source (the listing and the roads), stated once above the list.
+    const source = p.population === undefined ? ` Source: ${String(p.source)}.` : '';
+    return `- ${p.name_zh} (${p.id}; ${p.status}; ${size}${extra}; ${flags}): ${String(p.note ?? '')}${source}`;
+  };
+  const weak = (fs: Area[]) =>
+    fs.filter((f) => f.properties?.confidence === 'low' || f.properties?.illustrative);
+  const body = [
+    begin,
+    '',
+    '### Low-confidence and illustrative features (areas build)',
+    '',
+    'Green spaces:',
+    '',
+    ...weak(greenery).map(item),
+    '',
+    'Industrial parks and campuses:',
+    '',
+    ...weak(industrial).map(item),
+    '',
+    'Residential blocks (source of each: the 2020 estate listing, BD-09 converted with gcoord, and the',
+    'roads of roads.geojson; the blocks with their estates and units: sources/residential-blocks.csv):',
+    '',
+    ...weak(residential).map(item),
+    '',
+    end,
+  ].join('\n');
+  const text = readFileSync(path, 'utf8');
+  const at = text.indexOf(begin);
+  const next =
+    at >= 0
+      ? text.slice(0, at) + body + text.slice(text.indexOf(end) + end.length)
+      : `${text.trimEnd()}\n\n${body}\n`;
+  writeFileSync(path, next);
+}
+writeWeakFeatureList();
+
+// ---------------------------------------------------------------- report
+const sum = (fs: Area[], k: string) => fs.reduce((s, f) => s + Number(f.properties?.[k] ?? 0), 0);
+const shares = (fs: Area[]) => {
+  const by = new Map<string, number>();
+  for (const f of fs)
+    by.set(String(f.properties?.confidence), (by.get(String(f.properties?.confidence)) ?? 0) + 1);
+  return [...by].map(([k, v]) => `${k} ${Math.round((100 * v) / fs.length)}%`).join(', ');
+};
+const unassigned = estates.filter((e) => !taken.has(`${e.name}@${e.lng},${e.lat}`));
+const estatePop = sum(
+  residential.filter((f) => f.properties?.kind !== 'campus_dormitory'),
+  'population',
+);
+const dormPop = sum(
+  residential.filter((f) => f.properties?.kind === 'campus_dormitory'),
+  'population',
+);
+const programme = greenery.filter((f) => f.properties?.program !== 'other');
+console.log(
+  `四园四廊道 as drawn: ${(sum(programme, 'area_m2') / 1e6).toFixed(2)} km² (the report: 新增绿化面积 1.72 km²)`,
+);
+console.log(
+  `greenery: ${greenery.length} features, ${(sum(greenery, 'area_m2') / 1e6).toFixed(2)} km² (${shares(greenery)})`,
+);
+console.log(
+  `industrial-parks: ${industrial.length} features, ${(sum(industrial, 'area_m2') / 1e6).toFixed(2)} km² (${shares(industrial)})`,
+);
+console.log(
+  `residential: ${residential.length} features, ${(sum(residential, 'area_m2') / 1e6).toFixed(2)} km², ${sum(residential, 'dwellings')} dwellings (${shares(residential)})`,
+);
+console.log(
+  `population: ${estatePop + dormPop} = ${estatePop} in estates + ${dormPop} in campus dormitories (notes: 0.5-0.7 million in the zone)`,
+);
+const boundary = existsSync(`${DIR}/boundary.geojson`)
+  ? (JSON.parse(readFileSync(`${DIR}/boundary.geojson`, 'utf8')) as FeatureCollection).features.filter(
+      (f): f is Area => f.geometry.type === 'Polygon' || f.geometry.type === 'MultiPolygon',
+    )
+  : [];
+if (boundary.length > 0) {
+  const inZone = residential.filter((f) => boundary.some((z) => booleanPointInPolygon(pointOnFeature(f), z)));
+  console.log(
+    `  of which inside the approximate zone outline (boundary.geojson): ${sum(
+      inZone.filter((f) => f.properties?.kind !== 'campus_dormitory'),
+      'population',
+    )} in estates + ${sum(
+      inZone.filter((f) => f.properties?.kind === 'campus_dormitory'),
+      'population',
+    )} in dormitories`,
+  );
+}
+console.log(
+  `estates used: ${estates.length - unassigned.length} of ${estates.length} (${unassigned.reduce((s, e) => s + e.units, 0)} units outside every block)`,
+);
+for (const e of unassigned) console.log(`  outside every block: ${e.name} (${e.units}) ${e.lng},${e.lat}`);
+const sideRoad = (s: Side) => (typeof s === 'string' ? s : 'road' in s ? s.road : undefined);
+const fromFallback = new Set(
+  [...resSrc.blocks, ...greenSrc.features.map((g) => g.shape.quad).filter((q): q is QuadSpec => !!q)]
+    .flatMap((b) => [b.w, b.e, b.s, b.n].map(sideRoad))
+    .filter((n): n is string => !!n && roads.origin(n) === 'fallback'),
+);
+console.log(`road edges from road-grid-fallback.json: ${[...fromFallback].join(' ') || 'none'}`);

@@ -1,0 +1,146 @@
+/**
+ * Gaps: residential cells beyond the largest band (or unreachable), grouped into connected areas
+ * (8-neighbour), ranked by the people living there. Each gap carries its centroid (where one more
+ * park would help most, as a first guess), area, population and outline.
+ */
+import type { FeatureCollection, MultiPolygon, Position } from 'geojson';
+import { maskPolygons } from './bands';
+import { type GridSpec, cellLat, cellLng } from './grid-spec';
+import type { ResidentialRaster } from './residential';
+
+export interface Gap {
+  /** 1 = the most people. */
+  rank: number;
+  cells: number;
+  areaM2: number;
+  population: number;
+  /** Population-weighted centre, [lng, lat]. */
+  centroid: [number, number];
+  /** Indices of the residential blocks (in the layer) that have land in the gap. */
+  blocks: number[];
+  /** Outline, MultiPolygon coordinates in WGS-84. */
+  outline: Position[][][];
+}
+
+/** Gap outlines are traced for the top gaps only: the rest are listed without a shape. */
+const OUTLINED_GAPS = 50;
+
+export function findGaps(g: GridSpec, dist: Float32Array, limitM: number, res: ResidentialRaster): Gap[] {
+  const n = g.cols * g.rows;
+  const inGap = new Uint8Array(n);
+  for (let c = 0; c < n; c++) if (res.area[c] > 0 && !(dist[c] <= limitM)) inGap[c] = 1;
+  const label = new Int32Array(n).fill(-1);
+  const stack = new Int32Array(n);
+  const gaps: (Gap & { i0: number; j0: number; i1: number; j1: number; id: number })[] = [];
+  for (let s = 0; s < n; s++) {
+    if (!inGap[s] || label[s] >= 0) continue;
+    const id = gaps.length;
+    let top = 0;
+    stack[top++] = s;
+    label[s] = id;
+    let cells = 0,
+      area = 0,
+      pop = 0,
+      sx = 0,
+      sy = 0,
+      sw = 0;
+    let i0 = g.cols,
+      j0 = g.rows,
+      i1 = -1,
+      j1 = -1;
+    const blocks = new Set<number>();
+    while (top > 0) {
+      const c = stack[--top];
+      const i = c % g.cols,
+        j = (c - i) / g.cols;
+      cells++;
+      area += res.area[c];
+      pop += res.pop[c];
+      const w = res.pop[c] > 0 ? res.pop[c] : 1e-6; // unpopulated land still pulls the centre a little
+      sx += w * i;
+      sy += w * j;
+      sw += w;
+      if (res.block[c] >= 0) blocks.add(res.block[c]);
+      if (i < i0) i0 = i;
+      if (i > i1) i1 = i;
+      if (j < j0) j0 = j;
+      if (j > j1) j1 = j;
+      for (let dj = -1; dj <= 1; dj++) {
+        const jj = j + dj;
+        if (jj < 0 || jj >= g.rows) continue;
+        for (let di = -1; di <= 1; di++) {
+          const ii = i + di;
+          if (ii < 0 || ii >= g.cols) continue;
+          const nb = jj * g.cols + ii;
+          if (inGap[nb] && label[nb] < 0) {
+            label[nb] = id;
+            stack[top++] = nb;
+          }
+        }
+      }
+    }
+    const ci = Math.round(sx / sw),
+      cj = Math.round(sy / sw);
+    const cc = cj * g.cols + ci;
+    gaps.push({
+      id,
+      rank: 0,
+      cells,
+      areaM2: area,
+      population: pop,
+      centroid: [cellLng(g, cc), cellLat(g, cc)],
+      blocks: [...blocks].sort((a, b) => a - b),
+      outline: [],
+      i0,
+      j0,
+      i1,
+      j1,
+    });
+  }
+  gaps.sort((a, b) => b.population - a.population || b.areaM2 - a.areaM2);
+  const mask = new Uint8Array(n);
+  return gaps.map((gap, k) => {
+    let outline: Position[][][] = [];
+    if (k < OUTLINED_GAPS) {
+      for (let j = gap.j0; j <= gap.j1; j++)
+        for (let i = gap.i0; i <= gap.i1; i++)
+          mask[j * g.cols + i] = label[j * g.cols + i] === gap.id ? 1 : 0;
+      outline = maskPolygons(g, mask, gap.i0, gap.j0, gap.i1 - gap.i0 + 1, gap.j1 - gap.j0 + 1);
+    }
+    return {
+      rank: k + 1,
+      cells: gap.cells,
+      areaM2: gap.areaM2,
+      population: gap.population,
+      centroid: gap.centroid,
+      blocks: gap.blocks,
+      outline,
+    };
+  });
+}
+
+export interface GapProps {
+  rank: number;
+  population: number;
+  area_m2: number;
+  cells: number;
+}
+
+/** The outlined gaps as GeoJSON for a map layer (the rest have no outline and are listed only). */
+export function gapFeatures(gaps: readonly Gap[]): FeatureCollection<MultiPolygon, GapProps> {
+  return {
+    type: 'FeatureCollection',
+    features: gaps
+      .filter((g) => g.outline.length > 0)
+      .map((g) => ({
+        type: 'Feature',
+        properties: {
+          rank: g.rank,
+          population: Math.round(g.population),
+          area_m2: Math.round(g.areaM2),
+          cells: g.cells,
+        },
+        geometry: { type: 'MultiPolygon', coordinates: g.outline },
+      })),
+  };
+}

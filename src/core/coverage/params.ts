@@ -1,0 +1,54 @@
+/** Parameters of a coverage computation, their defaults and their validation (done once, at the API edge). */
+import { DEFAULT_BANDS_MIN, DEFAULT_CELL_M, DEFAULT_MIN_AREA_M2, DEFAULT_SPEED_MPS } from './constants';
+import { SCENARIOS, type Scenario } from './types';
+import type { WhatIf } from './whatif';
+
+export interface CoverageParams {
+  scenario: Scenario;
+  /** Walking speed, m/s (default 1.0; 0.8 for the elderly). */
+  speed?: number;
+  /** Band limits, minutes, ascending (default 5, 10, 15). The largest is the gap limit. */
+  bands?: number[];
+  /** Green spaces smaller than this (m²) do not count as destinations (default 1000). */
+  minAreaM2?: number;
+  /** Grid cell size, metres (default 50). */
+  cellM?: number;
+  whatIfs?: WhatIf[];
+  /** Include the roads-by-walk-time layer (default true). */
+  roadTimes?: boolean;
+  /** Include both scenarios' statistics without what-ifs, and their difference (default true). */
+  compare?: boolean;
+}
+
+export type ResolvedParams = Required<CoverageParams>;
+
+export function resolveParams(p: CoverageParams): ResolvedParams {
+  const r: ResolvedParams = {
+    scenario: p.scenario,
+    speed: p.speed ?? DEFAULT_SPEED_MPS,
+    bands: p.bands ?? [...DEFAULT_BANDS_MIN],
+    minAreaM2: p.minAreaM2 ?? DEFAULT_MIN_AREA_M2,
+    cellM: p.cellM ?? DEFAULT_CELL_M,
+    whatIfs: p.whatIfs ?? [],
+    roadTimes: p.roadTimes ?? true,
+    compare: p.compare ?? true,
+  };
+  if (!SCENARIOS.includes(r.scenario))
+    throw new Error(`Unknown scenario "${r.scenario}": use "2014" or "2015".`);
+  if (!(r.speed >= 0.1 && r.speed <= 5))
+    throw new Error(`Walking speed must be between 0.1 and 5 m/s, got ${r.speed}.`);
+  if (
+    r.bands.length === 0 ||
+    r.bands.some((b, i) => !(b > 0 && b <= 120) || (i > 0 && b <= r.bands[i - 1]))
+  ) {
+    throw new Error(`Bands must be ascending minutes between 0 and 120, got [${r.bands.join(', ')}].`);
+  }
+  if (!(r.minAreaM2 >= 0)) throw new Error(`The smallest green space must be ≥ 0 m², got ${r.minAreaM2}.`);
+  if (!(r.cellM >= 10 && r.cellM <= 500))
+    throw new Error(`Cell size must be between 10 and 500 m, got ${r.cellM}.`);
+  return r;
+}
+
+export function limitsOf(p: ResolvedParams): { minutes: number; metres: number }[] {
+  return p.bands.map((minutes) => ({ minutes, metres: minutes * 60 * p.speed }));
+}

@@ -1,0 +1,58 @@
+/** What a coverage computation returns (the worker sends these to the main thread). */
+import type { FeatureCollection, MultiLineString, MultiPolygon } from 'geojson';
+import type { BandProps } from './bands';
+import type { Gap } from './gaps';
+import type { ResolvedParams } from './params';
+import type { RoadTimeProps } from './road-times';
+import type { CoverageStats, StatsDelta } from './stats';
+import type { Scenario } from './types';
+
+export interface GridResult {
+  cols: number;
+  rows: number;
+  cellM: number;
+  /** [west, south, east, north] of the grid, degrees; row 0 is the southern row. */
+  bbox: [number, number, number, number];
+  /** Walk seconds to the nearest green space per cell, row-major from the south-west; NaN = unreachable. */
+  seconds: Float32Array;
+  /** Index into `greens` of each cell's nearest green space; -1 = unreachable. */
+  green: Int32Array;
+}
+
+export interface GreenSummary {
+  id: string;
+  name_zh: string;
+  name_en: string;
+  area_m2: number;
+  whatIf: boolean;
+  illustrative: boolean;
+}
+
+export interface CoverageResult {
+  params: ResolvedParams;
+  grid: GridResult;
+  greens: GreenSummary[];
+  bands: FeatureCollection<MultiPolygon, BandProps>;
+  gaps: Gap[];
+  stats: CoverageStats;
+  /** Both scenarios without what-ifs, and 2015 plan − 2014 (present when params.compare). */
+  scenarioStats?: Record<Scenario, CoverageStats>;
+  planDelta?: StatsDelta;
+  /** With what-ifs − without, in the current scenario (present when there are what-ifs). */
+  whatIfDelta?: StatsDelta;
+  roadTimes?: FeatureCollection<MultiLineString, RoadTimeProps>;
+  /** Milliseconds per stage of this call (cache hits cost ~0). */
+  timings: Record<string, number>;
+}
+
+/** A place where one more park would bring people within the largest band. */
+export interface Suggestion {
+  /** The gap it sits in (rank by population). */
+  gapRank: number;
+  lng: number;
+  lat: number;
+  areaM2: number;
+  gapPopulation: number;
+  /** People newly within the largest band with this park added. */
+  gain: number;
+}

@@ -1,0 +1,107 @@
+/**
+ * Statistics of one computation, on grid cells (never on display polygons): the share of residential
+ * land and of population within each band, the straight-line service-radius coverage rate against
+ * the standard's targets, and the gaps.
+ */
+import type { ResidentialRaster } from './residential';
+
+export interface BandStat {
+  minutes: number;
+  /** Residential land within the band, m², and as a share of all residential land (0–1). */
+  residentialM2: number;
+  residentialShare: number;
+  population: number;
+  populationShare: number;
+}
+
+export interface RadiusStat {
+  /** Share of residential land inside some green space's service radius (0–1): the standard's rate. */
+  landRate: number;
+  populationRate: number;
+  targets: { rate: number; source: string; met: boolean }[];
+}
+
+export interface CoverageStats {
+  totalResidentialM2: number;
+  totalPopulation: number;
+  bands: BandStat[];
+  /** People with no green space reachable at all within the off-network limit. */
+  unreachablePopulation: number;
+  /** People whose nearest green space is marked illustrative (a guess): how much rests on guesses. */
+  illustrativePopulation: number;
+  radius: RadiusStat;
+}
+
+export function bandStats(
+  dist: Float32Array,
+  res: ResidentialRaster,
+  limits: ReadonlyArray<{ minutes: number; metres: number }>,
+): { bands: BandStat[]; unreachablePopulation: number } {
+  const sorted = [...limits].sort((a, b) => a.minutes - b.minutes);
+  const land = new Float64Array(sorted.length);
+  const pop = new Float64Array(sorted.length);
+  let unreachable = 0;
+  for (let c = 0; c < dist.length; c++) {
+    const a = res.area[c];
+    if (a === 0) continue;
+    const d = dist[c];
+    if (d === Infinity) {
+      unreachable += res.pop[c];
+      continue;
+    }
+    for (let b = sorted.length - 1; b >= 0 && d <= sorted[b].metres; b--) {
+      land[b] += a;
+      pop[b] += res.pop[c];
+    }
+  }
+  return {
+    bands: sorted.map((l, b) => ({
+      minutes: l.minutes,
+      residentialM2: land[b],
+      residentialShare: res.totalArea > 0 ? land[b] / res.totalArea : 0,
+      population: pop[b],
+      populationShare: res.totalPop > 0 ? pop[b] / res.totalPop : 0,
+    })),
+    unreachablePopulation: unreachable,
+  };
+}
+
+export function radiusStats(
+  covered: Uint8Array,
+  res: ResidentialRaster,
+  targets: ReadonlyArray<{ rate: number; source: string }>,
+): RadiusStat {
+  let land = 0,
+    pop = 0;
+  for (let c = 0; c < covered.length; c++) {
+    if (!covered[c]) continue;
+    land += res.area[c];
+    pop += res.pop[c];
+  }
+  const landRate = res.totalArea > 0 ? land / res.totalArea : 0;
+  return {
+    landRate,
+    populationRate: res.totalPop > 0 ? pop / res.totalPop : 0,
+    targets: targets.map((t) => ({ rate: t.rate, source: t.source, met: landRate >= t.rate })),
+  };
+}
+
+/** The change from one scenario's statistics to another's, band by band (b − a). */
+export interface StatsDelta {
+  bands: { minutes: number; residentialShare: number; populationShare: number; population: number }[];
+  radiusLandRate: number;
+  unreachablePopulation: number;
+}
+
+export function statsDelta(a: CoverageStats, b: CoverageStats): StatsDelta {
+  return {
+    bands: b.bands.map((bb, k) => ({
+      minutes: bb.minutes,
+      residentialShare: bb.residentialShare - (a.bands[k]?.residentialShare ?? 0),
+      populationShare: bb.populationShare - (a.bands[k]?.populationShare ?? 0),
+      population: bb.population - (a.bands[k]?.population ?? 0),
+    })),
+    radiusLandRate: b.radius.landRate - a.radius.landRate,
+    unreachablePopulation: b.unreachablePopulation - a.unreachablePopulation,
+  };
+}

@@ -1,0 +1,53 @@
+/**
+ * The presentation's walk-time bands (5, 10, 15 minutes) on a map, drawn under the labels. The
+ * bands are nested (the 15-minute polygon holds the 10-minute one), so the wider ones are drawn
+ * first and the nearer ones read darker.
+ */
+import type { GeoJSONSource, Map as MapLibreMap } from 'maplibre-gl';
+import type { FeatureCollection } from 'geojson';
+
+const SOURCE = 'present-bands';
+const FILL = 'present-bands-fill';
+const LINE = 'present-bands-line';
+
+/** Legend and fill colours by band; strong enough to survive a projector. */
+export const BAND_COLORS = [
+  { minutes: 5, color: '#1b7837' },
+  { minutes: 10, color: '#4dac26' },
+  { minutes: 15, color: '#b8e186' },
+] as const;
+
+export function addBands(map: MapLibreMap, bands: FeatureCollection) {
+  const src = map.getSource(SOURCE) as GeoJSONSource | undefined;
+  if (src) {
+    src.setData(bands);
+    return;
+  }
+  map.addSource(SOURCE, { type: 'geojson', data: bands });
+  const before = map.getStyle().layers.find((l) => l.type === 'symbol')?.id;
+  const color = ['match', ['get', 'minutes'], ...BAND_COLORS.flatMap((b) => [b.minutes, b.color]), '#d9f0d3'];
+  map.addLayer(
+    {
+      id: FILL,
+      type: 'fill',
+      source: SOURCE,
+      layout: { 'fill-sort-key': ['-', 0, ['get', 'minutes']] },
+      paint: { 'fill-color': color as never, 'fill-opacity': 0.55 },
+    },
+    before,
+  );
+  map.addLayer(
+    {
+      id: LINE,
+      type: 'line',
+      source: SOURCE,
+      paint: { 'line-color': '#0b3d1a', 'line-width': 1.2, 'line-opacity': 0.8 },
+    },
+    before,
+  );
+}
+
+export function removeBands(map: MapLibreMap) {
+  for (const id of [LINE, FILL]) if (map.getLayer(id)) map.removeLayer(id);
+  if (map.getSource(SOURCE)) map.removeSource(SOURCE);
+}

@@ -1,0 +1,166 @@
+/**
+ * The worker side, independent of any real Worker: it receives envelopes, queues them, and routes
+ * each request to the coverage core. Requests are handled one at a time after the current message
+ * burst has arrived, so a '<cancel>' (or a newer request of the same type) that arrives before a
+ * request starts makes the worker skip it: dragging a what-if park sends many computes, and only
+ * the latest is worth doing. Tests drive it with a fake messenger and scheduler, as MapLibre's
+ * worker-source tests fake their actor.
+ */
+import { CoverageEngine } from '../core/coverage/pipeline';
+import type { CoverageLayers } from '../core/coverage/types';
+import {
+  type CancelEnvelope,
+  type InitRequest,
+  type MessageType,
+  type Messenger,
+  type RequestEnvelope,
+  type ResponseEnvelope,
+  type ResultOf,
+  type ToWorker,
+  serializeError,
+} from './protocol';
+
+/** Types for which only the newest queued request is handled (older ones are superseded). */
+const LATEST_ONLY: ReadonlySet<MessageType> = new Set(['compute', 'pointInfo', 'nearest', 'suggest']);
+
+export interface HandlerOptions {
+  /** Loads JSON by URL for `init` with urls (default: fetch). */
+  fetchJson?: (url: string) => Promise<unknown>;
+  /** Runs the queue later (default: setTimeout 0), letting queued cancels arrive first. */
+  schedule?: (run: () => void) => void;
+}
+
+export interface CoverageHandler {
+  receive(message: ToWorker): void;
+  /** The engine once initialised (for tests). */
+  readonly engine: CoverageEngine | null;
+}
+
+export function createCoverageHandler(messenger: Messenger, options: HandlerOptions = {}): CoverageHandler {
+  const fetchJson =
+    options.fetchJson ??
+    (async (url: string) => {
+      const res = await fetch(url);
+      if (!res.ok) throw new Error(`Could not load ${url}: HTTP ${res.status}.`);
+      return res.json();
+    });
+  const schedule = options.schedule ?? ((run: () => void) => void setTimeout(run, 0));
+  let engine: CoverageEngine | null = null;
+  const queue: RequestEnvelope[] = [];
+  let scheduled = false;
+  let busy = false;
+
+  const respond = <T extends MessageType>(req: RequestEnvelope<T>, data?: ResultOf<T>, error?: unknown) => {
+    const msg: ResponseEnvelope<T> = { kind: 'response', id: req.id, type: req.type };
+    if (error !== undefined) msg.error = serializeError(error);
+    else msg.data = data;
+    messenger.postMessage(msg, error === undefined ? transferables(data) : []);
+  };
+
+  const requireEngine = (): CoverageEngine => {
+    if (!engine) throw new Error('Coverage worker not initialised: send "init" with the geodata first.');
+    return engine;
+  };
+
+  async function handle(req: RequestEnvelope): Promise<unknown> {
+    switch (req.type) {
+      case 'init': {
+        const d = req.data as InitRequest;
+        const layers = 'layers' in d ? d.layers : await loadLayers(d.urls, fetchJson);
+        engine = new CoverageEngine(layers, d.extent);
+        return {
+          roads: layers.roads.features.length,
+          greens: layers.green.features.length,
+          residentialBlocks: layers.residential.features.length,
+          extent: engine.extent,
+        };
+      }
+      case 'compute':
+        return requireEngine().compute(req.data as RequestEnvelope<'compute'>['data']);
+      case 'pointInfo': {
+        const d = req.data as RequestEnvelope<'pointInfo'>['data'];
+        return requireEngine().pointInfo(d.params, d.lng, d.lat);
+      }
+      case 'nearest': {
+        const d = req.data as RequestEnvelope<'nearest'>['data'];
+        return requireEngine().nearest(d.params, d.lng, d.lat, d.k ?? 3);
+      }
+      case 'suggest': {
+        const d = req.data as RequestEnvelope<'suggest'>['data'];
+        return requireEngine().suggest(d.params, d.count, d.areaM2);
+      }
+      case 'radiusBuffers':
+        return requireEngine().radiusBuffers((req.data as RequestEnvelope<'radiusBuffers'>['data']).scenario);
+      default:
+        throw new Error(`Unknown message type "${String((req as { type: unknown }).type)}".`);
+    }
+  }
+
+  async function drain(): Promise<void> {
+    scheduled = false;
+    if (busy) return;
+    busy = true;
+    try {
+      while (queue.length > 0) {
+        const req = queue.shift()!;
+        if (LATEST_ONLY.has(req.type) && queue.some((q) => q.type === req.type)) {
+          respond(
+            req,
+            undefined,
+            Object.assign(new Error(`Superseded by a newer "${req.type}" request.`), { name: 'AbortError' }),
+          );
+          continue;
+        }
+        try {
+          respond(req, (await handle(req)) as never);
+        } catch (err) {
+          respond(req, undefined, err);
+        }
+      }
+    } finally {
+      busy = false;
+    }
+  }
+
+  return {
+    get engine() {
+      return engine;
+    },
+    receive(message: ToWorker) {
+      if (!message || typeof message !== 'object') return;
+      if (message.kind === '<cancel>') {
+        const i = queue.findIndex((q) => q.id === (message as CancelEnvelope).id);
+        if (i >= 0) queue.splice(i, 1); // the caller already rejected its promise: no response needed
+        return;
+      }
+      if (message.kind !== 'request') return;
+      queue.push(message);
+      if (!scheduled) {
+        scheduled = true;
+        schedule(() => void drain());
+      }
+    },
+  };
+}
+
+async function loadLayers(
+  urls: Extract<InitRequest, { urls: unknown }>['urls'],
+  fetchJson: (url: string) => Promise<unknown>,
+): Promise<CoverageLayers> {
+  const [roads, green, residential, water, standards] = await Promise.all([
+    fetchJson(urls.roads),
+    fetchJson(urls.green),
+    fetchJson(urls.residential),
+    urls.water ? fetchJson(urls.water) : Promise.resolve(undefined),
+    urls.standards ? fetchJson(urls.standards).catch(() => undefined) : Promise.resolve(undefined),
+  ]);
+  return { roads, green, residential, water, standards } as CoverageLayers;
+}
+
+/** The big typed arrays of a result, moved to the main thread without copying. */
+function transferables(data: unknown): Transferable[] {
+  const grid = (data as { grid?: { seconds?: Float32Array; green?: Int32Array } } | undefined)?.grid;
+  return grid?.seconds && grid.green
+    ? [grid.seconds.buffer as ArrayBuffer, grid.green.buffer as ArrayBuffer]
+    : [];
+}

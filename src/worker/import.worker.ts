@@ -1,0 +1,135 @@
+/// <reference lib="webworker" />
+/**
+ * Reads, validates and converts one imported file off the main thread (src/core/import), trims it
+ * for display if it is huge, saves it for the next visit, and sends the features back in chunks.
+ * Messages: ./import-protocol.ts.
+ */
+import type { Feature } from 'geojson';
+import { parseAndValidate, type ImportLayer } from '../core/import';
+import { saveImport } from '../state/persistence';
+import { SCHEMA_VERSION, type StoredImport } from '../state/stored-records';
+import { simplifyForDisplay } from './display-simplify';
+import type { ImportEvent, ImportOutcome, ImportRequest, WorkerStage } from './import-protocol';
+
+declare const self: DedicatedWorkerGlobalScope;
+
+/** Positions per chunk sent to the main thread: small enough that each one deserializes quickly. */
+const CHUNK_POSITIONS = 40_000;
+const CHUNK_FEATURES = 2_000;
+
+// Overall progress: reading the file, then the core's own 0..1, then the worker's finishing steps.
+const SHARE_READ = 0.15;
+const SHARE_CORE = 0.75;
+
+function post(e: ImportEvent, transfer: Transferable[] = []) {
+  self.postMessage(e, transfer);
+}
+
+let lastProgress = 0;
+function progress(id: number, stage: WorkerStage, fraction: number, force = false) {
+  const t = Date.now();
+  if (!force && t - lastProgress < 50) return;
+  lastProgress = t;
+  post({ type: 'progress', id, stage, fraction: Math.min(1, Math.max(0, fraction)) });
+}
+
+/** The file's bytes, read in chunks so progress can be reported while a large file streams in. */
+async function readBlob(id: number, blob: Blob): Promise<Uint8Array> {
+  const out = new Uint8Array(blob.size);
+  const reader = blob.stream().getReader();
+  let offset = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    if (offset + value.length > out.length) throw new Error('the file grew while it was being read');
+    out.set(value, offset);
+    offset += value.length;
+    progress(id, 'reading-file', SHARE_READ * (offset / Math.max(1, blob.size)));
+  }
+  return offset === out.length ? out : out.subarray(0, offset);
+}
+
+/** Imported ids are unique within a file; prefixing the import's own id makes them unique app-wide. */
+function uniqueIds(features: Feature[], importId: string, layer: ImportLayer) {
+  const from = `import:${layer}:`;
+  for (const f of features) {
+    const p = f.properties as Record<string, unknown>;
+    const id = String(p.id ?? '');
+    p.id = `import:${importId}:${id.startsWith(from) ? id.slice(from.length) : id}`;
+  }
+}
+
+function countOf(c: unknown): number {
+  if (!Array.isArray(c)) return 0;
+  if (typeof c[0] === 'number') return 1;
+  let n = 0;
+  for (const x of c) n += countOf(x);
+  return n;
+}
+
+async function handle(req: ImportRequest): Promise<void> {
+  const { id, meta } = req;
+  progress(id, 'reading-file', 0, true);
+  const input = req.input instanceof Blob ? await readBlob(id, req.input) : req.input;
+  const result = await parseAndValidate(
+    input,
+    { layer: meta.layer, crs: meta.crs, sourceLabel: meta.name },
+    (p) => progress(id, p.stage, SHARE_READ + SHARE_CORE * p.fraction),
+  );
+  if (!result.ok) {
+    post({ type: 'done', id, outcome: { ok: false, errors: result.errors, warnings: result.warnings } });
+    return;
+  }
+  const features = result.features as Feature[];
+  uniqueIds(features, meta.id, meta.layer);
+  const done = SHARE_READ + SHARE_CORE;
+  const trimmed = await simplifyForDisplay(features, undefined, async (f) => {
+    progress(id, 'simplifying', done + 0.05 * f);
+    await new Promise((r) => setTimeout(r, 0));
+  });
+
+  let saved = false;
+  if (req.persist) {
+    progress(id, 'saving', done + 0.05, true);
+    const record: StoredImport = {
+      ...meta,
+      schema: SCHEMA_VERSION,
+      vertices: result.stats.vertices,
+      keptVertices: trimmed.kept,
+      features,
+    };
+    saved = await saveImport(record);
+  }
+
+  progress(id, 'sending', done + 0.1, true);
+  let chunk: Feature[] = [];
+  let positions = 0;
+  for (const f of features) {
+    chunk.push(f);
+    positions += f.geometry && 'coordinates' in f.geometry ? countOf(f.geometry.coordinates) : 0;
+    if (positions >= CHUNK_POSITIONS || chunk.length >= CHUNK_FEATURES) {
+      post({ type: 'chunk', id, features: chunk });
+      chunk = [];
+      positions = 0;
+    }
+  }
+  if (chunk.length) post({ type: 'chunk', id, features: chunk });
+  const outcome: ImportOutcome = {
+    ok: true,
+    warnings: result.warnings,
+    stats: result.stats,
+    keptVertices: trimmed.kept,
+    simplifiedMetres: trimmed.metres,
+    saved,
+  };
+  post({ type: 'done', id, outcome });
+}
+
+self.onmessage = (e: MessageEvent<ImportRequest>) => {
+  const req = e.data;
+  if (req?.type !== 'import') return;
+  handle(req).catch((err: unknown) => {
+    const detail = err instanceof Error ? `${err.name}: ${err.message}` : String(err);
+    post({ type: 'failed', id: req.id, detail: detail.slice(0, 300) });
+  });
+};

@@ -1,0 +1,86 @@
+/**
+ * The coverage worker's one typed message map (as MapLibre's actor_messages.ts): each message type
+ * maps to [request data, response data]. Every request carries an id; the caller may cancel it with
+ * a '<cancel>' envelope; errors come back serialized in the response, never lost in the worker.
+ */
+import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
+import type { NearestResult } from '../core/coverage/nearest';
+import type { CoverageParams, CoverageResult, Suggestion } from '../core/coverage/pipeline';
+import type { PointInfo } from '../core/coverage/point-info';
+import type { CoverageLayers, Scenario } from '../core/coverage/types';
+
+/** Geodata handed over once: either the parsed layers, or URLs the worker fetches itself. */
+export type InitRequest =
+  | { layers: CoverageLayers; extent?: number[] }
+  | {
+      urls: { roads: string; green: string; residential: string; water?: string; standards?: string };
+      extent?: number[];
+    };
+
+export interface InitResult {
+  roads: number;
+  greens: number;
+  residentialBlocks: number;
+  /** [west, south, east, north] covered by the access grid, degrees. */
+  extent: [number, number, number, number];
+}
+
+export type CoverageMessages = {
+  init: [InitRequest, InitResult];
+  compute: [CoverageParams, CoverageResult];
+  pointInfo: [{ params: CoverageParams; lng: number; lat: number }, PointInfo];
+  nearest: [{ params: CoverageParams; lng: number; lat: number; k?: number }, NearestResult];
+  suggest: [{ params: CoverageParams; count?: number; areaM2?: number }, Suggestion[]];
+  radiusBuffers: [
+    { scenario: Scenario },
+    FeatureCollection<Polygon | MultiPolygon, { id: string; radius_m: number }>,
+  ];
+};
+
+export type MessageType = keyof CoverageMessages;
+export type RequestOf<T extends MessageType> = CoverageMessages[T][0];
+export type ResultOf<T extends MessageType> = CoverageMessages[T][1];
+
+export interface RequestEnvelope<T extends MessageType = MessageType> {
+  kind: 'request';
+  id: string;
+  type: T;
+  data: RequestOf<T>;
+}
+
+export interface CancelEnvelope {
+  kind: '<cancel>';
+  id: string;
+}
+
+export interface ResponseEnvelope<T extends MessageType = MessageType> {
+  kind: 'response';
+  id: string;
+  type: T;
+  data?: ResultOf<T>;
+  error?: SerializedError;
+}
+
+export type ToWorker = RequestEnvelope | CancelEnvelope;
+export type FromWorker = ResponseEnvelope;
+
+export interface SerializedError {
+  name: string;
+  message: string;
+  stack?: string;
+}
+
+/** Where a side posts its messages: a Worker, the worker's global scope, or a test double. */
+export interface Messenger {
+  postMessage(message: unknown, transfer?: Transferable[]): void;
+}
+
+export function serializeError(err: unknown): SerializedError {
+  if (err instanceof Error) return { name: err.name, message: err.message, stack: err.stack };
+  return { name: 'Error', message: String(err) };
+}
+
+/** The error a request's promise rejects with when it was cancelled or superseded. */
+export class CancelledError extends Error {
+  override name = 'AbortError';
+}

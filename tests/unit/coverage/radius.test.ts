@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import {
+  DEFAULT_STANDARD,
+  parseStandard,
+  radiusBuffers,
+  serviceRadius,
+} from '../../../src/core/coverage/radius';
+import { green } from '../../fixtures/coverage/build';
+import area from '@turf/area';
+
+describe('service-radius standard', () => {
+  it('tiers green spaces by size: ≥ 5000 m² → 500 m, 1000–5000 → 300 m, smaller → none', () => {
+    expect(serviceRadius(DEFAULT_STANDARD, 5000)).toBe(500);
+    expect(serviceRadius(DEFAULT_STANDARD, 4999)).toBe(300);
+    expect(serviceRadius(DEFAULT_STANDARD, 1000)).toBe(300);
+    expect(serviceRadius(DEFAULT_STANDARD, 999)).toBe(0);
+  });
+
+  it('reads tiers and targets from a standards table, and falls back on anything else', () => {
+    const std = parseStandard({
+      service_radius: [
+        { min_area_m2: 10000, radius_m: 800, source: 'test A' },
+        { min_area_m2: 400, radius_m: 200, source: 'test B' },
+      ],
+      targets: [{ rate: 85, source: 'test C' }],
+    });
+    expect(serviceRadius(std, 20000)).toBe(800);
+    expect(serviceRadius(std, 500)).toBe(200);
+    expect(std.targets).toEqual([{ rate: 0.85, source: 'test C' }]);
+    expect(parseStandard(undefined)).toBe(DEFAULT_STANDARD);
+    expect(parseStandard({ nothing: 'here' })).toBe(DEFAULT_STANDARD);
+  });
+
+  it('buffers each counted green space by its radius (area close to the ideal rounded rectangle)', () => {
+    const big = green('big', 0, 0, 100, 100); // 10,000 m² → 500 m
+    const tiny = green('tiny', 500, 500, 520, 520); // 400 m² → not counted
+    const fc = radiusBuffers(DEFAULT_STANDARD, [big, tiny] as never);
+    expect(fc.features.map((f) => [f.properties.id, f.properties.radius_m])).toEqual([['big', 500]]);
+    const ideal = 100 * 100 + 4 * 100 * 500 + Math.PI * 500 * 500;
+    expect(Math.abs(area(fc.features[0]) - ideal) / ideal).toBeLessThan(0.02);
+  });
+});

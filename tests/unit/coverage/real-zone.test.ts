@@ -1,0 +1,60 @@
+import booleanValid from '@turf/boolean-valid';
+import centroid from '@turf/centroid';
+import kinks from '@turf/kinks';
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { CoverageEngine } from '../../../src/core/coverage/pipeline';
+import type { CoverageLayers } from '../../../src/core/coverage/types';
+
+const load = (name: string) =>
+  JSON.parse(readFileSync(new URL(`../../../geodata/${name}`, import.meta.url), 'utf8'));
+
+describe('the bundled zone (geodata/)', () => {
+  const layers: CoverageLayers = {
+    roads: load('roads.geojson'),
+    green: load('greenery.geojson'),
+    residential: load('residential.geojson'),
+    water: load('water.geojson'),
+  };
+  const engine = new CoverageEngine(layers);
+  const r2014 = engine.compute({ scenario: '2014' });
+  const r2015 = engine.compute({ scenario: '2015' });
+
+  it('computes both scenarios with shares in [0, 1] and the plan covering at least as many people', () => {
+    for (const r of [r2014, r2015]) {
+      expect(r.stats.totalPopulation).toBeGreaterThan(0);
+      for (const b of r.stats.bands) {
+        for (const v of [b.residentialShare, b.populationShare]) {
+          expect(v).toBeGreaterThanOrEqual(0);
+          expect(v).toBeLessThanOrEqual(1);
+        }
+      }
+      expect(r.stats.radius.landRate).toBeGreaterThanOrEqual(0);
+      expect(r.stats.radius.landRate).toBeLessThanOrEqual(1);
+      // Gaps hold exactly the people beyond the largest band.
+      const beyond = r.stats.totalPopulation - r.stats.bands[r.stats.bands.length - 1].population;
+      expect(r.gaps.reduce((s, g) => s + g.population, 0)).toBeCloseTo(beyond, 0);
+    }
+    expect(r2015.stats.bands[2].populationShare).toBeGreaterThanOrEqual(r2014.stats.bands[2].populationShare);
+    expect(r2015.greens.length).toBeGreaterThan(r2014.greens.length);
+  });
+
+  it('draws valid band polygons', () => {
+    for (const f of [...r2014.bands.features, ...r2015.bands.features]) {
+      expect(booleanValid(f)).toBe(true);
+      expect(kinks(f).features).toHaveLength(0);
+    }
+  });
+
+  it('finds up to three parks by walking time from residential blocks, nearest first', () => {
+    let answered = 0;
+    for (const f of layers.residential.features.slice(0, 20)) {
+      const [lng, lat] = centroid(f).geometry.coordinates;
+      const near = engine.nearest({ scenario: '2015' }, lng, lat);
+      for (let k = 1; k < near.greens.length; k++)
+        expect(near.greens[k].seconds).toBeGreaterThanOrEqual(near.greens[k - 1].seconds);
+      if (near.greens.length > 0) answered++;
+    }
+    expect(answered).toBeGreaterThan(0);
+  });
+});

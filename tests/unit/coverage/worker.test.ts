@@ -1,0 +1,154 @@
+import { describe, expect, it } from 'vitest';
+import { CoverageClient, type WorkerPort } from '../../../src/worker/client';
+import { createCoverageHandler } from '../../../src/worker/handler';
+import type { FromWorker, ResponseEnvelope, ToWorker } from '../../../src/worker/protocol';
+import { EXTENT_SIMPLE, ll, simpleLayers } from '../../fixtures/coverage/build';
+
+/** A messenger that records what the handler posts, and a scheduler run by hand. */
+function fakeWorker() {
+  const posted: ResponseEnvelope[] = [];
+  const jobs: (() => void)[] = [];
+  const handler = createCoverageHandler(
+    { postMessage: (m) => posted.push(m as ResponseEnvelope) },
+    {
+      schedule: (run) => jobs.push(run),
+      fetchJson: async (url) => {
+        const layers = simpleLayers();
+        const byName: Record<string, unknown> = {
+          'r.json': layers.roads,
+          'g.json': layers.green,
+          'h.json': layers.residential,
+        };
+        if (!(url in byName)) throw new Error(`404 ${url}`);
+        return byName[url];
+      },
+    },
+  );
+  const run = async () => {
+    while (jobs.length) jobs.shift()!();
+    await new Promise((r) => setTimeout(r, 0));
+  };
+  return { handler, posted, run };
+}
+
+const req = (id: string, type: string, data: unknown) => ({ kind: 'request', id, type, data }) as ToWorker;
+
+describe('coverage worker handler (no real Worker)', () => {
+  it('returns a serialized error for requests before init, then routes requests after init', async () => {
+    const w = fakeWorker();
+    w.handler.receive(req('1', 'compute', { scenario: '2014' }));
+    await w.run();
+    expect(w.posted[0]).toMatchObject({
+      id: '1',
+      type: 'compute',
+      error: { message: expect.stringContaining('init') },
+    });
+
+    w.handler.receive(req('2', 'init', { layers: simpleLayers(), extent: EXTENT_SIMPLE }));
+    w.handler.receive(
+      req('3', 'pointInfo', { params: { scenario: '2014' }, lng: ll(100, 0)[0], lat: ll(100, 0)[1] }),
+    );
+    await w.run();
+    expect(w.posted[1]).toMatchObject({ id: '2', data: { roads: 1, greens: 1, residentialBlocks: 2 } });
+    expect(w.posted[2].id).toBe('3');
+    expect((w.posted[2].data as { green: { id: string } }).green.id).toBe('P');
+  });
+
+  it('loads geodata by URL and reports a failed load as an error', async () => {
+    const w = fakeWorker();
+    w.handler.receive(
+      req('1', 'init', { urls: { roads: 'r.json', green: 'g.json', residential: 'h.json' } }),
+    );
+    await w.run();
+    expect(w.posted[0].error).toBeUndefined();
+    expect(w.handler.engine).not.toBeNull();
+    w.handler.receive(
+      req('2', 'init', { urls: { roads: 'missing.json', green: 'g.json', residential: 'h.json' } }),
+    );
+    await w.run();
+    expect(w.posted[1].error?.message).toContain('404 missing.json');
+  });
+
+  it('skips cancelled requests and answers only the newest of several queued computes', async () => {
+    const w = fakeWorker();
+    w.handler.receive(req('i', 'init', { layers: simpleLayers(), extent: EXTENT_SIMPLE }));
+    await w.run();
+    w.handler.receive(req('a', 'compute', { scenario: '2014', speed: 0.5 }));
+    w.handler.receive(req('b', 'compute', { scenario: '2014', speed: 0.8 }));
+    w.handler.receive(
+      req('c', 'nearest', { params: { scenario: '2014' }, lng: ll(100, 0)[0], lat: ll(100, 0)[1] }),
+    );
+    w.handler.receive({ kind: '<cancel>', id: 'c' });
+    w.handler.receive(req('d', 'compute', { scenario: '2014', speed: 1 }));
+    await w.run();
+    const byId = Object.fromEntries(w.posted.slice(1).map((m) => [m.id, m]));
+    expect(Object.keys(byId).sort()).toEqual(['a', 'b', 'd']);
+    expect(byId.a.error?.name).toBe('AbortError');
+    expect(byId.b.error?.name).toBe('AbortError');
+    expect((byId.d.data as { params: { speed: number } }).params.speed).toBe(1);
+  });
+
+  it('serializes errors from the core (bad parameters, unknown types)', async () => {
+    const w = fakeWorker();
+    w.handler.receive(req('i', 'init', { layers: simpleLayers(), extent: EXTENT_SIMPLE }));
+    w.handler.receive(req('1', 'compute', { scenario: '2014', speed: -1 }));
+    w.handler.receive(req('2', 'teleport', {}));
+    await w.run();
+    expect(w.posted[1].error?.message).toMatch(/Walking speed/);
+    expect(w.posted[2].error?.message).toMatch(/Unknown message type "teleport"/);
+  });
+});
+
+/** Client and handler joined by an asynchronous fake channel (structured clone is not needed here). */
+function connected(delayMs = 0) {
+  const listeners: ((e: { data: FromWorker }) => void)[] = [];
+  const handler = createCoverageHandler(
+    { postMessage: (m) => setTimeout(() => listeners.forEach((l) => l({ data: m as FromWorker })), 0) },
+    { schedule: (run) => setTimeout(run, delayMs) },
+  );
+  const port: WorkerPort = {
+    postMessage: (m) => handler.receive(m as ToWorker),
+    addEventListener: (_t, l) => listeners.push(l),
+  };
+  return new CoverageClient(port, undefined, { slowMs: 5 });
+}
+
+describe('CoverageClient', () => {
+  it('sends typed requests and resolves with the result', async () => {
+    const client = connected();
+    const init = await client.send('init', { layers: simpleLayers(), extent: EXTENT_SIMPLE });
+    expect(init.greens).toBe(1);
+    const r = await client.send('compute', { scenario: '2014' });
+    expect(r.stats.bands[0].populationShare).toBeCloseTo(0.25, 9);
+    expect(client.pendingCount).toBe(0);
+  });
+
+  it('rejects on abort and never applies the late result', async () => {
+    const client = connected();
+    await client.send('init', { layers: simpleLayers(), extent: EXTENT_SIMPLE });
+    const ctrl = new AbortController();
+    const p = client.send('compute', { scenario: '2014' }, { signal: ctrl.signal });
+    ctrl.abort();
+    await expect(p).rejects.toMatchObject({ name: 'AbortError' });
+    await client.whenIdle();
+    expect(client.pendingCount).toBe(0);
+  });
+
+  it('latest() supersedes the previous request of the same type', async () => {
+    const client = connected();
+    await client.send('init', { layers: simpleLayers(), extent: EXTENT_SIMPLE });
+    const first = client.latest('compute', { scenario: '2014', speed: 0.5 });
+    const second = client.latest('compute', { scenario: '2014', speed: 1 });
+    await expect(first).rejects.toMatchObject({ name: 'AbortError' });
+    expect((await second).params.speed).toBe(1);
+  });
+
+  it('rejects with the worker error message, and flags busy while a slow request is pending', async () => {
+    const client = connected(30);
+    const changes: boolean[] = [];
+    client.onBusyChange = (b) => changes.push(b);
+    await expect(client.send('compute', { scenario: '2014' })).rejects.toThrow(/not initialised/);
+    expect(changes).toEqual([true, false]);
+    expect(client.busy).toBe(false);
+  });
+});
