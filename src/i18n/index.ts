@@ -5,6 +5,8 @@
 import common from './common';
 import present from './present';
 import data from './data';
+import coverage from './coverage';
+import find from './find';
 
 export type Lang = 'zh' | 'en';
 export const LANGS: readonly Lang[] = ['zh', 'en'];
@@ -13,7 +15,7 @@ type Dict = Record<string, string>;
 type Bundle = { zh: Dict; en: Dict };
 
 // Register feature bundles here (one line each).
-const bundles: Bundle[] = [common, present, data];
+const bundles: Bundle[] = [common, present, data, coverage, find];
 
 const merged: Record<Lang, Dict> = { zh: {}, en: {} };
 for (const b of bundles) {

@@ -36,6 +36,8 @@ class AppState {
     bearing: 0,
     pitch: 0,
   });
+  /** Whether the URL gave a camera; otherwise the map opens fitted to the zone. */
+  viewFromUrl = false;
   /** A tool that owns map clicks for now (e.g. placing a what-if park); feature picking pauses. */
   clickTool = $state<string | null>(null);
   /** The side panel's (or phone sheet's) open tab. */
@@ -87,6 +89,7 @@ class AppState {
   applyHash(h: HashState, storedLayers?: string[]) {
     this.route = h.route;
     if (h.chapter) this.chapter = h.chapter;
+    if (h.center && h.zoom !== undefined) this.viewFromUrl = true;
     const layers = h.layers ?? storedLayers;
     this.urlLayers = layers;
     if (layers) for (const g of this.groups) this.visible[g.id] = layers.includes(g.id);

@@ -129,7 +129,6 @@ export async function loadImports(): Promise<StoredImport[]> {
     try {
       value = await d.get('imports', key);
     } catch (e) {
-      value = undefined;
       await setAside('imports', `unreadable: ${String((e as Error)?.message ?? e)}`, { key });
       continue;
     }

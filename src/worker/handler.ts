@@ -2,8 +2,8 @@
  * The worker side, independent of any real Worker: it receives envelopes, queues them, and routes
  * each request to the coverage core. Requests are handled one at a time after the current message
  * burst has arrived, so a '<cancel>' (or a newer request of the same type) that arrives before a
- * request starts makes the worker skip it: dragging a what-if park sends many computes, and only
- * the latest is worth doing. Tests drive it with a fake messenger and scheduler, as MapLibre's
+ * request starts makes the worker skip it: dragging a what-if park sends many computes, and
+ * CoverageClient.latest() cancels each older one, so only the newest is computed. Tests drive it with a fake messenger and scheduler, as MapLibre's
  * worker-source tests fake their actor.
  */
 import { CoverageEngine } from '../core/coverage/pipeline';
@@ -19,9 +19,6 @@ import {
   type ToWorker,
   serializeError,
 } from './protocol';
-
-/** Types for which only the newest queued request is handled (older ones are superseded). */
-const LATEST_ONLY: ReadonlySet<MessageType> = new Set(['compute', 'pointInfo', 'nearest', 'suggest']);
 
 export interface HandlerOptions {
   /** Loads JSON by URL for `init` with urls (default: fetch). */
@@ -103,14 +100,6 @@ export function createCoverageHandler(messenger: Messenger, options: HandlerOpti
     try {
       while (queue.length > 0) {
         const req = queue.shift()!;
-        if (LATEST_ONLY.has(req.type) && queue.some((q) => q.type === req.type)) {
-          respond(
-            req,
-            undefined,
-            Object.assign(new Error(`Superseded by a newer "${req.type}" request.`), { name: 'AbortError' }),
-          );
-          continue;
-        }
         try {
           respond(req, (await handle(req)) as never);
         } catch (err) {

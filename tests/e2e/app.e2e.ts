@@ -61,20 +61,26 @@ describe('the offline map', () => {
     await openApp(page);
     const target = await page.evaluate(() => {
       const m = window.greenCircle.map!;
-      const fs = m.queryRenderedFeatures({ layers: ['plan-roads'] });
-      // Click the middle vertex of the longest drawn planned section.
-      let best: { x: number; y: number; len: number } | null = null;
-      for (const f of fs) {
+      const canvas = m.getCanvas().getBoundingClientRect();
+      const panel = document.querySelector('aside')!.getBoundingClientRect();
+      // A point midway along a planned section, on open map (not under the side panel) and
+      // where the planned road is the topmost thing a click can pick.
+      for (const f of m.queryRenderedFeatures({ layers: ['plan-roads'] })) {
         if (f.geometry.type !== 'LineString') continue;
-        const c = f.geometry.coordinates;
-        const a = m.project(c[0] as [number, number]);
-        const b = m.project(c[c.length - 1] as [number, number]);
-        const len = Math.hypot(a.x - b.x, a.y - b.y);
-        const mid = m.project(c[Math.floor(c.length / 2)] as [number, number]);
-        const midPoint = c.length > 2 ? mid : { x: (a.x + b.x) / 2, y: (a.y + b.y) / 2 };
-        if (!best || len > best.len) best = { x: midPoint.x, y: midPoint.y, len };
+        const c = f.geometry.coordinates as [number, number][];
+        for (let i = 1; i < c.length; i++) {
+          const a = m.project(c[i - 1]);
+          const b = m.project(c[i]);
+          const p = { x: (a.x + b.x) / 2, y: (a.y + b.y) / 2 };
+          if (p.x < panel.right - canvas.left + 20 || p.x > canvas.width - 80) continue;
+          if (p.y < 60 || p.y > canvas.height - 60) continue;
+          const top = m.queryRenderedFeatures([p.x, p.y], {
+            layers: ['plan-roads', 'landmarks-circle', 'industry-fill', 'greenery-fill'],
+          })[0];
+          if (top?.layer.id === 'plan-roads') return { x: p.x + canvas.left, y: p.y + canvas.top };
+        }
       }
-      return best;
+      return null;
     });
     expect(target).not.toBeNull();
     await page.mouse.click(target!.x, target!.y);

@@ -24,8 +24,11 @@ export const DEFAULT_CELL_M = 50;
 /** Green spaces smaller than this do not count as a destination by default (a 游园 starts near 1000 m²). */
 export const DEFAULT_MIN_AREA_M2 = 1000;
 
-/** A grid cell keeps links to at most this many distinct nearby roads (the nearest point on each). */
-export const MAX_LINKS_PER_CELL = 6;
+/**
+ * A grid cell keeps links to at most this many distinct nearby roads (the nearest point on each);
+ * single-place queries use every road within reach. More links cost memory and fill time per cell.
+ */
+export const MAX_LINKS_PER_CELL = 8;
 
 /** Walk distance (and time) of a place from which no green space can be reached within the limits. */
 export const UNREACHABLE = Infinity;

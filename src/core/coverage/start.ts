@@ -4,7 +4,7 @@
  * query and the nearest-park search so both measure the same walk.
  */
 import { inWater, legBlocked, pointInRing } from './barriers';
-import { MAX_LINKS_PER_CELL, MAX_OFF_NETWORK_M } from './constants';
+import { MAX_OFF_NETWORK_M } from './constants';
 import type { ScenarioModel } from './model';
 import { segmentProjection } from './projection';
 import type { EdgePoint } from './snap';
@@ -32,7 +32,7 @@ export function startAt(model: ScenarioModel, set: SourceSet, x: number, y: numb
     x,
     y,
     MAX_OFF_NETWORK_M,
-    MAX_LINKS_PER_CELL,
+    Infinity, // one place: every road within reach, unlike the grid's capped links
     (p) => !legBlocked(model.barriers, x, y, p.x, p.y),
   );
   const direct: DirectWalk[] = [];

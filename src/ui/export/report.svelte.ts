@@ -9,7 +9,8 @@ class ReportState {
   open = $state(false);
   /** PNG data URL of the map when the report was opened. */
   image = $state<string | null>(null);
-  at = $state.raw<Date>(new Date());
+  /** When the report was opened, as epoch milliseconds. */
+  at = $state(0);
 }
 
 export const report = new ReportState();
@@ -21,7 +22,7 @@ export function openReport(): void {
   } catch {
     report.image = null;
   }
-  report.at = new Date();
+  report.at = Date.now();
   report.open = true;
 }
 

@@ -1,5 +1,7 @@
 import booleanIntersects from '@turf/boolean-intersects';
 import { describe, expect, it } from 'vitest';
+import { MAX_EDGE_M } from '../../../src/core/coverage/graph';
+import { cellLat, cellLng } from '../../../src/core/coverage/grid-spec';
 import { pointInfo } from '../../../src/core/coverage/point-info';
 import { CoverageEngine, resolveParams } from '../../../src/core/coverage/pipeline';
 import { buildSourceSet } from '../../../src/core/coverage/source-set';
@@ -59,5 +61,36 @@ describe('nearest green spaces by walking time', () => {
     expect(a.greens.length).toBe(3);
     a.greens.forEach((g, k) => expect(b.greens[k].seconds).toBeCloseTo(g.seconds / 0.8, 6));
     expect(engine.nearest({ scenario: '2014' }, ...ll(740, 0)).inWater).toBe(true);
+  });
+});
+
+describe('access grid against the point query', () => {
+  it('no cell beats an exact query at its centre, and nearly all match it within the short-edge detour', () => {
+    const engine = new CoverageEngine(townLayers(mulberry32(21), 8), EXTENT_TOWN);
+    const r = engine.compute({ scenario: '2014', minAreaM2: 0, compare: false, roadTimes: false });
+    const { cols, rows, seconds } = r.grid;
+    const model = engine.model('2014', 50);
+    const params = resolveParams({ scenario: '2014', minAreaM2: 0 });
+    const set = engine.sourceSet(params);
+    const rnd = mulberry32(3);
+    let compared = 0,
+      close = 0;
+    for (let k = 0; k < 400; k++) {
+      const c = Math.floor(rnd() * cols * rows);
+      const lng = cellLng(model.grid, c),
+        lat = cellLat(model.grid, c);
+      // The exact query links the place to every road within 300 m; a cell keeps the nearest few.
+      const exact = pointInfo(model, set, lng, lat, 1).metres;
+      if (exact === null) {
+        expect(Number.isNaN(seconds[c])).toBe(true);
+        continue;
+      }
+      compared++;
+      expect(seconds[c]).toBeGreaterThanOrEqual(exact - 1e-3);
+      // The grid goes through edge ends (≤ MAX_EDGE_M away) where the query may walk along one edge.
+      if (seconds[c] <= exact + 2 * MAX_EDGE_M + 1e-3) close++;
+    }
+    expect(compared).toBeGreaterThan(100);
+    expect(close / compared).toBeGreaterThan(0.95);
   });
 });

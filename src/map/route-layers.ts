@@ -1,0 +1,113 @@
+/**
+ * The residents' "near me" drawing: walking routes to the nearest parks, and the road a search
+ * result named. Own GeoJSON source and layers, above the roads and below the labels, every id
+ * starting with `find-`. Idempotent: each call adds what is missing, so a restyled map recovers.
+ */
+import type { ExpressionSpecification, GeoJSONSource, Map as MapLibreMap } from 'maplibre-gl';
+import type { Feature, FeatureCollection, LineString } from 'geojson';
+
+export const ROUTE_SOURCE = 'find-routes';
+/** The route line layers, casing first; e2e tests query `find-route`. */
+export const ROUTE_LAYERS = ['find-route-casing', 'find-route'] as const;
+export const PLACE_ROAD_LAYER = 'find-place-road';
+
+/** Strong blue: distinct from the roads (white, amber), the plan's red/orange and the greens. */
+export const ROUTE_COLOR = '#1565c0';
+const ROUTE_OTHER = '#5c7fa8';
+const CASING = '#ffffff';
+const PLACE_ROAD = '#ffd43b';
+
+const empty: FeatureCollection = { type: 'FeatureCollection', features: [] };
+
+const isSelected = ['==', ['get', 'selected'], true] as ExpressionSpecification;
+const byZoom = (selected: number, other: number): ExpressionSpecification => [
+  'interpolate',
+  ['linear'],
+  ['zoom'],
+  11,
+  ['case', isSelected, selected, other],
+  16,
+  ['case', isSelected, selected * 2, other * 2],
+];
+
+/** First symbol layer of the style: our lines go beneath it so names stay readable. */
+function beforeLabels(map: MapLibreMap): string | undefined {
+  return map.getStyle().layers.find((l) => l.type === 'symbol')?.id;
+}
+
+export function ensureFindLayers(map: MapLibreMap): void {
+  if (!map.getSource(ROUTE_SOURCE)) map.addSource(ROUTE_SOURCE, { type: 'geojson', data: empty });
+  const before = beforeLabels(map);
+  if (!map.getLayer(PLACE_ROAD_LAYER) && map.getSource('roads')) {
+    map.addLayer(
+      {
+        id: PLACE_ROAD_LAYER,
+        type: 'line',
+        source: 'roads',
+        filter: ['==', ['get', 'name_zh'], ''],
+        layout: { 'line-cap': 'round', 'line-join': 'round' },
+        paint: {
+          'line-color': PLACE_ROAD,
+          'line-opacity': 0.85,
+          'line-width': ['interpolate', ['linear'], ['zoom'], 11, 5, 16, 14],
+        },
+      },
+      before,
+    );
+  }
+  if (!map.getLayer(ROUTE_LAYERS[0])) {
+    map.addLayer(
+      {
+        id: ROUTE_LAYERS[0],
+        type: 'line',
+        source: ROUTE_SOURCE,
+        layout: { 'line-cap': 'round', 'line-join': 'round', 'line-sort-key': ['case', isSelected, 1, 0] },
+        paint: { 'line-color': CASING, 'line-width': byZoom(8, 5), 'line-opacity': 0.95 },
+      },
+      before,
+    );
+  }
+  if (!map.getLayer(ROUTE_LAYERS[1])) {
+    map.addLayer(
+      {
+        id: ROUTE_LAYERS[1],
+        type: 'line',
+        source: ROUTE_SOURCE,
+        layout: { 'line-cap': 'round', 'line-join': 'round', 'line-sort-key': ['case', isSelected, 1, 0] },
+        paint: {
+          'line-color': ['case', isSelected, ROUTE_COLOR, ROUTE_OTHER],
+          'line-width': byZoom(5, 2.5),
+          'line-opacity': ['case', isSelected, 1, 0.75],
+        },
+      },
+      before,
+    );
+  }
+}
+
+export interface RouteInput {
+  id: string;
+  route: LineString;
+}
+
+/** Draws the routes; `selected` (an index into `routes`) is drawn bold and on top. */
+export function showRoutes(map: MapLibreMap, routes: readonly RouteInput[], selected: number): void {
+  ensureFindLayers(map);
+  const features: Feature<LineString>[] = routes.map((r, i) => ({
+    type: 'Feature',
+    id: i,
+    properties: { green: r.id, rank: i + 1, selected: i === selected },
+    geometry: r.route,
+  }));
+  (map.getSource(ROUTE_SOURCE) as GeoJSONSource).setData({ type: 'FeatureCollection', features });
+}
+
+export function clearRoutes(map: MapLibreMap): void {
+  (map.getSource(ROUTE_SOURCE) as GeoJSONSource | undefined)?.setData(empty);
+}
+
+/** Outlines every segment of the road named `nameZh` (null: none). */
+export function showPlaceRoad(map: MapLibreMap, nameZh: string | null): void {
+  ensureFindLayers(map);
+  if (map.getLayer(PLACE_ROAD_LAYER)) map.setFilter(PLACE_ROAD_LAYER, ['==', ['get', 'name_zh'], nameZh ?? '']);
+}

@@ -1,0 +1,183 @@
+/**
+ * The 15-minute green-life circle's state, shared by the planners' coverage view, the residents'
+ * "near me" and the presentation: one worker, one set of parameters, the latest result.
+ *
+ * Parameters live in the URL (s = scenario, sp = speed, bd = band minutes, ma = smallest green
+ * space, wi = what-if parks), so a link reproduces a planner's scenario.
+ */
+import { tick } from 'svelte';
+import type { Feature, FeatureCollection } from 'geojson';
+import type { CoverageClient } from '../worker/client';
+import type { CoverageParams, CoverageResult } from '../core/coverage/pipeline';
+import type { NearestResult } from '../core/coverage/nearest';
+import type { PointInfo } from '../core/coverage/point-info';
+import type { CoverageLayers, Scenario } from '../core/coverage/types';
+import type { WhatIf } from '../core/coverage/whatif';
+import { decodeWhatIfs, encodeWhatIfs } from '../core/coverage/whatif-url';
+import { CancelledError } from '../worker/protocol';
+import { spawnCoverageWorker } from '../worker/spawn';
+import { app } from './app.svelte';
+import { loadJson, type GeoData } from './geodata';
+import { markPending } from './hook';
+
+export const DEFAULT_BANDS = [5, 10, 15];
+export const SPEEDS = { adult: 1.0, elderly: 0.8 } as const;
+
+function parseBands(s: string | undefined): number[] | null {
+  if (!s) return null;
+  const b = s.split(',').map(Number);
+  const ok = b.length >= 1 && b.length <= 4 && b.every((x, i) => Number.isFinite(x) && x > 0 && x <= 60 && (i === 0 || x > b[i - 1]));
+  return ok ? b : null;
+}
+
+class CoverageState {
+  scenario = $state<Scenario>('2015');
+  speed = $state<number>(SPEEDS.adult);
+  bands = $state<number[]>([...DEFAULT_BANDS]);
+  minAreaM2 = $state(1000);
+  whatIfs = $state.raw<WhatIf[]>([]);
+  result = $state.raw<CoverageResult | null>(null);
+  error = $state<string | null>(null);
+  /** True once a request has been pending for 150 ms: show progress. */
+  busy = $state(false);
+  /** Which method the map shows: the network walk or the standards' straight-line radius. */
+  method = $state<'network' | 'radius'>('network');
+  /** Whether results carry the roads-by-walk-time lines (only when that layer is shown: it is the heaviest part). */
+  roadTimes = $state(false);
+
+  private client: CoverageClient | null = null;
+  private initFor: GeoData | null = null;
+  private initPromise: Promise<CoverageClient> | null = null;
+  private inFlight = 0;
+  private computes = 0;
+
+  params = $derived<CoverageParams>({
+    scenario: this.scenario,
+    speed: this.speed,
+    bands: this.bands,
+    minAreaM2: this.minAreaM2,
+    whatIfs: this.whatIfs,
+    roadTimes: this.roadTimes,
+  });
+
+  /** Reads the coverage keys from the URL's extra parameters. */
+  fromHash(extra: Record<string, string>) {
+    if (extra.s === '2014' || extra.s === '2015') this.scenario = extra.s;
+    const sp = Number(extra.sp);
+    if (Number.isFinite(sp) && sp >= 0.3 && sp <= 3) this.speed = sp;
+    const bd = parseBands(extra.bd);
+    if (bd) this.bands = bd;
+    const ma = Number(extra.ma);
+    if (extra.ma !== undefined && Number.isFinite(ma) && ma >= 0 && ma <= 1e7) this.minAreaM2 = ma;
+    if (extra.wi) this.whatIfs = decodeWhatIfs(extra.wi);
+  }
+
+  /** The URL keys for the current parameters (defaults left out to keep links short). */
+  toHash(): Record<string, string> {
+    const out: Record<string, string> = {};
+    if (this.scenario !== '2015') out.s = this.scenario;
+    if (this.speed !== SPEEDS.adult) out.sp = String(this.speed);
+    if (this.bands.join(',') !== DEFAULT_BANDS.join(',')) out.bd = this.bands.join(',');
+    if (this.minAreaM2 !== 1000) out.ma = String(this.minAreaM2);
+    if (this.whatIfs.length) out.wi = encodeWhatIfs(this.whatIfs);
+    return out;
+  }
+
+  /** The worker, started and given the current data (again, when an import changed the data). */
+  private ensure(): Promise<CoverageClient> {
+    const data = app.data;
+    if (!data) return Promise.reject(new Error('The geodata is not loaded yet.'));
+    if (this.initPromise && this.initFor === data) return this.initPromise;
+    this.initFor = data;
+    if (!this.client) {
+      this.client = spawnCoverageWorker();
+      this.client.onBusyChange = (b) => (this.busy = b);
+    }
+    const client = this.client;
+    this.initPromise = (async () => {
+      const standards = await loadJson('standards.json').catch(() => undefined);
+      const layers: CoverageLayers = {
+        roads: data.roads as CoverageLayers['roads'],
+        green: data.greenery as CoverageLayers['green'],
+        residential: data.residential as CoverageLayers['residential'],
+        water: data.water as CoverageLayers['water'],
+        standards,
+      };
+      await client.send('init', { layers });
+      return client;
+    })();
+    return this.initPromise;
+  }
+
+  private async track<T>(work: () => Promise<T>): Promise<T | undefined> {
+    this.inFlight++;
+    markPending('coverage', true);
+    try {
+      return await work();
+    } catch (e) {
+      if (e instanceof CancelledError || (e instanceof Error && e.name === 'AbortError')) return undefined;
+      throw e;
+    } finally {
+      if (--this.inFlight === 0) markPending('coverage', false);
+    }
+  }
+
+  /** Recomputes with the current parameters; a newer call supersedes an older one. */
+  async compute(): Promise<void> {
+    const params = $state.snapshot(this.params) as CoverageParams;
+    // Held until the result has reached the map's sources, so settled() never resolves between
+    // the worker's answer and the map drawing it.
+    this.computes++;
+    markPending('coverage-apply', true);
+    try {
+      const r = await this.track(async () => (await this.ensure()).latest('compute', params));
+      if (r) {
+        this.result = r;
+        this.error = null;
+        await tick();
+      }
+    } catch (e) {
+      // A failed computation leaves the map and the last good result usable.
+      this.error = e instanceof Error ? e.message : String(e);
+    } finally {
+      if (--this.computes === 0) markPending('coverage-apply', false);
+    }
+  }
+
+  async pointInfo(lng: number, lat: number): Promise<PointInfo | undefined> {
+    const params = $state.snapshot(this.params) as CoverageParams;
+    return this.track(async () => (await this.ensure()).latest('pointInfo', { params, lng, lat }));
+  }
+
+  async nearest(lng: number, lat: number, k = 3): Promise<NearestResult | undefined> {
+    const params = $state.snapshot(this.params) as CoverageParams;
+    return this.track(async () => (await this.ensure()).latest('nearest', { params, lng, lat, k }));
+  }
+
+  async suggest(count = 5, areaM2 = 10000) {
+    const params = $state.snapshot(this.params) as CoverageParams;
+    return this.track(async () => (await this.ensure()).latest('suggest', { params, count, areaM2 }));
+  }
+
+  async radiusBuffers(): Promise<FeatureCollection | undefined> {
+    const scenario = this.scenario;
+    return this.track(async () => (await this.ensure()).latest('radiusBuffers', { scenario }));
+  }
+
+  addWhatIf(w: WhatIf) {
+    this.whatIfs = [...this.whatIfs, w];
+  }
+
+  moveWhatIf(id: string, lng: number, lat: number) {
+    this.whatIfs = this.whatIfs.map((w) => (w.id === id && w.kind === 'point' ? { ...w, lng, lat } : w));
+  }
+
+  removeWhatIf(id: string) {
+    this.whatIfs = this.whatIfs.filter((w) => w.id !== id);
+  }
+}
+
+export const coverage = new CoverageState();
+
+/** A what-if park as a GeoJSON feature, for drawing. */
+export type WhatIfFeature = Feature;

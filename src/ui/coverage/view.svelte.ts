@@ -1,0 +1,72 @@
+/**
+ * The coverage view's own UI state and actions, shared by its panel components and its map
+ * controller (CoverageMap.svelte): method switch, what-if placing, suggestions, the clicked place.
+ */
+import type { LngLatLike } from 'maplibre-gl';
+import type { PointInfo } from '../../core/coverage/point-info';
+import type { Suggestion } from '../../core/coverage/results';
+import { app } from '../../state/app.svelte';
+import { coverage } from '../../state/coverage.svelte';
+import { COVERAGE_GROUP } from '../../map/coverage-layers';
+
+/** The click tool id while a what-if park is being placed. */
+export const WHATIF_TOOL = 'whatif';
+/** What-if park sizes offered, hectares (1 ha = a neighbourhood park). */
+export const WHATIF_AREAS_HA = [0.3, 0.5, 1, 2, 5, 10];
+
+class CoverageView {
+  /** Area of the next what-if park, hectares. */
+  areaHa = $state(1);
+  suggestions = $state.raw<Suggestion[] | null>(null);
+  suggesting = $state(false);
+  /** The place last clicked on the map and what the worker said about it. */
+  point = $state.raw<{ lng: number; lat: number; info: PointInfo | null } | null>(null);
+  private counter = 0;
+
+  /** A fresh what-if id, unique within this page and against ids decoded from the URL. */
+  nextId(): string {
+    const taken = new Set(coverage.whatIfs.map((w) => w.id));
+    let id: string;
+    do id = `wi${++this.counter}`;
+    while (taken.has(id));
+    return id;
+  }
+
+  placeAt(lng: number, lat: number, areaM2 = this.areaHa * 10000) {
+    coverage.addWhatIf({ id: this.nextId(), kind: 'point', lng, lat, area_m2: Math.round(areaM2) });
+    this.suggestions = null;
+  }
+
+  startPlacing() {
+    app.clickTool = WHATIF_TOOL;
+  }
+
+  stopPlacing() {
+    if (app.clickTool === WHATIF_TOOL) app.clickTool = null;
+  }
+
+  async suggest() {
+    this.suggesting = true;
+    try {
+      const s = await coverage.suggest(5, this.areaHa * 10000);
+      if (s) this.suggestions = s;
+    } catch (e) {
+      coverage.error = e instanceof Error ? e.message : String(e);
+    } finally {
+      this.suggesting = false;
+    }
+  }
+
+  /** Network walk or straight-line radius: shows one method's layer and hides the other's. */
+  setMethod(m: 'network' | 'radius') {
+    coverage.method = m;
+    app.setVisible(COVERAGE_GROUP.bands, m === 'network');
+    app.setVisible(COVERAGE_GROUP.radius, m === 'radius');
+  }
+
+  flyTo(center: LngLatLike, zoom = 15) {
+    app.map?.flyTo({ center, zoom: Math.max(zoom, app.map.getZoom()), essential: true });
+  }
+}
+
+export const view = new CoverageView();

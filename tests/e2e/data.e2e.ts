@@ -1,0 +1,481 @@
+/**
+ * Bring your own data, keep it safe: import (file picker and drop), the layer on the map, reloads
+ * (online and offline), hostile and broken files, stored data that went bad, export, the report,
+ * accessibility, and a large file that must not freeze the interface.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
+import { launch, newAppPage, openApp, renderedCount, screenshot, settled } from './harness';
+
+const GREEN_LAYERS = ['greenery-fill'];
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+/** A square park of `metres` per side centred on (lng, lat), as GeoJSON coordinates. */
+function square(lng: number, lat: number, metres: number): number[][][] {
+  const dx = metres / 2 / 91_300; // metres per degree of longitude at 34.8° N
+  const dy = metres / 2 / 111_000;
+  return [
+    [
+      [lng - dx, lat - dy],
+      [lng + dx, lat - dy],
+      [lng + dx, lat + dy],
+      [lng - dx, lat + dy],
+      [lng - dx, lat - dy],
+    ],
+  ];
+}
+
+function parks(list: { name: string; lng: number; lat: number; size?: number; extra?: Record<string, unknown> }[]): string {
+  return JSON.stringify({
+    type: 'FeatureCollection',
+    features: list.map((p, i) => ({
+      type: 'Feature',
+      id: `park-${i + 1}`,
+      properties: { name: p.name, ...p.extra },
+      geometry: { type: 'Polygon', coordinates: square(p.lng, p.lat, p.size ?? 300) },
+    })),
+  });
+}
+
+async function openDataTab(page: Page) {
+  await page.click('[data-tab="data"]');
+  await page.locator('[data-testid="data-panel"]').waitFor();
+}
+
+/** Imports `text` through the file picker as `layer` and waits for the outcome. */
+async function importText(page: Page, name: string, text: string | Buffer, layer = 'greenery') {
+  await openDataTab(page);
+  await page.check(`[data-import-layer="${layer}"]`);
+  await page.setInputFiles('[data-testid="import-file"]', {
+    name,
+    mimeType: 'application/geo+json',
+    buffer: typeof text === 'string' ? Buffer.from(text) : text,
+  });
+  await page.locator('[data-testid="import-outcome"]').waitFor({ timeout: 90_000 });
+  await settled(page);
+}
+
+/** Imported features drawn on screen in the given style layers. */
+function importedRendered(page: Page, layers = GREEN_LAYERS): Promise<number> {
+  return page.evaluate(
+    (ids) =>
+      window.greenCircle.map!.queryRenderedFeatures({ layers: ids }).filter((f) => f.properties?.imported === true)
+        .length,
+    layers,
+  );
+}
+
+/** Records in the app's IndexedDB "imports" store (0 when the store doesn't exist). */
+function storedImports(page: Page): Promise<number> {
+  return page.evaluate(
+    () =>
+      new Promise<number>((resolve, reject) => {
+        const req = indexedDB.open('green-circle');
+        req.onerror = () => reject(req.error);
+        req.onsuccess = () => {
+          const db = req.result;
+          if (!db.objectStoreNames.contains('imports')) {
+            db.close();
+            return resolve(0);
+          }
+          const count = db.transaction('imports').objectStore('imports').count();
+          count.onsuccess = () => {
+            db.close();
+            resolve(count.result);
+          };
+        };
+      }),
+  );
+}
+
+describe('importing a file', () => {
+  it('shows a good file on the map, keeps it after a reload, and removes it on request', async () => {
+    const { page, context, errors } = await newAppPage(browser);
+    await openApp(page);
+    const bundledBefore = await renderedCount(page, GREEN_LAYERS);
+    await importText(
+      page,
+      'survey-parks.geojson',
+      parks([
+        { name: '测试公园甲', lng: 113.53, lat: 34.815 },
+        { name: '测试公园乙', lng: 113.545, lat: 34.8 },
+      ]),
+    );
+    expect(await page.getAttribute('[data-testid="import-outcome"]', 'data-ok')).toBe('true');
+    expect(await importedRendered(page)).toBeGreaterThan(0);
+    // "Add" keeps the bundled green spaces.
+    expect(await renderedCount(page, GREEN_LAYERS)).toBeGreaterThan(await importedRendered(page));
+    expect(bundledBefore).toBeGreaterThan(0);
+    expect(await page.textContent('[data-testid="imported-list"]')).toContain('survey-parks.geojson');
+    expect(await storedImports(page)).toBe(1);
+    await screenshot(page, 'data-imported');
+
+    await page.reload();
+    await page.evaluate(() => window.greenCircle.ready);
+    await settled(page);
+    await page.evaluate(() => {
+      const m = window.greenCircle.map!;
+      m.jumpTo({ center: [113.5375, 34.8075], zoom: 14 });
+    });
+    await settled(page);
+    expect(await importedRendered(page)).toBeGreaterThan(0);
+    await openDataTab(page);
+    expect(await page.textContent('[data-testid="imported-list"]')).toContain('survey-parks.geojson');
+
+    await page.click('[data-testid="import-remove"]');
+    await settled(page);
+    expect(await importedRendered(page)).toBe(0);
+    expect(await renderedCount(page, GREEN_LAYERS)).toBeGreaterThan(0);
+    expect(await storedImports(page)).toBe(0);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('replaces a bundled layer when asked, and the bundled one comes back on removal', async () => {
+    const { page, context } = await newAppPage(browser);
+    await openApp(page);
+    await openDataTab(page);
+    await page.check('[data-import-mode="replace"]');
+    await importText(page, 'only-parks.geojson', parks([{ name: '唯一公园', lng: 113.54, lat: 34.81, size: 600 }]));
+    await page.evaluate(() => window.greenCircle.map!.jumpTo({ center: [113.545, 34.812], zoom: 12.4 }));
+    await settled(page);
+    const all = await renderedCount(page, GREEN_LAYERS);
+    expect(all).toBeGreaterThan(0);
+    expect(await importedRendered(page)).toBe(all);
+    await page.click('[data-testid="import-remove"]');
+    await settled(page);
+    expect(await importedRendered(page)).toBe(0);
+    expect(await renderedCount(page, GREEN_LAYERS)).toBeGreaterThan(0);
+    await context.close();
+  });
+
+  it('shows markup in names as text and never runs it', async () => {
+    const { page, context, errors } = await newAppPage(browser);
+    const dialogs: string[] = [];
+    page.on('dialog', (d) => {
+      dialogs.push(d.message());
+      void d.dismiss();
+    });
+    await openApp(page);
+    const evil = '<img src=x onerror=alert(1)>';
+    await importText(
+      page,
+      `${evil}.geojson`,
+      parks([
+        { name: evil, lng: 113.54, lat: 34.81, size: 800, extra: { description_zh: '<script>alert(2)</script>' } },
+        { name: '<svg onload=alert(3)>', lng: 113.56, lat: 34.79, extra: { 'on<b>x': 'javascript:alert(4)' } },
+      ]),
+    );
+    expect(await page.getAttribute('[data-testid="import-outcome"]', 'data-ok')).toBe('true');
+    expect(await page.textContent('[data-testid="imported-list"]')).toContain(evil);
+    // Open the hostile feature's details by clicking it on the map.
+    const target = await page.evaluate(() => {
+      const m = window.greenCircle.map!;
+      const f = m
+        .queryRenderedFeatures({ layers: ['greenery-fill'] })
+        .find((x) => x.properties?.imported === true && String(x.properties?.name_zh).startsWith('<img'));
+      if (!f || f.geometry.type !== 'Polygon') return null;
+      const ring = f.geometry.coordinates[0];
+      const lng = ring.reduce((s, p) => s + p[0], 0) / ring.length;
+      const lat = ring.reduce((s, p) => s + p[1], 0) / ring.length;
+      return m.project([lng, lat]);
+    });
+    expect(target).not.toBeNull();
+    await page.mouse.click(target!.x, target!.y);
+    await page.locator('[data-testid="details-name"]').waitFor();
+    expect(await page.textContent('[data-testid="details-name"]')).toBe(evil);
+    expect(await page.locator('img[src="x"], svg[onload], script:not([src])').count()).toBe(0);
+    expect(dialogs).toEqual([]);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('refuses broken files with a specific message and leaves the data as it was', async () => {
+    const { page, context } = await newAppPage(browser);
+    await openApp(page);
+    const before = await renderedCount(page, GREEN_LAYERS);
+    const cases: [string, string | Buffer, string][] = [
+      ['missing-comma.geojson', readFileSync('tests/fixtures/import/not-json-missing-comma.geojson'), 'not-json'],
+      ['web-mercator.geojson', readFileSync('tests/fixtures/import/projected-3857.geojson'), 'projected-coordinates'],
+      [
+        'half-broken.geojson',
+        JSON.stringify({
+          type: 'FeatureCollection',
+          features: [
+            JSON.parse(parks([{ name: 'ok', lng: 113.54, lat: 34.81 }])).features[0],
+            { type: 'Feature', properties: { name: 'no geometry' }, geometry: null },
+          ],
+        }),
+        'missing-geometry',
+      ],
+    ];
+    for (const [name, text, code] of cases) {
+      await importText(page, name, text);
+      expect(await page.getAttribute('[data-testid="import-outcome"]', 'data-ok')).toBe('false');
+      const codes = await page.locator('[data-testid="import-errors"] li').evaluateAll((els) =>
+        els.map((e) => e.getAttribute('data-code')),
+      );
+      expect(codes).toContain(code);
+      const text2 = await page.textContent('[data-testid="import-errors"]');
+      expect(text2!.length).toBeGreaterThan(20);
+      if (code === 'missing-geometry') expect(text2).toMatch(/第 2 个要素/);
+    }
+    await page.evaluate(() => window.greenCircle.map!.jumpTo({ center: [113.545, 34.812], zoom: 12.4 }));
+    await settled(page);
+    expect(await renderedCount(page, GREEN_LAYERS)).toBe(before);
+    expect(await importedRendered(page)).toBe(0);
+    expect(await storedImports(page)).toBe(0);
+    expect(await page.textContent('[data-testid="imported-list"]')).not.toContain('.geojson');
+    await context.close();
+  });
+
+  it('refuses a file over 200 MB dropped on the map before reading it', async () => {
+    const { page, context } = await newAppPage(browser);
+    await openApp(page);
+    await page.evaluate(() => {
+      const big = new File([new Uint8Array(201 * 1024 * 1024)], 'huge.geojson', { type: 'application/geo+json' });
+      const dt = new DataTransfer();
+      dt.items.add(big);
+      const canvas = window.greenCircle.map!.getCanvas();
+      for (const type of ['dragenter', 'dragover', 'drop']) {
+        canvas.dispatchEvent(new DragEvent(type, { dataTransfer: dt, bubbles: true, cancelable: true }));
+      }
+    });
+    await page.locator('[data-testid="import-outcome"]').waitFor();
+    const code = await page.getAttribute('[data-testid="import-errors"] li', 'data-code');
+    expect(code).toBe('file-too-large');
+    expect(await importedRendered(page)).toBe(0);
+    await context.close();
+  });
+});
+
+describe('stored data', () => {
+  it('sets aside corrupted and outdated records, offers them for download, and starts clean', async () => {
+    const { page, context, errors } = await newAppPage(browser);
+    await openApp(page);
+    await page.evaluate(
+      () =>
+        new Promise<void>((resolve, reject) => {
+          const req = indexedDB.open('green-circle');
+          req.onsuccess = () => {
+            const db = req.result;
+            const tx = db.transaction('imports', 'readwrite');
+            const store = tx.objectStore('imports');
+            const base = { name: 'x.geojson', layer: 'greenery', mode: 'add', crs: 'WGS84', importedAt: new Date().toISOString() };
+            const ring = [
+              [113.5, 34.8],
+              [NaN, 34.8],
+              [113.51, 34.81],
+              [113.5, 34.8],
+            ];
+            store.put({ ...base, schema: 1, id: 'corrupt', features: [{ type: 'Feature', properties: {}, geometry: { type: 'Polygon', coordinates: [ring] } }] });
+            store.put({ ...base, schema: 0, id: 'outdated', features: [] });
+            tx.oncomplete = () => {
+              db.close();
+              resolve();
+            };
+            tx.onerror = () => reject(tx.error);
+          };
+        }),
+    );
+    await page.reload();
+    await page.evaluate(() => window.greenCircle.ready);
+    await settled(page);
+    const notice = page.locator('.notice[role="alert"]');
+    await notice.waitFor();
+    expect(await notice.textContent()).toMatch(/2/);
+    expect(await renderedCount(page, GREEN_LAYERS)).toBeGreaterThan(0);
+    expect(await storedImports(page)).toBe(0);
+    await openDataTab(page);
+    const aside = page.locator('[data-testid="set-aside"]');
+    expect(await aside.textContent()).toMatch(/schema 0/);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid="set-aside-download"]')]);
+    const saved = JSON.parse(readFileSync((await download.path())!, 'utf8')) as { value: { id: string } }[];
+    expect(saved.map((e) => e.value.id).sort()).toEqual(['corrupt', 'outdated']);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
+
+describe('export', () => {
+  it('exports green spaces as GeoJSON, the map as PNG, and opens a printable report', async () => {
+    const { page, context } = await newAppPage(browser);
+    await openApp(page);
+    await openDataTab(page);
+    const [geo] = await Promise.all([page.waitForEvent('download'), page.click('[data-export="greenery"]')]);
+    const fc = JSON.parse(readFileSync((await geo.path())!, 'utf8')) as { type: string; features: unknown[] };
+    expect(fc.type).toBe('FeatureCollection');
+    expect(fc.features.length).toBeGreaterThan(0);
+    const [png] = await Promise.all([page.waitForEvent('download'), page.click('[data-export="png"]')]);
+    const bytes = readFileSync((await png.path())!);
+    expect(bytes.subarray(1, 4).toString()).toBe('PNG');
+    expect(bytes.length).toBeGreaterThan(10_000);
+
+    await page.evaluate(() => {
+      (window as unknown as { printed: number }).printed = 0;
+      window.print = () => void (window as unknown as { printed: number }).printed++;
+    });
+    await page.click('[data-export="report"]');
+    const report = page.locator('[data-testid="report"]');
+    await report.waitFor();
+    expect(await report.locator('img').getAttribute('src')).toMatch(/^data:image\/png/);
+    expect(await report.textContent()).toMatch(/2026|\d{4}/);
+    await page.click('[data-testid="report-print"]');
+    expect(await page.evaluate(() => (window as unknown as { printed: number }).printed)).toBe(1);
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.locator('#app').isVisible()).toBe(false);
+    expect(await report.isVisible()).toBe(true);
+    await context.close();
+  });
+});
+
+describe('offline', () => {
+  it('loads with no network after one visit', async () => {
+    const { page, context, errors } = await newAppPage(browser);
+    await openApp(page);
+    await page.waitForFunction(() => !!navigator.serviceWorker?.controller, undefined, { timeout: 60_000 });
+    await page.evaluate(() => navigator.serviceWorker.ready);
+    await context.setOffline(true);
+    await page.reload();
+    await page.evaluate(() => window.greenCircle.ready);
+    await settled(page);
+    expect(await renderedCount(page, GREEN_LAYERS)).toBeGreaterThan(0);
+    expect(await renderedCount(page, ['plan-roads'])).toBeGreaterThan(0);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
+
+describe('accessibility', () => {
+  async function seriousViolations(page: Page): Promise<string[]> {
+    await page.addScriptTag({ path: 'node_modules/axe-core/axe.min.js' });
+    return page.evaluate(async () => {
+      const axe = (window as unknown as { axe: { run: (c?: unknown) => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe;
+      const r = await axe.run(document);
+      return r.violations
+        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+        .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+    });
+  }
+
+  it('has no serious or critical axe violations on the map, the data tab and the about dialog', async () => {
+    const { page, context } = await newAppPage(browser);
+    await openApp(page);
+    expect(await seriousViolations(page)).toEqual([]);
+    await openDataTab(page);
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.click('nav button:not([data-lang])');
+    await page.locator('dialog[open]').waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+    await context.close();
+  });
+
+  it('reaches the data tab and the file chooser by keyboard, with a visible focus ring', async () => {
+    const { page, context } = await newAppPage(browser);
+    await openApp(page);
+    let onTab = false;
+    for (let i = 0; i < 40 && !onTab; i++) {
+      await page.keyboard.press('Tab');
+      onTab = await page.evaluate(() => document.activeElement?.getAttribute('data-tab') === 'data');
+    }
+    expect(onTab).toBe(true);
+    await page.keyboard.press('Enter');
+    await page.locator('[data-testid="data-panel"]').waitFor();
+    let onChooser = false;
+    for (let i = 0; i < 20 && !onChooser; i++) {
+      await page.keyboard.press('Tab');
+      onChooser = await page.evaluate(() => document.activeElement?.classList.contains('primary') ?? false);
+    }
+    expect(onChooser).toBe(true);
+    const outline = await page.evaluate(() => getComputedStyle(document.activeElement!).outlineStyle);
+    expect(outline).not.toBe('none');
+    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.keyboard.press('Enter')]);
+    expect(chooser.isMultiple()).toBe(false);
+    await context.close();
+  });
+});
+
+describe('a large file', () => {
+  /** ~40 MB of dense park outlines (circles of 360 positions) across the zone. */
+  function largeFile(): Buffer {
+    const parts: string[] = [];
+    let n = 0;
+    for (let i = 0; i < 80; i++) {
+      for (let j = 0; j < 60; j++) {
+        const cx = 113.46 + i * 0.0017;
+        const cy = 34.765 + j * 0.0017;
+        const ring: string[] = [];
+        for (let k = 0; k < 360; k++) {
+          const a = (k * Math.PI) / 180;
+          ring.push(`[${(cx + 0.0005 * Math.cos(a)).toFixed(7)},${(cy + 0.0004 * Math.sin(a)).toFixed(7)}]`);
+        }
+        ring.push(ring[0]);
+        parts.push(
+          `{"type":"Feature","properties":{"name":"地块 ${++n}","note":"survey"},"geometry":{"type":"Polygon","coordinates":[[${ring.join(',')}]]}}`,
+        );
+      }
+    }
+    return Buffer.from(`{"type":"FeatureCollection","features":[${parts.join(',\n')}]}`);
+  }
+
+  it('can be cancelled, then loads without a long main-thread task', async () => {
+    const { page, context, errors } = await newAppPage(browser);
+    await openApp(page);
+    const file = largeFile();
+    expect(file.length).toBeGreaterThan(30 * 1024 * 1024);
+
+    // Cancel: nothing changes.
+    await openDataTab(page);
+    await page.setInputFiles('[data-testid="import-file"]', { name: 'big.geojson', mimeType: 'application/geo+json', buffer: file });
+    await page.locator('[data-testid="import-progress"]').waitFor();
+    await page.click('[data-testid="import-cancel"]');
+    await page.locator('[data-testid="import-outcome"]').waitFor();
+    expect(await page.getAttribute('[data-testid="import-errors"] li', 'data-code')).toBe('cancelled');
+    await settled(page);
+    expect(await importedRendered(page)).toBe(0);
+
+    // Load, watching every main-thread task from the moment the file is chosen.
+    await page.evaluate(() => {
+      const w = window as unknown as { longTasks: number[]; frames: number };
+      w.longTasks = [];
+      w.frames = 0;
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) w.longTasks.push(e.duration);
+      }).observe({ type: 'longtask' });
+      const tick = () => {
+        w.frames++;
+        requestAnimationFrame(tick);
+      };
+      requestAnimationFrame(tick);
+    });
+    const started = Date.now();
+    await page.setInputFiles('[data-testid="import-file"]', { name: 'big.geojson', mimeType: 'application/geo+json', buffer: file });
+    await page.locator('[data-testid="import-progress"]').waitFor();
+    // The interface answers while the file loads: the panel can be switched and back.
+    await page.click('[data-tab="layers"]');
+    await page.click('[data-tab="data"]');
+    await page.locator('[data-testid="import-outcome"]').waitFor({ timeout: 110_000 });
+    await settled(page);
+    const seconds = (Date.now() - started) / 1000;
+    expect(await page.getAttribute('[data-testid="import-outcome"]', 'data-ok')).toBe('true');
+    expect(await importedRendered(page)).toBeGreaterThan(0);
+    const { longTasks, frames } = await page.evaluate(() => window as unknown as { longTasks: number[]; frames: number });
+    const max = Math.max(0, ...longTasks);
+    console.log(
+      `large import: ${(file.length / 1048576).toFixed(1)} MB in ${seconds.toFixed(1)} s; ` +
+        `${longTasks.length} long tasks, max ${max.toFixed(0)} ms, ${frames} frames`,
+    );
+    // A generous guard (DESIGN.md); the real figure is printed above and reported.
+    expect(max).toBeLessThan(2000);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
