@@ -44,7 +44,8 @@ export default {
     'find.near.illustrativeNote': '标“示意”的绿地位置或范围是推测的，仅供参考。',
     'find.near.whatIf': '假设新公园',
     'find.near.unnamed': '未命名绿地',
-    'find.near.basis': '按步行速度 {speed} 米/秒、{scenario}的道路和绿地计算；离开道路的一段按直线 × 1.2 计。',
+    'find.near.basis':
+      '按步行速度 {speed} 米/秒、{scenario}的道路和绿地计算；离开道路的一段按直线 × 1.2 计。',
     'find.near.scenario.2015': '2015 年规划（含在建、规划）',
     'find.near.scenario.2014': '2014 年现状',
     'find.near.share': '分享此结果',
@@ -54,17 +55,20 @@ export default {
     'find.near.clear': '清除结果',
     'find.near.fewer': '步行可达的公园只有 {n} 处。',
     'find.msg.inWater': '这个位置在水面上。请在岸上选一个起点。',
-    'find.msg.farFromRoad': '这个位置距离最近的可步行道路超过 300 米，无法计算步行路线。请点选道路附近的位置。',
+    'find.msg.farFromRoad':
+      '这个位置距离最近的可步行道路超过 300 米，无法计算步行路线。请点选道路附近的位置。',
     'find.msg.noPark': '从这个位置沿道路步行到不了任何公园绿地。',
-    'find.msg.outsideTap': '这里在研究范围（东经 113.44–113.62°、北纬 34.75–34.88°）之外，没有步行数据。请点选高新区内的位置。',
+    'find.msg.outsideTap':
+      '这里在研究范围（东经 113.44–113.62°、北纬 34.75–34.88°）之外，没有步行数据。请点选高新区内的位置。',
     'find.msg.error': '计算失败：{message}',
     'find.geo.denied': '没有获得定位权限。你可以在浏览器设置中允许定位，或者直接在地图上点选你的位置。',
     'find.geo.unavailable': '暂时无法获取你的位置。请在地图上点选你的位置。',
     'find.geo.timeout': '获取位置超时。请在地图上点选你的位置。',
     'find.geo.unsupported': '这个浏览器不支持定位。请在地图上点选你的位置。',
-    'find.geo.outside': '你的位置（{lng}, {lat}）不在研究范围（郑州高新区及周边）内。请在地图上点选一个位置。',
-    'find.sheet.full': '展开到全屏',
-    'find.sheet.half': '缩到半屏',
+    'find.geo.outside':
+      '你的位置（{lng}, {lat}）不在研究范围（郑州高新区及周边）内。请在地图上点选一个位置。',
+    'panel.sheetFull': '面板展开到全屏',
+    'panel.sheetHalf': '面板缩到半屏',
   },
   en: {
     'tab.find': 'Find',
@@ -87,7 +91,8 @@ export default {
     'find.place.fromHere': 'Nearest parks from here',
     'find.place.clear': 'Remove the mark',
     'find.near.title': 'Parks near me',
-    'find.near.intro': 'The three nearest parks by walking time along the roads (not as the crow flies), with the way there.',
+    'find.near.intro':
+      'The three nearest parks by walking time along the roads (not as the crow flies), with the way there.',
     'find.near.locate': 'Use my location',
     'find.near.tap': 'Tap a place on the map',
     'find.near.tapArmed': 'Tap the map where you start…',
@@ -107,10 +112,12 @@ export default {
     'find.near.walk': 'About {min} on foot, {dist}',
     'find.near.rank': 'Nearest no. {n}',
     'find.near.illustrative': 'illustrative',
-    'find.near.illustrativeNote': 'Green spaces marked “illustrative” have a guessed location or extent; treat them as indicative.',
+    'find.near.illustrativeNote':
+      'Green spaces marked “illustrative” have a guessed location or extent; treat them as indicative.',
     'find.near.whatIf': 'what-if park',
     'find.near.unnamed': 'Unnamed green space',
-    'find.near.basis': 'At a walking speed of {speed} m/s on the roads and green spaces of {scenario}; the stretch off the roads counts as the straight line × 1.2.',
+    'find.near.basis':
+      'At a walking speed of {speed} m/s on the roads and green spaces of {scenario}; the stretch off the roads counts as the straight line × 1.2.',
     'find.near.scenario.2015': 'the 2015 plan (incl. under construction and planned)',
     'find.near.scenario.2014': '2014 as built',
     'find.near.share': 'Share this answer',
@@ -120,16 +127,20 @@ export default {
     'find.near.clear': 'Clear',
     'find.near.fewer': 'Only {n} parks can be reached on foot.',
     'find.msg.inWater': 'This place is on the water. Choose a starting point on land.',
-    'find.msg.farFromRoad': 'This place is more than 300 m from a walkable road, so no walking route can be worked out. Tap somewhere nearer a road.',
+    'find.msg.farFromRoad':
+      'This place is more than 300 m from a walkable road, so no walking route can be worked out. Tap somewhere nearer a road.',
     'find.msg.noPark': 'No park or green space can be reached on foot from here along the roads.',
-    'find.msg.outsideTap': 'This is outside the study area (113.44–113.62° E, 34.75–34.88° N), where there is no walking data. Tap a place in the High-tech Zone.',
+    'find.msg.outsideTap':
+      'This is outside the study area (113.44–113.62° E, 34.75–34.88° N), where there is no walking data. Tap a place in the High-tech Zone.',
     'find.msg.error': 'The calculation failed: {message}',
-    'find.geo.denied': 'Location permission was refused. Allow location in your browser settings, or tap where you are on the map.',
+    'find.geo.denied':
+      'Location permission was refused. Allow location in your browser settings, or tap where you are on the map.',
     'find.geo.unavailable': 'Your location is not available right now. Tap where you are on the map.',
     'find.geo.timeout': 'Finding your location took too long. Tap where you are on the map.',
     'find.geo.unsupported': 'This browser cannot share your location. Tap where you are on the map.',
-    'find.geo.outside': 'Your location ({lng}, {lat}) is outside the study area (the Zhengzhou High-tech Zone and around it). Tap a place on the map instead.',
-    'find.sheet.full': 'Expand to full screen',
-    'find.sheet.half': 'Shrink to half screen',
+    'find.geo.outside':
+      'Your location ({lng}, {lat}) is outside the study area (the Zhengzhou High-tech Zone and around it). Tap a place on the map instead.',
+    'panel.sheetFull': 'Expand the panel to full screen',
+    'panel.sheetHalf': 'Shrink the panel to half the screen',
   },
 };

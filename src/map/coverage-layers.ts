@@ -67,7 +67,7 @@ export function roadColor(index: number): string {
 export function roadTimeColor(bands: readonly number[]): ExpressionSpecification {
   const step: unknown[] = ['step', ['to-number', ['get', 'minutes'], 0], roadColor(0)];
   bands.slice(0, -1).forEach((b, i) => step.push(b + 0.5, roadColor(i + 1)));
-  return ['case', ['==', ['get', 'minutes'], null], ROAD_BEYOND, step] as ExpressionSpecification;
+  return ['case', ['==', ['get', 'minutes'], null], ROAD_BEYOND, step] as unknown as ExpressionSpecification;
 }
 
 /** The layer groups, with legend rows for the current band minutes. */

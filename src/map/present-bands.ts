@@ -3,7 +3,7 @@
  * bands are nested (the 15-minute polygon holds the 10-minute one), so the wider ones are drawn
  * first and the nearer ones read darker.
  */
-import type { GeoJSONSource, Map as MapLibreMap } from 'maplibre-gl';
+import type { GeoJSONSource, LayerSpecification, Map as MapLibreMap, StyleSpecification } from 'maplibre-gl';
 import type { FeatureCollection } from 'geojson';
 
 const SOURCE = 'present-bands';
@@ -17,6 +17,26 @@ export const BAND_COLORS = [
   { minutes: 15, color: '#b8e186' },
 ] as const;
 
+/** The band layers, fill then outline, reading from the `present-bands` source. */
+function bandLayers(): LayerSpecification[] {
+  const color = ['match', ['get', 'minutes'], ...BAND_COLORS.flatMap((b) => [b.minutes, b.color]), '#d9f0d3'];
+  return [
+    {
+      id: FILL,
+      type: 'fill',
+      source: SOURCE,
+      layout: { 'fill-sort-key': ['-', 0, ['get', 'minutes']] },
+      paint: { 'fill-color': color as never, 'fill-opacity': 0.55 },
+    },
+    {
+      id: LINE,
+      type: 'line',
+      source: SOURCE,
+      paint: { 'line-color': '#0b3d1a', 'line-width': 1.2, 'line-opacity': 0.8 },
+    },
+  ];
+}
+
 export function addBands(map: MapLibreMap, bands: FeatureCollection) {
   const src = map.getSource(SOURCE) as GeoJSONSource | undefined;
   if (src) {
@@ -25,26 +45,15 @@ export function addBands(map: MapLibreMap, bands: FeatureCollection) {
   }
   map.addSource(SOURCE, { type: 'geojson', data: bands });
   const before = map.getStyle().layers.find((l) => l.type === 'symbol')?.id;
-  const color = ['match', ['get', 'minutes'], ...BAND_COLORS.flatMap((b) => [b.minutes, b.color]), '#d9f0d3'];
-  map.addLayer(
-    {
-      id: FILL,
-      type: 'fill',
-      source: SOURCE,
-      layout: { 'fill-sort-key': ['-', 0, ['get', 'minutes']] },
-      paint: { 'fill-color': color as never, 'fill-opacity': 0.55 },
-    },
-    before,
-  );
-  map.addLayer(
-    {
-      id: LINE,
-      type: 'line',
-      source: SOURCE,
-      paint: { 'line-color': '#0b3d1a', 'line-width': 1.2, 'line-opacity': 0.8 },
-    },
-    before,
-  );
+  for (const layer of bandLayers()) map.addLayer(layer, before);
+}
+
+/** A copy of `style` with the bands drawn under its labels (for a map created with them). */
+export function styleWithBands(style: StyleSpecification, bands: FeatureCollection): StyleSpecification {
+  const layers = [...style.layers];
+  const at = layers.findIndex((l) => l.type === 'symbol');
+  layers.splice(at < 0 ? layers.length : at, 0, ...bandLayers());
+  return { ...style, sources: { ...style.sources, [SOURCE]: { type: 'geojson', data: bands } }, layers };
 }
 
 export function removeBands(map: MapLibreMap) {

@@ -109,5 +109,6 @@ export function clearRoutes(map: MapLibreMap): void {
 /** Outlines every segment of the road named `nameZh` (null: none). */
 export function showPlaceRoad(map: MapLibreMap, nameZh: string | null): void {
   ensureFindLayers(map);
-  if (map.getLayer(PLACE_ROAD_LAYER)) map.setFilter(PLACE_ROAD_LAYER, ['==', ['get', 'name_zh'], nameZh ?? '']);
+  if (map.getLayer(PLACE_ROAD_LAYER))
+    map.setFilter(PLACE_ROAD_LAYER, ['==', ['get', 'name_zh'], nameZh ?? '']);
 }

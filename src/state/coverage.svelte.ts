@@ -172,6 +172,10 @@ class CoverageState {
     this.whatIfs = this.whatIfs.map((w) => (w.id === id && w.kind === 'point' ? { ...w, lng, lat } : w));
   }
 
+  resizeWhatIf(id: string, areaM2: number) {
+    this.whatIfs = this.whatIfs.map((w) => (w.id === id && w.kind === 'point' ? { ...w, area_m2: areaM2 } : w));
+  }
+
   removeWhatIf(id: string) {
     this.whatIfs = this.whatIfs.filter((w) => w.id !== id);
   }

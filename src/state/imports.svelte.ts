@@ -121,6 +121,7 @@ class ImportsState {
         };
         this.layers = [...this.layers, layer];
         this.applyLayer(meta.layer);
+        performance.mark('import:applied');
         this.show(meta.layer, r.stats.bbox);
         this.report = {
           name,

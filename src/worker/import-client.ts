@@ -36,6 +36,8 @@ export function startImport(
   let settle!: (r: ImportJobResult) => void;
   const result = new Promise<ImportJobResult>((resolve) => (settle = resolve));
   let finished = false;
+  // Stage changes become performance marks, so a trace (or a test) can line up main-thread work with them.
+  let lastStage = '';
 
   const stop = () => {
     finished = true;
@@ -45,10 +47,13 @@ export function startImport(
   const onMessage = (e: MessageEvent<ImportEvent>) => {
     const m = e.data;
     if (finished || m.id !== id) return;
-    if (m.type === 'progress') onProgress(m.stage, m.fraction);
-    else if (m.type === 'chunk') {
+    if (m.type === 'progress') {
+      if (m.stage !== lastStage) performance.mark(`import:${(lastStage = m.stage)}`);
+      onProgress(m.stage, m.fraction);
+    } else if (m.type === 'chunk') {
       for (const f of m.features) features.push(f);
     } else if (m.type === 'done') {
+      performance.mark('import:done');
       stop();
       settle(m.outcome.ok ? { ...m.outcome, features } : m.outcome);
     } else if (m.type === 'failed') {

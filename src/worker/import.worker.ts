@@ -14,8 +14,8 @@ import type { ImportEvent, ImportOutcome, ImportRequest, WorkerStage } from './i
 declare const self: DedicatedWorkerGlobalScope;
 
 /** Positions per chunk sent to the main thread: small enough that each one deserializes quickly. */
-const CHUNK_POSITIONS = 40_000;
-const CHUNK_FEATURES = 2_000;
+const CHUNK_POSITIONS = 20_000;
+const CHUNK_FEATURES = 1_000;
 
 // Overall progress: reading the file, then the core's own 0..1, then the worker's finishing steps.
 const SHARE_READ = 0.15;

@@ -22,10 +22,15 @@ afterAll(async () => {
   await browser?.close();
 });
 
+/** Most tests skip the camera flights (the app honours reduced motion); one test checks the flight. */
+const STILL = { reducedMotion: 'reduce' } as const;
+
 /** Waits until chapter n (from 1) is shown: caption, progress and URL agree. */
 async function expectChapter(page: Page, n: number) {
   const id = story.chapters[n - 1].id;
-  await page.waitForSelector(`.presenter[data-chapter="${n}"] section.caption[data-chapter="${id}"]`, { timeout: 20_000 });
+  await page.waitForSelector(`.presenter[data-chapter="${n}"] section.caption[data-chapter="${id}"]`, {
+    timeout: 20_000,
+  });
   await page.waitForFunction((want) => location.hash.startsWith(`#/present/${want}`), n, { timeout: 5_000 });
   expect(await page.textContent('[data-testid="present-count"]')).toBe(`${n} / ${COUNT}`);
 }
@@ -36,8 +41,26 @@ async function press(page: Page, key: string, n: number) {
 }
 
 describe('presentation mode', () => {
-  it('reaches every chapter with the keys a clicker or keyboard sends, and flies the camera there', async () => {
-    const { page, context, errors, outside } = await newAppPage(browser, { viewport: { width: 1920, height: 1080 } });
+  it('flies the camera smoothly from chapter to chapter', async () => {
+    const { page, context, errors } = await newAppPage(browser, { viewport: { width: 1280, height: 720 } });
+    await openApp(page, '#/present/1');
+    await expectChapter(page, 1);
+    await page.keyboard.press('ArrowRight');
+    await expectChapter(page, 2);
+    // A flight, not a jump: the map is moving for a while after the key press.
+    await page.waitForFunction(() => window.greenCircle.map!.isMoving(), undefined, { timeout: 5_000 });
+    await settled(page);
+    const c = await page.evaluate(() => window.greenCircle.map!.getCenter().toArray());
+    expect(Math.abs(c[0] - story.chapters[1].camera.center[0])).toBeLessThan(0.002);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('reaches every chapter with the keys a clicker or keyboard sends, each with its camera', async () => {
+    const { page, context, errors, outside } = await newAppPage(browser, {
+      viewport: { width: 1920, height: 1080 },
+      ...STILL,
+    });
     await openApp(page, '#/present/1');
     await expectChapter(page, 1);
     const nextKeys = ['ArrowRight', 'PageDown', 'Space', 'ArrowDown'];
@@ -63,7 +86,10 @@ describe('presentation mode', () => {
   });
 
   it('moves with the on-screen buttons and the progress segments', async () => {
-    const { page, context } = await newAppPage(browser, { viewport: { width: 1920, height: 1080 } });
+    const { page, context } = await newAppPage(browser, {
+      viewport: { width: 1920, height: 1080 },
+      ...STILL,
+    });
     await openApp(page, '#/present/2');
     await expectChapter(page, 2);
     await page.click('[data-action="next"]');
@@ -76,7 +102,10 @@ describe('presentation mode', () => {
   });
 
   it('opens every chapter from its URL', async () => {
-    const { page, context, errors } = await newAppPage(browser, { viewport: { width: 1280, height: 720 } });
+    const { page, context, errors } = await newAppPage(browser, {
+      viewport: { width: 960, height: 540 },
+      ...STILL,
+    });
     for (let n = 1; n <= COUNT; n++) {
       await page.goto(`${baseUrl()}/#/present/${n}`);
       await page.reload();
@@ -89,21 +118,26 @@ describe('presentation mode', () => {
     await expectChapter(page, COUNT);
     expect(errors).toEqual([]);
     await context.close();
-  });
+  }, 300_000);
 
   it('autoplays: advances on its own and loops from the last chapter to the first', async () => {
-    const { page, context } = await newAppPage(browser, { viewport: { width: 1280, height: 720 } });
-    await openApp(page, `#/present/${COUNT - 1}?autoplay=1`);
-    await expectChapter(page, COUNT - 1);
+    const { page, context } = await newAppPage(browser, { viewport: { width: 1280, height: 720 }, ...STILL });
+    await openApp(page, `#/present/${COUNT}?autoplay=1`);
     await expectChapter(page, COUNT);
     await expectChapter(page, 1);
     await expectChapter(page, 2);
     expect(await page.evaluate(() => location.hash)).toContain('autoplay=1');
+    // Stopping autoplay stops the slides.
+    await page.click('[data-action="autoplay"]');
+    await page.waitForFunction(() => !location.hash.includes('autoplay'));
+    const at = await page.getAttribute('.presenter', 'data-chapter');
+    await page.waitForTimeout(2_500);
+    expect(await page.getAttribute('.presenter', 'data-chapter')).toBe(at);
     await context.close();
-  });
+  }, 240_000);
 
   it('leaves with Esc, back to the map with its layers as they were', async () => {
-    const { page, context } = await newAppPage(browser, { viewport: { width: 1440, height: 900 } });
+    const { page, context } = await newAppPage(browser, { viewport: { width: 1440, height: 900 }, ...STILL });
     await openApp(page, '#/map?l=roads,greenery,industry');
     const before = await visibleMissionLayers(page);
     await page.evaluate(() => (location.hash = '#/present/4'));
@@ -113,24 +147,37 @@ describe('presentation mode', () => {
     expect(await page.evaluate(() => location.hash)).toMatch(/^#\/map/);
     await settled(page);
     expect(await visibleMissionLayers(page)).toEqual(before);
-    expect(await page.evaluate(() => window.greenCircle.map!.getStyle().layers.filter((l) => l.id.startsWith('present-')).length)).toBe(0);
+    expect(
+      await page.evaluate(
+        () => window.greenCircle.map!.getStyle().layers.filter((l) => l.id.startsWith('present-')).length,
+      ),
+    ).toBe(0);
     await context.close();
   });
 
-  for (const [w, h] of [
-    [1920, 1080],
-    [3840, 2160],
-  ]) {
+  // Every chapter at 1080p; at 4K (four times the pixels for the software renderer) a sample of
+  // the layouts: title card, side column with a chart, progressive roads, the side-by-side maps.
+  const sample = ['title', 'results-2014', 'road-extensions', 'green-life-circle'].map(
+    (id) => story.chapters.findIndex((c) => c.id === id) + 1,
+  );
+  for (const [w, h, chapters] of [
+    [1920, 1080, story.chapters.map((_, i) => i + 1)],
+    [3840, 2160, sample],
+  ] as const) {
     it(`is readable from the back of the room at ${w}×${h}`, async () => {
-      const { page, context, errors } = await newAppPage(browser, { viewport: { width: w, height: h } });
+      const { page, context, errors } = await newAppPage(browser, {
+        viewport: { width: w, height: h },
+        ...STILL,
+      });
       await openApp(page, '#/present/1');
-      for (let n = 1; n <= COUNT; n++) {
+      for (const n of chapters) {
         await page.evaluate((k) => (location.hash = `#/present/${k}`), n);
         await expectChapter(page, n);
         await settled(page);
         // Captions at least 1/30 of the screen height, key figures at least 1/15 (DESIGN.md).
         const sizes = await page.evaluate(() => {
-          const px = (sel: string) => [...document.querySelectorAll(sel)].map((e) => parseFloat(getComputedStyle(e).fontSize));
+          const px = (sel: string) =>
+            [...document.querySelectorAll(sel)].map((e) => parseFloat(getComputedStyle(e).fontSize));
           return { caption: px('section.caption .text'), numbers: px('.figure .number') };
         });
         for (const s of sizes.caption) expect(s).toBeGreaterThanOrEqual(h / 30);
@@ -145,11 +192,11 @@ describe('presentation mode', () => {
       }
       expect(errors).toEqual([]);
       await context.close();
-    });
+    }, 300_000);
   }
 
   it('shows a clear error for a broken story file instead of a blank page', async () => {
-    const { page, context } = await newAppPage(browser, { viewport: { width: 1920, height: 1080 } });
+    const { page, context } = await newAppPage(browser, { viewport: { width: 1280, height: 720 }, ...STILL });
     const broken = JSON.parse(readFileSync('geodata/story.json', 'utf8'));
     broken.chapters[3].camera.zoom = 40;
     delete broken.chapters[1].title;
@@ -171,8 +218,10 @@ describe('presentation mode', () => {
   });
 
   it('says so when the story file is not JSON at all', async () => {
-    const { page, context } = await newAppPage(browser);
-    await context.route(/story[^/]*\.json/, (route) => route.fulfill({ status: 200, contentType: 'application/json', body: '{ "version": 1,' }));
+    const { page, context } = await newAppPage(browser, { viewport: { width: 1280, height: 720 }, ...STILL });
+    await context.route(/story[^/]*\.json/, (route) =>
+      route.fulfill({ status: 200, contentType: 'application/json', body: '{ "version": 1,' }),
+    );
     await openApp(page, '#/present/1');
     const panel = page.locator('[data-testid="story-errors"]');
     await panel.waitFor();
@@ -184,6 +233,8 @@ describe('presentation mode', () => {
 async function visibleMissionLayers(page: Page): Promise<string[]> {
   return page.evaluate(() => {
     const m = window.greenCircle.map!;
-    return ['plan-roads', 'greenery-fill', 'industry-fill'].filter((id) => m.getLayer(id) && m.getLayoutProperty(id, 'visibility') !== 'none');
+    return ['plan-roads', 'greenery-fill', 'industry-fill'].filter(
+      (id) => m.getLayer(id) && m.getLayoutProperty(id, 'visibility') !== 'none',
+    );
   });
 }

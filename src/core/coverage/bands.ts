@@ -22,6 +22,9 @@ export interface BandProps {
 }
 
 /** Values at or below each limit are inside; limits and values in the same unit (effective metres). */
+/** Reused between calls (what-if dragging contours every frame); d3 keeps no reference to it. */
+let valueBuffer = new Float64Array(0);
+
 export function bandPolygons(
   g: GridSpec,
   dist: Float32Array,
@@ -33,7 +36,10 @@ export function bandPolygons(
   const far = -2 * maxMetres;
   // Contour only the box of cells within the largest limit, padded by one cell: marching squares
   // costs per cell, and most of a city is outside every band.
-  let i0 = g.cols, j0 = g.rows, i1 = -1, j1 = -1;
+  let i0 = g.cols,
+    j0 = g.rows,
+    i1 = -1,
+    j1 = -1;
   for (let j = 0; j < g.rows; j++) {
     const row = j * g.cols;
     for (let i = 0; i < g.cols; i++) {
@@ -56,8 +62,10 @@ export function bandPolygons(
   j0 -= 1;
   i1 += 1;
   j1 += 1;
-  const w = i1 - i0 + 1, h = j1 - j0 + 1;
-  const values = new Float64Array(w * h).fill(far);
+  const w = i1 - i0 + 1,
+    h = j1 - j0 + 1;
+  if (valueBuffer.length < w * h) valueBuffer = new Float64Array(w * h);
+  const values = valueBuffer.subarray(0, w * h).fill(far);
   for (let j = Math.max(0, j0); j <= Math.min(g.rows - 1, j1); j++) {
     for (let i = Math.max(0, i0); i <= Math.min(g.cols - 1, i1); i++) {
       const d = dist[j * g.cols + i];

@@ -29,6 +29,3 @@ export const DEFAULT_MIN_AREA_M2 = 1000;
  * single-place queries use every road within reach. More links cost memory and fill time per cell.
  */
 export const MAX_LINKS_PER_CELL = 8;
-
-/** Walk distance (and time) of a place from which no green space can be reached within the limits. */
-export const UNREACHABLE = Infinity;

@@ -25,12 +25,26 @@ export interface Gap {
 /** Gap outlines are traced for the top gaps only: the rest are listed without a shape. */
 const OUTLINED_GAPS = 50;
 
+/** Work arrays kept between calls (what-if dragging calls this every frame): one set per grid size. */
+let scratch: { inGap: Uint8Array; label: Int32Array; stack: Int32Array; mask: Uint8Array } | null = null;
+function scratchFor(n: number) {
+  if (!scratch || scratch.inGap.length !== n) {
+    scratch = {
+      inGap: new Uint8Array(n),
+      label: new Int32Array(n),
+      stack: new Int32Array(n),
+      mask: new Uint8Array(n),
+    };
+  }
+  return scratch;
+}
+
 export function findGaps(g: GridSpec, dist: Float32Array, limitM: number, res: ResidentialRaster): Gap[] {
   const n = g.cols * g.rows;
-  const inGap = new Uint8Array(n);
+  const { inGap, label, stack, mask } = scratchFor(n);
+  inGap.fill(0);
+  label.fill(-1);
   for (let c = 0; c < n; c++) if (res.area[c] > 0 && !(dist[c] <= limitM)) inGap[c] = 1;
-  const label = new Int32Array(n).fill(-1);
-  const stack = new Int32Array(n);
   const gaps: (Gap & { i0: number; j0: number; i1: number; j1: number; id: number })[] = [];
   for (let s = 0; s < n; s++) {
     if (!inGap[s] || label[s] >= 0) continue;
@@ -98,7 +112,6 @@ export function findGaps(g: GridSpec, dist: Float32Array, limitM: number, res: R
     });
   }
   gaps.sort((a, b) => b.population - a.population || b.areaM2 - a.areaM2);
-  const mask = new Uint8Array(n);
   return gaps.map((gap, k) => {
     let outline: Position[][][] = [];
     if (k < OUTLINED_GAPS) {

@@ -26,7 +26,7 @@ import type { CoverageResult, GridResult, Suggestion } from './results';
 import { roadTimes } from './road-times';
 import { type SourceSet, buildSourceSet, extendSourceSet } from './source-set';
 import { type CoverageStats, bandStats, radiusStats, statsDelta } from './stats';
-import type { CoverageLayers, Scenario } from './types';
+import { type CoverageLayers, type Scenario, statusInScenario } from './types';
 import { type WhatIf, prepareWhatIfs } from './whatif';
 
 export { dataExtent } from './extent';
@@ -46,6 +46,7 @@ export class CoverageEngine {
   private readonly accessGrids = new WeakMap<SourceSet, AccessGrid>();
   private readonly radiusMasks = new WeakMap<SourceSet, Uint8Array>();
   private readonly statsCache = new WeakMap<SourceSet, Map<string, CoverageStats>>();
+  private readonly buffers = new Map<Scenario, ReturnType<typeof radiusBuffers>>();
 
   constructor(layers: CoverageLayers, extent?: readonly number[]) {
     if (!layers?.roads?.features || !layers.green?.features || !layers.residential?.features) {
@@ -273,10 +274,15 @@ export class CoverageEngine {
   radiusBuffers(
     scenario: Scenario,
   ): FeatureCollection<Polygon | MultiPolygon, { id: string; radius_m: number }> {
-    const greens = this.layers.green.features.filter(
-      (f) => f.geometry && f.properties && (f.properties.status === 'existing' || scenario === '2015'),
-    ) as Parameters<typeof radiusBuffers>[1];
-    return radiusBuffers(this.standard, greens);
+    let fc = this.buffers.get(scenario);
+    if (!fc) {
+      const greens = this.layers.green.features.filter(
+        (f) => f.geometry && f.properties && statusInScenario(f.properties.status, scenario),
+      ) as Parameters<typeof radiusBuffers>[1];
+      fc = radiusBuffers(this.standard, greens);
+      this.buffers.set(scenario, fc);
+    }
+    return fc;
   }
 
   private gridResult(spec: GridSpec, grid: AccessGrid, speed: number): GridResult {

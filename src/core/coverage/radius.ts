@@ -11,6 +11,8 @@ import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson'
 export interface RadiusTier {
   /** The smallest green space (m²) this tier applies to. */
   minAreaM2: number;
+  /** Exclusive upper bound, m²; none = no bound. */
+  maxAreaM2?: number;
   radiusM: number;
   source: string;
 }
@@ -39,27 +41,34 @@ export const DEFAULT_STANDARD: ServiceRadiusStandard = {
 };
 
 /**
- * Reads the service-radius rows of a standards table. Accepts an object holding an array of rows
- * (under any key) whose rows carry a minimum area and a radius, e.g.
- * `{ "service_radius": [{ "min_area_m2": 5000, "radius_m": 500, "source": "…" }] }`, and optionally
- * rows with a coverage `rate` (0–1 or a percentage). Falls back to DEFAULT_STANDARD otherwise.
+ * Reads geodata/standards.json (contract: src/core/geodata/standards.ts): the default scheme's
+ * `service_radii` rows (`min_area_m2`, optional `max_area_m2`, `radius_m`, `source`) and the
+ * `coverage_thresholds` rows (`rate` 0–1, `source`). Other files holding arrays of such rows under
+ * any key are read the same way. Anything unreadable falls back to DEFAULT_STANDARD.
  */
 export function parseStandard(json: unknown): ServiceRadiusStandard {
   if (!json || typeof json !== 'object') return DEFAULT_STANDARD;
+  const obj = json as Record<string, unknown>;
+  const rows: unknown[] = Array.isArray(json)
+    ? json
+    : Array.isArray(obj.service_radii)
+      ? [...obj.service_radii, ...(Array.isArray(obj.coverage_thresholds) ? obj.coverage_thresholds : [])]
+      : Object.values(obj).filter(Array.isArray).flat();
   const tiers: RadiusTier[] = [];
   const targets: RateTarget[] = [];
-  const rows: unknown[] = Array.isArray(json) ? json : Object.values(json).filter(Array.isArray).flat();
   for (const row of rows) {
     if (!row || typeof row !== 'object') continue;
     const r = row as Record<string, unknown>;
     const source = typeof r.source === 'string' ? r.source : 'geodata/standards.json';
     const area = num(r.min_area_m2 ?? r.minAreaM2 ?? r.min_area);
     const radius = num(r.radius_m ?? r.radiusM ?? r.radius);
-    if (area !== undefined && radius !== undefined && radius > 0)
-      tiers.push({ minAreaM2: area, radiusM: radius, source });
+    if (area !== undefined && radius !== undefined && radius > 0) {
+      tiers.push({ minAreaM2: area, maxAreaM2: num(r.max_area_m2 ?? r.maxAreaM2), radiusM: radius, source });
+    }
     const rate = num(r.rate ?? r.threshold ?? r.coverage);
-    if (rate !== undefined && area === undefined && rate > 0)
+    if (rate !== undefined && area === undefined && rate > 0) {
       targets.push({ rate: rate > 1 ? rate / 100 : rate, source });
+    }
   }
   if (tiers.length === 0) return DEFAULT_STANDARD;
   tiers.sort((a, b) => b.minAreaM2 - a.minAreaM2);
@@ -75,7 +84,9 @@ function num(v: unknown): number | undefined {
 
 /** The service radius of a green space of `areaM2`, or 0 when it is too small to count. */
 export function serviceRadius(std: ServiceRadiusStandard, areaM2: number): number {
-  for (const t of std.tiers) if (areaM2 >= t.minAreaM2) return t.radiusM;
+  for (const t of std.tiers) {
+    if (areaM2 >= t.minAreaM2 && (t.maxAreaM2 === undefined || areaM2 < t.maxAreaM2)) return t.radiusM;
+  }
   return 0;
 }
 

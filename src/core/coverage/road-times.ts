@@ -20,9 +20,9 @@ export function roadTimes(
   capMinutes: number,
   roadIds: readonly string[],
 ): FeatureCollection<MultiLineString, RoadTimeProps> {
-  const byKey = new Map<string, Feature<MultiLineString, RoadTimeProps>>();
+  const byKey = new Map<number, Feature<MultiLineString, RoadTimeProps>>();
   let current: Position[] | null = null;
-  let prevKey = '',
+  let prevKey = -1,
     prevB = -1;
   for (let e = 0; e < g.edgeCount; e++) {
     const a = g.edgeA[e],
@@ -32,7 +32,8 @@ export function roadTimes(
     const min = mid === Infinity ? Infinity : Math.ceil(mid / speed / 60);
     const minutes = min > capMinutes ? null : min;
     const road = g.edgeRoad[e];
-    const key = `${road}|${minutes}`;
+    // One feature per road and minute: a numeric key (road + 2, minute bin) avoids building strings per edge.
+    const key = (road + 2) * 4096 + (minutes === null ? 4095 : minutes);
     if (key === prevKey && a === prevB && current) {
       current.push([g.nodeLng[b], g.nodeLat[b]]);
     } else {

@@ -71,4 +71,3 @@ export function nearestOnPolygons(
   }
   return { d: Math.sqrt(best), x: bx, y: by };
 }
-

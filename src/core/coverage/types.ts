@@ -2,7 +2,7 @@
  * Input layers of the coverage computation. Only the properties the method reads are required, so
  * small test fixtures stay small; the full contract is src/core/geodata/schema.ts.
  */
-import type { Feature, FeatureCollection, LineString, MultiLineString, MultiPolygon, Polygon } from 'geojson';
+import type { FeatureCollection, LineString, MultiLineString, MultiPolygon, Polygon } from 'geojson';
 import type { GreenProps, ResidentialProps, RoadProps } from '../geodata/schema';
 
 export type Scenario = '2014' | '2015';
@@ -26,8 +26,6 @@ export interface CoverageLayers {
   /** Parsed geodata/standards.json, if the app bundles one (see radius.ts for the accepted shape). */
   standards?: unknown;
 }
-
-export type GreenFeature = Feature<Areal, GreenInput>;
 
 /** Statuses that exist in a scenario: 2014 as built, or the 2015 plan (built + under construction + planned). */
 export function statusInScenario(status: string | undefined, scenario: Scenario): boolean {

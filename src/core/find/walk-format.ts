@@ -9,7 +9,8 @@
  * @example walkMinutes(2409.8) // 40
  */
 export function walkMinutes(seconds: number): number {
-  if (!Number.isFinite(seconds) || seconds < 0) throw new Error(`Walk time must be a non-negative number of seconds, got ${seconds}.`);
+  if (!Number.isFinite(seconds) || seconds < 0)
+    throw new Error(`Walk time must be a non-negative number of seconds, got ${seconds}.`);
   return Math.max(1, Math.round(seconds / 60));
 }
 
@@ -25,7 +26,8 @@ export interface DistanceParts {
  * @example distanceParts(1234) // { value: '1.2', unit: 'km' }
  */
 export function distanceParts(metres: number): DistanceParts {
-  if (!Number.isFinite(metres) || metres < 0) throw new Error(`Distance must be a non-negative number of metres, got ${metres}.`);
+  if (!Number.isFinite(metres) || metres < 0)
+    throw new Error(`Distance must be a non-negative number of metres, got ${metres}.`);
   const m10 = Math.max(10, Math.round(metres / 10) * 10);
   if (m10 < 1000) return { value: String(m10), unit: 'm' };
   const km = metres / 1000;

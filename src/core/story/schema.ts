@@ -49,6 +49,12 @@ export const CAPTION_POSITIONS = [
 ] as const;
 export type CaptionPosition = (typeof CAPTION_POSITIONS)[number];
 
+/** An error message that says "missing" when the value is absent, what was expected otherwise. */
+const expecting =
+  (what: string) =>
+  (iss: { input?: unknown }): string =>
+    iss.input === undefined ? `missing: expected ${what}` : `expected ${what}`;
+
 const between = (min: number, max: number) => {
   const error = `expected a number between ${min} and ${max}`;
   return z.number({ error }).min(min, { error }).max(max, { error });
@@ -59,7 +65,7 @@ const text = z.string({ error: 'expected text' }).trim().min(1, { error: 'must n
 /** Every visible string comes in both interface languages. */
 export const Bilingual = z.strictObject(
   { zh: text, en: text },
-  { error: 'expected { "zh": "…", "en": "…" }' },
+  { error: expecting('{ "zh": "…", "en": "…" }') },
 );
 export type Bilingual = z.infer<typeof Bilingual>;
 
@@ -73,7 +79,7 @@ export const Camera = z.strictObject(
     /** degrees from vertical; MapLibre allows up to 85 */
     pitch: between(0, 85).default(0),
   },
-  { error: 'expected a camera { center, zoom, bearing, pitch }' },
+  { error: expecting('a camera { center, zoom, bearing, pitch }') },
 );
 export type Camera = z.infer<typeof Camera>;
 
@@ -182,7 +188,10 @@ export const Chapter = z.strictObject({
   layers: z.array(id, { error: 'expected a list of layer-group ids' }),
   highlight: Highlight.optional(),
   /** Short emphasised lines, e.g. the 'three carriages': a term and what it stands for. */
-  points: z.array(z.strictObject({ term: Bilingual, text: Bilingual })).max(6).optional(),
+  points: z
+    .array(z.strictObject({ term: Bilingual, text: Bilingual }))
+    .max(6)
+    .optional(),
   figures: z.array(FigureRef, { error: 'expected a list of figure references' }).max(6).default([]),
   chart: Chart.optional(),
   progressive: Progressive.optional(),

@@ -11,6 +11,8 @@ import { COVERAGE_GROUP } from '../../map/coverage-layers';
 
 /** The click tool id while a what-if park is being placed. */
 export const WHATIF_TOOL = 'whatif';
+/** The click tool id while the coverage tab is open: a click asks how far the nearest green space is. */
+export const POINT_TOOL = 'coverage-point';
 /** What-if park sizes offered, hectares (1 ha = a neighbourhood park). */
 export const WHATIF_AREAS_HA = [0.3, 0.5, 1, 2, 5, 10];
 
@@ -42,7 +44,7 @@ class CoverageView {
   }
 
   stopPlacing() {
-    if (app.clickTool === WHATIF_TOOL) app.clickTool = null;
+    if (app.clickTool === WHATIF_TOOL) app.clickTool = app.tab === 'coverage' ? POINT_TOOL : null;
   }
 
   async suggest() {

@@ -7,6 +7,7 @@ import {
 } from '../../../src/core/coverage/radius';
 import { green } from '../../fixtures/coverage/build';
 import area from '@turf/area';
+import { readFileSync } from 'node:fs';
 
 describe('service-radius standard', () => {
   it('tiers green spaces by size: ≥ 5000 m² → 500 m, 1000–5000 → 300 m, smaller → none', () => {
@@ -29,6 +30,23 @@ describe('service-radius standard', () => {
     expect(std.targets).toEqual([{ rate: 0.85, source: 'test C' }]);
     expect(parseStandard(undefined)).toBe(DEFAULT_STANDARD);
     expect(parseStandard({ nothing: 'here' })).toBe(DEFAULT_STANDARD);
+  });
+
+  it('reads the bundled geodata/standards.json: 500 m from 5000 m², 300 m from 1000 m², targets 80% and 90%', () => {
+    const json = JSON.parse(
+      readFileSync(new URL('../../../geodata/standards.json', import.meta.url), 'utf8'),
+    );
+    const std = parseStandard(json);
+    expect([999, 1000, 4999, 5000, 1e6].map((a) => serviceRadius(std, a))).toEqual([0, 300, 300, 500, 500]);
+    expect(std.targets.map((t) => t.rate)).toEqual([0.8, 0.9]);
+    expect(std.tiers.every((t) => t.source.length > 0)).toBe(true);
+  });
+
+  it('honours an upper area bound on a tier', () => {
+    const std = parseStandard({
+      service_radii: [{ min_area_m2: 4000, max_area_m2: 10000, radius_m: 300, source: 's' }],
+    });
+    expect([3999, 4000, 9999, 10000].map((a) => serviceRadius(std, a))).toEqual([0, 300, 300, 0]);
   });
 
   it('buffers each counted green space by its radius (area close to the ideal rounded rectangle)', () => {

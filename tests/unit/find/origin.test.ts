@@ -27,7 +27,18 @@ describe('origin URL value', () => {
   });
 
   it('rejects malformed or outside values', () => {
-    for (const bad of [undefined, null, '', '113.5', '113.5,', ',34.8', 'a,b', '113.5,34.8,1', '116.4,39.9', '34.8,113.5']) {
+    for (const bad of [
+      undefined,
+      null,
+      '',
+      '113.5',
+      '113.5,',
+      ',34.8',
+      'a,b',
+      '113.5,34.8,1',
+      '116.4,39.9',
+      '34.8,113.5',
+    ]) {
       expect(parseOrigin(bad)).toBeNull();
     }
   });

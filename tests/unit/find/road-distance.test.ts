@@ -11,17 +11,37 @@ const roads: FeatureCollection = {
     {
       type: 'Feature',
       properties: { walkable: true, status: 'existing' },
-      geometry: { type: 'LineString', coordinates: [[113.5, 34.8], [113.52, 34.8]] },
+      geometry: {
+        type: 'LineString',
+        coordinates: [
+          [113.5, 34.8],
+          [113.52, 34.8],
+        ],
+      },
     },
     {
       type: 'Feature',
       properties: { walkable: true, status: 'planned' },
-      geometry: { type: 'MultiLineString', coordinates: [[[113.5, 34.81], [113.52, 34.81]]] },
+      geometry: {
+        type: 'MultiLineString',
+        coordinates: [
+          [
+            [113.5, 34.81],
+            [113.52, 34.81],
+          ],
+        ],
+      },
     },
     {
       type: 'Feature',
       properties: { walkable: false, status: 'existing', class: 'expressway' },
-      geometry: { type: 'LineString', coordinates: [[113.5, 34.805], [113.52, 34.805]] },
+      geometry: {
+        type: 'LineString',
+        coordinates: [
+          [113.5, 34.805],
+          [113.52, 34.805],
+        ],
+      },
     },
   ],
 };
@@ -43,6 +63,13 @@ describe('nearestWalkableRoadMetres', () => {
   });
 
   it('is Infinity without walkable roads', () => {
-    expect(nearestWalkableRoadMetres({ type: 'FeatureCollection', features: [roads.features[2]] }, 113.51, 34.8, '2015')).toBe(Infinity);
+    expect(
+      nearestWalkableRoadMetres(
+        { type: 'FeatureCollection', features: [roads.features[2]] },
+        113.51,
+        34.8,
+        '2015',
+      ),
+    ).toBe(Infinity);
   });
 });

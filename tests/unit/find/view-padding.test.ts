@@ -20,6 +20,11 @@ describe('viewPadding', () => {
   });
 
   it('pads only the margin without a panel', () => {
-    expect(viewPadding(null, { width: 800, height: 600 }, 10)).toEqual({ top: 10, right: 10, bottom: 10, left: 10 });
+    expect(viewPadding(null, { width: 800, height: 600 }, 10)).toEqual({
+      top: 10,
+      right: 10,
+      bottom: 10,
+      left: 10,
+    });
   });
 });

@@ -6,7 +6,7 @@ const storyUrl = new URL('../../../geodata/story.json', import.meta.url);
 const real = () => JSON.parse(readFileSync(storyUrl, 'utf8'));
 
 /** A deep copy of the real story with one change applied. */
-function broken(edit: (s: any) => void): unknown {
+function broken(edit: (s: ReturnType<typeof real>) => void): unknown {
   const s = real();
   edit(s);
   return s;
@@ -72,7 +72,9 @@ describe('geodata/story.json', () => {
 describe('validateStory errors', () => {
   it('names a missing title with its path', () => {
     const errors = errorsOf(broken((s) => delete s.chapters[2].title));
-    expect(errors.map((e) => e.path)).toContain('chapters[2].title');
+    expect(errors).toEqual([
+      { path: 'chapters[2].title', message: 'missing: expected { "zh": "…", "en": "…" }' },
+    ]);
   });
 
   it('names an empty English caption', () => {
@@ -102,6 +104,13 @@ describe('validateStory errors', () => {
       path: 'chapters[0].camera.center[1]',
       message: 'expected a number between -90 and 90',
     });
+  });
+
+  it('says a camera is missing', () => {
+    const errors = errorsOf(broken((s) => delete s.chapters[5].camera));
+    expect(errors).toEqual([
+      { path: 'chapters[5].camera', message: 'missing: expected a camera { center, zoom, bearing, pitch }' },
+    ]);
   });
 
   it('rejects a pitch MapLibre cannot show', () => {

@@ -1,0 +1,405 @@
+/**
+ * The residents' state: place search (index built lazily from the loaded geodata) and "near me"
+ * (an origin from a tap, the browser's position, a search result or a shared link, and the three
+ * nearest parks by walking time from the shared coverage worker).
+ *
+ * URL keys owned here (in app.extra): `o=lng,lat` the walk's origin, `og=<green id>` the park
+ * selected in the answer. A link with them reopens the same answer.
+ */
+import { untrack } from 'svelte';
+import type { LngLatBoundsLike, Map as MapLibreMap } from 'maplibre-gl';
+import { createPlaceIndex, type PlaceIndex, type SearchResult } from '../core/search';
+import type { NearestResult } from '../core/coverage/nearest';
+import { formatOrigin, inStudyArea, parseOrigin, type LngLat } from '../core/find/origin';
+import { nearestWalkableRoadMetres } from '../core/find/road-distance';
+import { MAX_OFF_NETWORK_M } from '../core/coverage/constants';
+import { app } from './app.svelte';
+import { coverage } from './coverage.svelte';
+import type { GeoData } from './geodata';
+import { markPending } from './hook';
+import { viewPadding } from '../ui/find/view-padding';
+import { clearRoutes, ROUTE_SOURCE, showPlaceRoad, showRoutes } from '../map/route-layers';
+import { createFindMarkers, type FindMarkers } from '../map/find-markers';
+
+/** The map tool name while "tap the map" is armed. */
+export const NEAR_ME_TOOL = 'nearme';
+/** How long the browser may look for a position before we fall back to tapping, ms. */
+const GEO_TIMEOUT_MS = 12_000;
+
+export type OriginSource = 'tap' | 'gps' | 'place' | 'link' | 'drag';
+
+/** A message shown in the find tab; kept as an i18n key so it follows a language switch. */
+export interface FindMessage {
+  kind: 'info' | 'warn' | 'error';
+  key: string;
+  params?: Record<string, string | number>;
+}
+
+const sameOrigin = (a: LngLat | null, b: LngLat | null) =>
+  !!a && !!b && Math.abs(a[0] - b[0]) < 1e-6 && Math.abs(a[1] - b[1]) < 1e-6;
+
+function reducedMotion(): boolean {
+  return typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches;
+}
+
+/** Camera padding that keeps the framed thing out from under the panel or bottom sheet. */
+function padding(map: MapLibreMap) {
+  const panel = document.querySelector('aside.panel');
+  const box = map.getContainer().getBoundingClientRect();
+  const r = panel?.getBoundingClientRect();
+  const rel = r
+    ? { left: r.left - box.left, top: r.top - box.top, right: r.right - box.left, bottom: r.bottom - box.top }
+    : null;
+  return viewPadding(rel, { width: box.width, height: box.height }, box.width < 500 ? 24 : 48);
+}
+
+function boundsOf(points: readonly LngLat[]): [LngLat, LngLat] {
+  let w = Infinity,
+    s = Infinity,
+    e = -Infinity,
+    n = -Infinity;
+  for (const [x, y] of points) {
+    w = Math.min(w, x);
+    e = Math.max(e, x);
+    s = Math.min(s, y);
+    n = Math.max(n, y);
+  }
+  return [
+    [w, s],
+    [e, n],
+  ];
+}
+
+class FindState {
+  // --- search ---
+  query = $state('');
+  /** True while the index is being built (first focus). */
+  indexing = $state(false);
+  /** Bumped when the index is (re)built, so results recompute. */
+  private indexVersion = $state(0);
+  private index: PlaceIndex | null = null;
+  private indexFor: GeoData | null = null;
+  /** The place the resident chose from the results (marked on the map). */
+  chosen = $state.raw<SearchResult | null>(null);
+
+  results = $derived.by<SearchResult[]>(() => {
+    void this.indexVersion;
+    const q = this.query.trim();
+    if (!q || !this.index) return [];
+    return this.index.search(q, { limit: 8 });
+  });
+
+  // --- near me ---
+  origin = $state.raw<LngLat | null>(null);
+  originSource = $state<OriginSource | null>(null);
+  /** The name of the search result the walk starts from (originSource 'place'). */
+  originName = $state.raw<{ zh: string; en: string } | null>(null);
+  answer = $state.raw<NearestResult | null>(null);
+  /** Index into answer.greens. */
+  selected = $state(0);
+  status = $state<'idle' | 'locating' | 'computing' | 'done' | 'error'>('idle');
+  message = $state.raw<FindMessage | null>(null);
+
+  armed = $derived(app.clickTool === NEAR_ME_TOOL);
+
+  private seq = 0;
+  /** The park to select when the next answer arrives (from a link's `og`). */
+  private wantGreen: string | null = null;
+  /** Frame the routes when the next answer arrives (not for a link with a camera: that is the view). */
+  private frameNext = false;
+  private markers: FindMarkers | null = null;
+  private highlighted: string | null = null;
+
+  /** Builds the search index from the loaded geodata, once per dataset. */
+  ensureIndex(): void {
+    const data = app.data;
+    if (!data || this.indexFor === data) return;
+    this.indexing = true;
+    try {
+      this.index = createPlaceIndex({
+        greenery: data.greenery,
+        roads: data.roads,
+        crossings: data.crossings,
+        industrialParks: data.industry,
+        landmarks: data.landmarks,
+        residential: data.residential,
+      });
+      this.indexFor = data;
+      this.indexVersion++;
+    } finally {
+      this.indexing = false;
+    }
+  }
+
+  /** Flies to a search result and marks it. */
+  choose(r: SearchResult): void {
+    this.chosen = r;
+    this.query = app.lang === 'zh' ? r.name_zh : r.name_en;
+    const m = app.map;
+    if (!m) return;
+    const duration = reducedMotion() ? 0 : 900;
+    const pad = padding(m);
+    if (r.bbox) {
+      const [w, s, e, n] = r.bbox;
+      m.fitBounds(
+        [
+          [w, s],
+          [e, n],
+        ] as LngLatBoundsLike,
+        { padding: pad, maxZoom: 16.5, duration },
+      );
+    } else {
+      m.flyTo({ center: r.center, zoom: Math.max(m.getZoom(), 16), padding: pad, duration });
+    }
+  }
+
+  clearChosen(): void {
+    this.chosen = null;
+  }
+
+  arm(): void {
+    app.clickTool = NEAR_ME_TOOL;
+    this.message = null;
+  }
+
+  disarm(): void {
+    if (app.clickTool === NEAR_ME_TOOL) app.clickTool = null;
+  }
+
+  /** Starts a walk from `p`; taps outside the study area are refused with a message. */
+  setOrigin(p: LngLat, source: OriginSource, name: { zh: string; en: string } | null = null): void {
+    if (!inStudyArea(p[0], p[1])) {
+      this.message = { kind: 'warn', key: 'find.msg.outsideTap' };
+      return;
+    }
+    this.disarm();
+    this.originSource = source;
+    this.originName = name;
+    this.wantGreen = null;
+    this.frameNext = true;
+    this.origin = p;
+    app.extra.o = formatOrigin(p);
+    delete app.extra.og;
+  }
+
+  fromChosen(): void {
+    const c = this.chosen;
+    if (c) this.setOrigin(c.center, 'place', { zh: c.name_zh, en: c.name_en });
+  }
+
+  /** The browser's position; any failure says why and arms tapping instead. */
+  locate(): void {
+    this.message = null;
+    const fallback = (key: string, params?: Record<string, string | number>) => {
+      this.status = 'idle';
+      this.arm();
+      this.message = { kind: 'warn', key, params };
+    };
+    if (typeof navigator === 'undefined' || !navigator.geolocation) return fallback('find.geo.unsupported');
+    this.disarm();
+    this.status = 'locating';
+    navigator.geolocation.getCurrentPosition(
+      (pos) => {
+        const p: LngLat = [pos.coords.longitude, pos.coords.latitude];
+        if (!inStudyArea(p[0], p[1])) {
+          return fallback('find.geo.outside', { lng: p[0].toFixed(4), lat: p[1].toFixed(4) });
+        }
+        this.setOrigin(p, 'gps');
+      },
+      (err) => {
+        const key =
+          err.code === err.PERMISSION_DENIED
+            ? 'find.geo.denied'
+            : err.code === err.TIMEOUT
+              ? 'find.geo.timeout'
+              : 'find.geo.unavailable';
+        fallback(key);
+      },
+      { enableHighAccuracy: true, timeout: GEO_TIMEOUT_MS, maximumAge: 60_000 },
+    );
+  }
+
+  /** Selects the i-th park of the answer: highlighted, its route on top, the view framed. */
+  select(i: number): void {
+    const g = this.answer?.greens[i];
+    if (!g) return;
+    this.selected = i;
+    app.extra.og = g.id;
+    this.frame([...(g.route.coordinates as LngLat[]), ...(this.origin ? [this.origin] : [])]);
+  }
+
+  clear(): void {
+    this.seq++;
+    markPending('find', false);
+    this.origin = null;
+    this.originSource = null;
+    this.originName = null;
+    this.answer = null;
+    this.message = null;
+    this.status = 'idle';
+    this.selected = 0;
+    this.disarm();
+    delete app.extra.o;
+    delete app.extra.og;
+  }
+
+  private frame(points: readonly LngLat[]): void {
+    const m = app.map;
+    if (!m || points.length === 0) return;
+    m.fitBounds(boundsOf(points), { padding: padding(m), maxZoom: 17, duration: reducedMotion() ? 0 : 700 });
+  }
+
+  /** Asks the worker for the nearest parks from the current origin. */
+  private async run(o: LngLat, data: GeoData): Promise<void> {
+    const seq = ++this.seq;
+    this.status = 'computing';
+    this.message = null;
+    // Counts as pending for window.greenCircle.settled() until the answer is drawn.
+    markPending('find', true);
+    try {
+      const r = await coverage.nearest(o[0], o[1], 3);
+      if (seq !== this.seq) return;
+      if (!r) {
+        this.status = 'idle';
+        return;
+      }
+      const keep = this.wantGreen ?? this.answer?.greens[this.selected]?.id ?? null;
+      this.wantGreen = null;
+      this.answer = r;
+      const at = keep ? r.greens.findIndex((g) => g.id === keep) : -1;
+      this.selected = Math.max(0, at);
+      if (r.inWater) this.message = { kind: 'warn', key: 'find.msg.inWater' };
+      else if (r.greens.length === 0) {
+        const d = nearestWalkableRoadMetres(data.roads, o[0], o[1], coverage.scenario);
+        this.message = {
+          kind: 'warn',
+          key: d > MAX_OFF_NETWORK_M ? 'find.msg.farFromRoad' : 'find.msg.noPark',
+        };
+      } else if (r.greens.length < 3) {
+        this.message = { kind: 'info', key: 'find.near.fewer', params: { n: r.greens.length } };
+      }
+      this.status = 'done';
+      if (this.frameNext && r.greens.length) {
+        this.frameNext = false;
+        this.frame([o, ...r.greens.flatMap((g) => g.route.coordinates as LngLat[])]);
+      }
+    } catch (e) {
+      if (seq !== this.seq) return;
+      this.status = 'error';
+      this.message = {
+        kind: 'error',
+        key: 'find.msg.error',
+        params: { message: e instanceof Error ? e.message : String(e) },
+      };
+    } finally {
+      if (seq === this.seq) markPending('find', false);
+    }
+  }
+
+  /** Wires the state to the URL, the worker and the map; runs for the app's lifetime. */
+  start(): () => void {
+    return $effect.root(() => {
+      // A link (or a hash typed or navigated to) with o= opens its answer.
+      $effect(() => {
+        const text = app.extra.o;
+        const og = app.extra.og;
+        untrack(() => {
+          const p = parseOrigin(text);
+          if (p && !sameOrigin(p, this.origin)) {
+            this.originSource = 'link';
+            this.originName = null;
+            this.wantGreen = og ?? null;
+            // A link made here carries its camera (c=, z=); a hand-made one gets the routes framed.
+            this.frameNext = typeof location !== 'undefined' && !/[?&]c=/.test(location.hash);
+            this.origin = p;
+            app.tab = 'find';
+          } else if (text === undefined && this.origin) {
+            this.clear();
+          }
+        });
+      });
+
+      // Recompute when the origin, the data or the walking parameters change.
+      $effect(() => {
+        const o = this.origin;
+        const data = app.data;
+        void [coverage.scenario, coverage.speed, coverage.minAreaM2, coverage.whatIfs];
+        if (!o || !data) return;
+        untrack(() => void this.run(o, data));
+      });
+
+      // Map clicks while armed set the origin; the cursor says so.
+      $effect(() => {
+        const m = app.map;
+        if (!m) return;
+        const onClick = (e: { lngLat: { lng: number; lat: number } }) => {
+          if (app.clickTool === NEAR_ME_TOOL) this.setOrigin([e.lngLat.lng, e.lngLat.lat], 'tap');
+        };
+        m.on('click', onClick);
+        this.markers = createFindMarkers(m, {
+          onOriginDragged: (p) => this.setOrigin(p, 'drag'),
+          onParkClicked: (i) => this.select(i),
+        });
+        return () => {
+          m.off('click', onClick);
+          this.markers?.remove();
+          this.markers = null;
+        };
+      });
+
+      $effect(() => {
+        const m = app.map;
+        if (!m) return;
+        m.getCanvasContainer().style.cursor = this.armed ? 'crosshair' : '';
+      });
+
+      // Routes, origin and park badges follow the answer and the selection.
+      $effect(() => {
+        const m = app.map;
+        const a = this.answer;
+        const sel = this.selected;
+        const o = this.origin;
+        const t = app.t;
+        void app.lang;
+        if (!m) return;
+        untrack(() => {
+          const greens = o && a ? a.greens : [];
+          if (greens.length) showRoutes(m, greens, sel);
+          else if (m.getSource(ROUTE_SOURCE)) clearRoutes(m);
+          this.markers?.setOrigin(o, t('find.near.origin'));
+          this.markers?.setParks(
+            greens.map((g) => ({
+              at: g.route.coordinates[g.route.coordinates.length - 1] as LngLat,
+              label: app.lang === 'zh' ? g.name_zh : g.name_en,
+            })),
+            sel,
+          );
+          const id = greens[sel] && !greens[sel].whatIf ? greens[sel].id : null;
+          if (this.highlighted !== id) {
+            if (this.highlighted && m.getSource('greenery'))
+              m.setFeatureState({ source: 'greenery', id: this.highlighted }, { selected: false });
+            if (id && m.getSource('greenery'))
+              m.setFeatureState({ source: 'greenery', id }, { selected: true });
+            this.highlighted = id;
+          }
+        });
+      });
+
+      // The chosen search result: a pin, and its road outlined.
+      $effect(() => {
+        const m = app.map;
+        const c = this.chosen;
+        const lang = app.lang;
+        if (!m) return;
+        untrack(() => {
+          this.markers?.setPlace(c ? c.center : null, c ? (lang === 'zh' ? c.name_zh : c.name_en) : '');
+          showPlaceRoad(m, c?.kind === 'road' ? c.name_zh : null);
+        });
+      });
+    });
+  }
+}
+
+export const find = new FindState();
+
+if (typeof window !== 'undefined') find.start();

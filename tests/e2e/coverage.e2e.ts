@@ -1,0 +1,184 @@
+/**
+ * The planners' coverage view in a real browser: the walk-time bands render; a slower walking speed
+ * lowers the 15-minute population share shown in the statistics; a what-if park placed in the top
+ * gap raises it; the URL carries the what-if and a reload restores it. Screenshots of the view at
+ * a phone, a laptop and a 1080p screen go to test-results/.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { launch, newAppPage, openApp, renderedCount, screenshot, settled } from './harness';
+
+const BAND_LAYERS = ['cov-bands-fill'];
+const WHATIF_LAYERS = ['cov-whatif-fill'];
+const SHARE_15 = '[data-testid="cov-pop-share"][data-minutes="15"]';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+/** Opens the coverage tab and waits for the first result to be drawn. */
+async function openCoverage(page: Page, hash = '') {
+  await openApp(page, hash);
+  await page.click('[data-tab="coverage"]');
+  await page.waitForSelector(SHARE_15, { timeout: 60_000 });
+  await settled(page);
+}
+
+async function share15(page: Page): Promise<number> {
+  return Number(await page.getAttribute(SHARE_15, 'data-value'));
+}
+
+/** Waits until the 15-minute share differs from `before`, and returns it. */
+async function nextShare15(page: Page, before: number): Promise<number> {
+  await page.waitForFunction(
+    ([sel, b]) => Number(document.querySelector(sel as string)?.getAttribute('data-value')) !== b,
+    [SHARE_15, before] as const,
+    { timeout: 30_000 },
+  );
+  await settled(page);
+  return share15(page);
+}
+
+describe('the coverage view', () => {
+  it('draws the walk-time bands with a legend in minutes and no console error', async () => {
+    const { page, context, errors, outside } = await newAppPage(browser);
+    await openCoverage(page);
+    expect(await renderedCount(page, BAND_LAYERS)).toBeGreaterThan(0);
+    const share = await share15(page);
+    expect(share).toBeGreaterThan(0);
+    expect(share).toBeLessThanOrEqual(1);
+    // Opening the tab switches the bands on, and the layer toggle and the URL say so.
+    await page.waitForFunction(() => /l=[^&]*\bcoverage\b/.test(location.hash));
+    // The straight-line standard's targets are shown as met or not met.
+    expect(await page.locator('[data-testid="cov-target"]').count()).toBe(2);
+    // The straight-line method swaps the bands for the service-radius buffers on the map.
+    await page.click('[data-testid="cov-method-radius"]');
+    await page.waitForFunction(() => (window.greenCircle.map?.queryRenderedFeatures({ layers: ['cov-radius-fill'] }).length ?? 0) > 0, undefined, { timeout: 30_000 });
+    await settled(page);
+    expect(await renderedCount(page, BAND_LAYERS)).toBe(0);
+    await page.click('[data-testid="cov-method-network"]');
+    await settled(page);
+    expect(await renderedCount(page, BAND_LAYERS)).toBeGreaterThan(0);
+    expect(await renderedCount(page, ['cov-radius-fill'])).toBe(0);
+    expect(errors).toEqual([]);
+    expect(outside).toEqual([]);
+    await context.close();
+  });
+
+  it('a slower walking speed lowers the 15-minute population share', async () => {
+    const { page, context, errors } = await newAppPage(browser);
+    await openCoverage(page);
+    const adult = await share15(page);
+    await page.click('[data-testid="cov-speed-elderly"]');
+    const elderly = await nextShare15(page, adult);
+    expect(elderly).toBeLessThan(adult);
+    expect(await page.evaluate(() => location.hash)).toMatch(/sp=0\.8/);
+    expect(await renderedCount(page, BAND_LAYERS)).toBeGreaterThan(0);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('a what-if park placed in the top gap raises the share, stays in the URL and survives a reload', async () => {
+    const { page, context, errors } = await newAppPage(browser);
+    await openCoverage(page);
+    const before = await share15(page);
+    const gap = page.locator('[data-testid="cov-gap"][data-rank="1"]');
+    const lng = Number(await gap.getAttribute('data-lng'));
+    const lat = Number(await gap.getAttribute('data-lat'));
+    const gapPeople = Number(await gap.getAttribute('data-population'));
+    expect(gapPeople).toBeGreaterThan(0);
+    // Fly to the gap (so it is not under the panel), then place a park there with the tool.
+    await gap.click();
+    await settled(page);
+    await page.click('[data-testid="cov-whatif-place"]');
+    const at = await page.evaluate(
+      ([x, y]) => {
+        const m = window.greenCircle.map!;
+        const p = m.project([x, y]);
+        const r = m.getCanvas().getBoundingClientRect();
+        return { x: r.left + p.x, y: r.top + p.y };
+      },
+      [lng, lat] as const,
+    );
+    await page.mouse.click(at.x, at.y);
+    const after = await nextShare15(page, before);
+    expect(after).toBeGreaterThan(before);
+    expect(await page.locator('[data-testid="cov-whatif-item"]').count()).toBe(1);
+    expect(await renderedCount(page, WHATIF_LAYERS)).toBeGreaterThan(0);
+    // The statistics say what the what-if changed.
+    const delta = Number(
+      await page.getAttribute('[data-testid="cov-whatif-delta"] li[data-minutes="15"]', 'data-value'),
+    );
+    expect(delta).toBeCloseTo(after - before, 6);
+
+    const wiOf = () => new URLSearchParams(location.hash.split('?')[1] ?? '').get('wi') ?? '';
+    await page.waitForFunction(`(${wiOf.toString()})().startsWith('p,')`);
+    const wi = await page.evaluate(wiOf);
+    const [, wLng, wLat] = wi.split(',').map(Number);
+    expect(wLng).toBeCloseTo(lng, 3);
+    expect(wLat).toBeCloseTo(lat, 3);
+
+    await page.reload();
+    await page.evaluate(() => window.greenCircle.ready);
+    await page.click('[data-tab="coverage"]');
+    await page.waitForSelector(SHARE_15, { timeout: 60_000 });
+    await settled(page);
+    expect(await page.locator('[data-testid="cov-whatif-item"]').count()).toBe(1);
+    expect(await share15(page)).toBeCloseTo(after, 9);
+    expect(await renderedCount(page, WHATIF_LAYERS)).toBeGreaterThan(0);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('says how far the nearest green space is from a clicked place and draws the way', async () => {
+    const { page, context, errors } = await newAppPage(browser);
+    await openCoverage(page);
+    // A place on the edge of the largest green space drawn right of the panel: minutes away at most.
+    const at = await page.evaluate(() => {
+      const m = window.greenCircle.map!;
+      const r = m.getCanvas().getBoundingClientRect();
+      let best: { x: number; y: number; area: number } | null = null;
+      for (const f of m.queryRenderedFeatures({ layers: ['greenery-fill'] })) {
+        if (f.geometry.type !== 'Polygon') continue;
+        const area = Number(f.properties.area_m2) || 0;
+        for (const c of f.geometry.coordinates[0]) {
+          const p = m.project(c as [number, number]);
+          if (p.x < 450 || p.x > r.width - 60 || p.y < 60 || p.y > r.height - 60) continue;
+          if (!best || area > best.area) best = { x: r.left + p.x, y: r.top + p.y, area };
+          break;
+        }
+      }
+      return best;
+    });
+    expect(at).not.toBeNull();
+    await page.mouse.click(at!.x, at!.y);
+    await page.waitForSelector('.cov-popup [data-testid="cov-point-minutes"]', { timeout: 30_000 });
+    await settled(page);
+    const minutes = Number(await page.getAttribute('.cov-popup [data-testid="cov-point-minutes"]', 'data-minutes'));
+    expect(minutes).toBeGreaterThan(0);
+    expect(minutes).toBeLessThanOrEqual(5);
+    expect((await page.textContent('.cov-popup'))?.length ?? 0).toBeGreaterThan(4);
+    expect(await renderedCount(page, ['cov-route-point'])).toBeGreaterThan(0);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  for (const [w, h] of [
+    [390, 844],
+    [1440, 900],
+    [1920, 1080],
+  ] as const) {
+    it(`looks right at ${w}x${h}`, async () => {
+      const { page, context, errors } = await newAppPage(browser, { viewport: { width: w, height: h } });
+      await openCoverage(page, '#/map?lang=zh&wi=p,113.5412,34.8064,10000');
+      expect(await renderedCount(page, BAND_LAYERS)).toBeGreaterThan(0);
+      await screenshot(page, `coverage-${w}x${h}`);
+      expect(errors).toEqual([]);
+      await context.close();
+    });
+  }
+});
