@@ -123,6 +123,20 @@ row(
   'incremental search + grid + bands + stats (target ≤ 16)',
 );
 for (const [k, v] of Object.entries(whatIfStages)) if (k !== 'model') row(`zone: · what-if ${k}`, median(v));
+row(
+  'zone: what-if drag frame (draft: bands at half resolution)',
+  bench(() => {
+    const [w, s, e, n] = engine.extent;
+    const lng = w + (e - w) * (0.3 + 0.4 * rnd()),
+      lat = s + (n - s) * (0.3 + 0.4 * rnd());
+    engine.compute({
+      scenario: '2015',
+      draft: true,
+      whatIfs: [{ id: 'wi', kind: 'point', lng, lat, area_m2: 20000 }],
+    });
+  }),
+  'exact statistics; final frame without draft',
+);
 const qrnd = mulberry32(2);
 const somewhere = (): [number, number] => {
   const [w, s, e, n] = engine.extent;

@@ -49,8 +49,10 @@ export default {
     'cov.stats.target': '{rate} · {source}',
     'cov.stats.met': '达标',
     'cov.stats.notMet': '未达标',
-    'cov.stats.overstate': '直线法覆盖 {radius}，而 {m} 分钟步行实际覆盖 {walk}：直线法多算 {diff} 个百分点。',
-    'cov.stats.understate': '直线法覆盖 {radius}，而 {m} 分钟步行实际覆盖 {walk}：直线法少 {diff} 个百分点（其半径 300–500 米短于 {m} 分钟的步行距离）。',
+    'cov.stats.overstate':
+      '直线法覆盖 {radius}，而 {m} 分钟步行实际覆盖 {walk}：直线法多算 {diff} 个百分点。',
+    'cov.stats.understate':
+      '直线法覆盖 {radius}，而 {m} 分钟步行实际覆盖 {walk}：直线法少 {diff} 个百分点（其半径 300–500 米短于 {m} 分钟的步行距离）。',
     'cov.stats.planDelta': '2015 规划相对 2014 现状',
     'cov.stats.whatIfDelta': '假设公园带来的变化',
     'cov.stats.deltaRow': '{m} 分钟内人口 {d}（{n} 人）',
@@ -108,7 +110,8 @@ export default {
     ...minutes.en,
     'tab.coverage': 'Coverage',
     'cov.title': '15-minute green-life circle',
-    'cov.intro': 'Minutes on foot to the nearest green space, walked along roads, beside the standards’ straight-line service radius.',
+    'cov.intro':
+      'Minutes on foot to the nearest green space, walked along roads, beside the standards’ straight-line service radius.',
     'cov.scenario': 'Scenario',
     'cov.scenario.2014': '2014 as built',
     'cov.scenario.2015': '2015 plan',
@@ -137,8 +140,10 @@ export default {
     'cov.stats.target': '{rate} · {source}',
     'cov.stats.met': 'met',
     'cov.stats.notMet': 'not met',
-    'cov.stats.overstate': 'The straight-line rule covers {radius}; a real {m}-minute walk covers {walk}: the rule overstates by {diff} points.',
-    'cov.stats.understate': 'The straight-line rule covers {radius}; a real {m}-minute walk covers {walk}: the rule covers {diff} points less (its 300–500 m radius is shorter than a {m}-minute walk).',
+    'cov.stats.overstate':
+      'The straight-line rule covers {radius}; a real {m}-minute walk covers {walk}: the rule overstates by {diff} points.',
+    'cov.stats.understate':
+      'The straight-line rule covers {radius}; a real {m}-minute walk covers {walk}: the rule covers {diff} points less (its 300–500 m radius is shorter than a {m}-minute walk).',
     'cov.stats.planDelta': '2015 plan vs 2014 as built',
     'cov.stats.whatIfDelta': 'Change from what-if parks',
     'cov.stats.deltaRow': 'Within {m} min: {d} of people ({n})',

@@ -61,7 +61,8 @@ export default {
     'data.report.stats': '统计',
     'data.report.noStats': '尚未计算统计。打开覆盖分析后，统计会出现在这里。',
     'data.report.sources': '数据来源',
-    'data.report.bundled': '内置数据：依据公开资料（2015 年政府工作报告、规划公开信息等）整理，WGS-84 坐标；部分要素为示意。',
+    'data.report.bundled':
+      '内置数据：依据公开资料（2015 年政府工作报告、规划公开信息等）整理，WGS-84 坐标；部分要素为示意。',
     'data.report.imported': '用户导入：{name}（{layer}，{crs}，{date}）',
     'data.report.print': '打印',
     'data.report.close': '关闭报告',
@@ -71,8 +72,10 @@ export default {
     'data.setAside.download': '下载（JSON）',
     'data.setAside.clear': '清除已隔离的数据',
     'data.setAside.newer': '下载较新版本应用保存的数据（JSON）',
-    'data.storage.setAside': '{count} 条保存的数据已损坏或过期，已隔离（可在“数据”标签页下载），应用以干净状态启动。',
-    'data.storage.newer': '本机保存的数据来自更新版本的应用，本次未加载，也不会保存新数据（可在“数据”标签页下载）。',
+    'data.storage.setAside':
+      '{count} 条保存的数据已损坏或过期，已隔离（可在“数据”标签页下载），应用以干净状态启动。',
+    'data.storage.newer':
+      '本机保存的数据来自更新版本的应用，本次未加载，也不会保存新数据（可在“数据”标签页下载）。',
     'data.storage.unavailable': '此浏览器不能保存数据（例如隐私模式）：导入的图层在刷新后不会保留。',
     'data.update.available': '绿圈有新版本。',
     'data.update.apply': '立即更新',
@@ -97,12 +100,14 @@ export default {
     'data.crs.short.GCJ02': 'GCJ-02',
     'data.crs.short.BD09': 'BD-09',
     'data.import.choose': 'Choose a GeoJSON file…',
-    'data.import.hint': 'Or drop a file onto the map. Up to 200 MB, read in the background: the interface stays responsive.',
+    'data.import.hint':
+      'Or drop a file onto the map. Up to 200 MB, read in the background: the interface stays responsive.',
     'data.import.drop': 'Drop to import as "{layer}"',
     'data.import.progress': 'Importing {name}: {stage} ({percent}%)',
     'data.import.cancel': 'Cancel import',
     'data.import.ok': 'Imported {count} features ({name}, {layer}).',
-    'data.import.simplified': 'Simplified for smooth display with a {metres} m tolerance ({from} → {to} positions).',
+    'data.import.simplified':
+      'Simplified for smooth display with a {metres} m tolerance ({from} → {to} positions).',
     'data.import.notSaved': 'This browser cannot save data: import the file again after a reload.',
     'data.import.failed': 'The import failed; the existing data is unchanged.',
     'data.import.warnings': '{count} note(s)',
@@ -140,19 +145,24 @@ export default {
     'data.report.stats': 'Statistics',
     'data.report.noStats': 'No statistics computed yet. They appear here once the coverage analysis has run.',
     'data.report.sources': 'Data sources',
-    'data.report.bundled': 'Bundled data: compiled from public sources (the 2015 government work report, published plans and listings), WGS-84; some features are illustrative.',
+    'data.report.bundled':
+      'Bundled data: compiled from public sources (the 2015 government work report, published plans and listings), WGS-84; some features are illustrative.',
     'data.report.imported': 'Imported by the user: {name} ({layer}, {crs}, {date})',
     'data.report.print': 'Print',
     'data.report.close': 'Close the report',
     'data.report.aria': 'Printable report',
     'data.setAside.title': 'Stored data set aside',
-    'data.setAside.text': 'This saved data was damaged or came from an older version, so it was not loaded. Download it to keep it, then clear it.',
+    'data.setAside.text':
+      'This saved data was damaged or came from an older version, so it was not loaded. Download it to keep it, then clear it.',
     'data.setAside.download': 'Download (JSON)',
     'data.setAside.clear': 'Clear the set-aside data',
     'data.setAside.newer': 'Download the data saved by a newer version (JSON)',
-    'data.storage.setAside': '{count} saved item(s) were damaged or outdated and were set aside (download them from the Data tab); the app started clean.',
-    'data.storage.newer': 'The data saved here comes from a newer version of the app; it was not loaded and nothing new will be saved (download it from the Data tab).',
-    'data.storage.unavailable': 'This browser cannot save data (private mode, for example): imported layers will not survive a reload.',
+    'data.storage.setAside':
+      '{count} saved item(s) were damaged or outdated and were set aside (download them from the Data tab); the app started clean.',
+    'data.storage.newer':
+      'The data saved here comes from a newer version of the app; it was not loaded and nothing new will be saved (download it from the Data tab).',
+    'data.storage.unavailable':
+      'This browser cannot save data (private mode, for example): imported layers will not survive a reload.',
     'data.update.available': 'A new version of Green Circle is ready.',
     'data.update.apply': 'Update now',
     'data.update.later': 'Later',

@@ -28,6 +28,7 @@ export default {
     'present.source': '依据：{text}',
     'present.bandsLegend': '步行时间图例',
     'present.minutes': '{n} 分钟',
+    'present.switchLang': 'Switch to English',
   },
   en: {
     'present.aria': 'Presentation',
@@ -57,5 +58,6 @@ export default {
     'present.source': 'Source: {text}',
     'present.bandsLegend': 'Walking time legend',
     'present.minutes': '{n} min',
+    'present.switchLang': '切换到中文',
   },
 };

@@ -122,7 +122,9 @@ function beforeOf(map: MapLibreMap, candidates: string[]): string | undefined {
   return candidates.find((id) => map.getLayer(id));
 }
 
-function layerSpecs(bands: readonly number[]): { spec: LayerSpecification; under: string[] }[] {
+export function coverageLayerSpecs(
+  bands: readonly number[],
+): { spec: LayerSpecification; under: string[] }[] {
   const underRoads = ['road-casing', 'road-fill', 'road-label'];
   const underLabels = ['road-label', 'plan-roads-label', 'landmarks-label'];
   return [
@@ -262,9 +264,12 @@ export function addCoverageLayers(
   for (const id of Object.values(COVERAGE_SOURCES)) {
     if (!map.getSource(id)) map.addSource(id, { type: 'geojson', data: EMPTY });
   }
-  for (const { spec, under } of layerSpecs(bands)) {
+  for (const { spec, under } of coverageLayerSpecs(bands)) {
     if (map.getLayer(spec.id)) continue;
-    const layout = { ...(('layout' in spec && spec.layout) || {}), visibility: visible(spec.id) ? 'visible' : 'none' };
+    const layout = {
+      ...(('layout' in spec && spec.layout) || {}),
+      visibility: visible(spec.id) ? 'visible' : 'none',
+    };
     map.addLayer({ ...spec, layout } as LayerSpecification, beforeOf(map, under));
   }
 }
@@ -275,5 +280,6 @@ export function setCoverageData(map: MapLibreMap, source: CoverageSource, data: 
 
 /** Re-colours the roads layer when the band minutes change. */
 export function setRoadBands(map: MapLibreMap, bands: readonly number[]): void {
-  if (map.getLayer('cov-roads-line')) map.setPaintProperty('cov-roads-line', 'line-color', roadTimeColor(bands));
+  if (map.getLayer('cov-roads-line'))
+    map.setPaintProperty('cov-roads-line', 'line-color', roadTimeColor(bands));
 }

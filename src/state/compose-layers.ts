@@ -11,7 +11,11 @@ export interface LayerImport {
   features: Feature[];
 }
 
-export function composeLayer(bundled: FeatureCollection, imports: readonly LayerImport[], layer: string): FeatureCollection {
+export function composeLayer(
+  bundled: FeatureCollection,
+  imports: readonly LayerImport[],
+  layer: string,
+): FeatureCollection {
   let features: Feature[] = bundled.features;
   for (const imp of imports) {
     if (imp.layer !== layer) continue;

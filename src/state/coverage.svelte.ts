@@ -26,7 +26,10 @@ export const SPEEDS = { adult: 1.0, elderly: 0.8 } as const;
 function parseBands(s: string | undefined): number[] | null {
   if (!s) return null;
   const b = s.split(',').map(Number);
-  const ok = b.length >= 1 && b.length <= 4 && b.every((x, i) => Number.isFinite(x) && x > 0 && x <= 60 && (i === 0 || x > b[i - 1]));
+  const ok =
+    b.length >= 1 &&
+    b.length <= 4 &&
+    b.every((x, i) => Number.isFinite(x) && x > 0 && x <= 60 && (i === 0 || x > b[i - 1]));
   return ok ? b : null;
 }
 
@@ -173,7 +176,9 @@ class CoverageState {
   }
 
   resizeWhatIf(id: string, areaM2: number) {
-    this.whatIfs = this.whatIfs.map((w) => (w.id === id && w.kind === 'point' ? { ...w, area_m2: areaM2 } : w));
+    this.whatIfs = this.whatIfs.map((w) =>
+      w.id === id && w.kind === 'point' ? { ...w, area_m2: areaM2 } : w,
+    );
   }
 
   removeWhatIf(id: string) {

@@ -35,8 +35,8 @@ export interface FindMessage {
   params?: Record<string, string | number>;
 }
 
-const sameOrigin = (a: LngLat | null, b: LngLat | null) =>
-  !!a && !!b && Math.abs(a[0] - b[0]) < 1e-6 && Math.abs(a[1] - b[1]) < 1e-6;
+/** Same place as far as a link can tell (the URL keeps five decimals, about a metre). */
+const sameOrigin = (a: LngLat | null, b: LngLat | null) => !!a && !!b && formatOrigin(a) === formatOrigin(b);
 
 function reducedMotion(): boolean {
   return typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches;

@@ -90,7 +90,13 @@ class ImportsState {
       const sizeMB = Math.round(file.size / 1048576);
       const code = 'file-too-large' as const;
       const params = { sizeMB, limitMB: MAX_FILE_BYTES / 1048576 };
-      this.report = { name, layer: this.target, ok: false, errors: [{ code, params, message: importMessage(code, params) }], warnings: [] };
+      this.report = {
+        name,
+        layer: this.target,
+        ok: false,
+        errors: [{ code, params, message: importMessage(code, params) }],
+        warnings: [],
+      };
       return;
     }
     const meta = {
@@ -138,12 +144,25 @@ class ImportsState {
         // The worker may have saved the record just before it was stopped.
         void deleteImport(meta.id);
         const code = 'cancelled' as const;
-        this.report = { name, layer: meta.layer, ok: false, cancelled: true, errors: [{ code, params: {}, message: importMessage(code) }], warnings: [] };
+        this.report = {
+          name,
+          layer: meta.layer,
+          ok: false,
+          cancelled: true,
+          errors: [{ code, params: {}, message: importMessage(code) }],
+          warnings: [],
+        };
       } else if ('failed' in r) {
         void deleteImport(meta.id);
         const code = 'unexpected' as const;
         const params = { detail: r.failed };
-        this.report = { name, layer: meta.layer, ok: false, errors: [{ code, params, message: importMessage(code, params) }], warnings: [] };
+        this.report = {
+          name,
+          layer: meta.layer,
+          ok: false,
+          errors: [{ code, params, message: importMessage(code, params) }],
+          warnings: [],
+        };
       } else {
         this.report = { name, layer: meta.layer, ok: false, errors: r.errors, warnings: r.warnings };
       }

@@ -211,7 +211,10 @@ export async function clearQuarantine(): Promise<void> {
  * Used when the stored data comes from a newer version of the app and can't be opened normally:
  * the user can still download it.
  */
-export async function readRawDatabase(): Promise<{ version: number; stores: Record<string, unknown[]> } | null> {
+export async function readRawDatabase(): Promise<{
+  version: number;
+  stores: Record<string, unknown[]>;
+} | null> {
   if (typeof indexedDB === 'undefined') return null;
   try {
     const raw = await openDB(DB_NAME);

@@ -57,7 +57,12 @@ const CRSES: readonly string[] = ['WGS84', 'GCJ02', 'BD09'];
 const GEOMETRY_TYPES: readonly string[] = ['LineString', 'MultiLineString', 'Polygon', 'MultiPolygon'];
 
 /** Depth of positions inside each geometry type's `coordinates`: LineString [[x,y]] is 1. */
-const POSITION_DEPTH: Record<string, number> = { LineString: 1, MultiLineString: 2, Polygon: 2, MultiPolygon: 3 };
+const POSITION_DEPTH: Record<string, number> = {
+  LineString: 1,
+  MultiLineString: 2,
+  Polygon: 2,
+  MultiPolygon: 3,
+};
 
 function isPosition(p: unknown): boolean {
   return (
@@ -81,11 +86,14 @@ function coordinatesOk(c: unknown, depth: number): boolean {
 
 function featureProblem(f: unknown, i: number): string | null {
   const feature = f as Feature | null;
-  if (!feature || typeof feature !== 'object' || feature.type !== 'Feature') return `feature ${i} is not a Feature`;
+  if (!feature || typeof feature !== 'object' || feature.type !== 'Feature')
+    return `feature ${i} is not a Feature`;
   const g = feature.geometry as { type?: unknown; coordinates?: unknown } | null;
-  if (!g || typeof g.type !== 'string' || !GEOMETRY_TYPES.includes(g.type)) return `feature ${i} has no usable geometry`;
+  if (!g || typeof g.type !== 'string' || !GEOMETRY_TYPES.includes(g.type))
+    return `feature ${i} has no usable geometry`;
   if (!coordinatesOk(g.coordinates, POSITION_DEPTH[g.type])) return `feature ${i} has malformed coordinates`;
-  if (feature.properties !== null && typeof feature.properties !== 'object') return `feature ${i} has malformed properties`;
+  if (feature.properties !== null && typeof feature.properties !== 'object')
+    return `feature ${i} has malformed properties`;
   return null;
 }
 
@@ -98,8 +106,10 @@ export function storedImportProblem(v: unknown): string | null {
   if (typeof r.name !== 'string') return 'missing name';
   if (typeof r.layer !== 'string' || !LAYERS.includes(r.layer)) return `unknown layer ${String(r.layer)}`;
   if (typeof r.mode !== 'string' || !MODES.includes(r.mode)) return `unknown mode ${String(r.mode)}`;
-  if (typeof r.crs !== 'string' || !CRSES.includes(r.crs)) return `unknown coordinate system ${String(r.crs)}`;
-  if (typeof r.importedAt !== 'string' || Number.isNaN(Date.parse(r.importedAt))) return 'missing import time';
+  if (typeof r.crs !== 'string' || !CRSES.includes(r.crs))
+    return `unknown coordinate system ${String(r.crs)}`;
+  if (typeof r.importedAt !== 'string' || Number.isNaN(Date.parse(r.importedAt)))
+    return 'missing import time';
   if (!Array.isArray(r.features)) return 'features is not an array';
   for (let i = 0; i < r.features.length; i++) {
     const p = featureProblem(r.features[i], i);
@@ -114,6 +124,7 @@ export function storedWhatIfsProblem(v: unknown): string | null {
   if (!r || typeof r !== 'object') return 'not an object';
   if (r.schema !== SCHEMA_VERSION) return `schema ${String(r.schema)} is not ${SCHEMA_VERSION}`;
   if (!Array.isArray(r.list)) return 'list is not an array';
-  if (!r.list.every((x) => x !== null && typeof x === 'object' && !Array.isArray(x))) return 'list holds a non-object';
+  if (!r.list.every((x) => x !== null && typeof x === 'object' && !Array.isArray(x)))
+    return 'list holds a non-object';
   return null;
 }

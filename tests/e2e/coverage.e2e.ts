@@ -57,7 +57,11 @@ describe('the coverage view', () => {
     expect(await page.locator('[data-testid="cov-target"]').count()).toBe(2);
     // The straight-line method swaps the bands for the service-radius buffers on the map.
     await page.click('[data-testid="cov-method-radius"]');
-    await page.waitForFunction(() => (window.greenCircle.map?.queryRenderedFeatures({ layers: ['cov-radius-fill'] }).length ?? 0) > 0, undefined, { timeout: 30_000 });
+    await page.waitForFunction(
+      () => (window.greenCircle.map?.queryRenderedFeatures({ layers: ['cov-radius-fill'] }).length ?? 0) > 0,
+      undefined,
+      { timeout: 30_000 },
+    );
     await settled(page);
     expect(await renderedCount(page, BAND_LAYERS)).toBe(0);
     await page.click('[data-testid="cov-method-network"]');
@@ -130,6 +134,25 @@ describe('the coverage view', () => {
     expect(await page.locator('[data-testid="cov-whatif-item"]').count()).toBe(1);
     expect(await share15(page)).toBeCloseTo(after, 9);
     expect(await renderedCount(page, WHATIF_LAYERS)).toBeGreaterThan(0);
+
+    // Dragging its marker moves the park: the URL follows.
+    const box = (await page.locator('.maplibregl-marker[data-whatif]').boundingBox())!;
+    const [cx, cy] = [box.x + box.width / 2, box.y + box.height / 2];
+    await page.mouse.move(cx, cy);
+    await page.mouse.down();
+    await page.mouse.move(cx + 60, cy + 30, { steps: 10 });
+    await page.mouse.up();
+    await page.waitForFunction(`(${wiOf.toString()})() !== ${JSON.stringify(wi)}`);
+    const [, movedLng, movedLat] = (await page.evaluate(wiOf)).split(',').map(Number);
+    expect(movedLng).toBeGreaterThan(wLng);
+    expect(movedLat).toBeLessThan(wLat);
+    await settled(page);
+
+    // Removing it brings the statistics back to the plan without what-ifs.
+    const moved = await share15(page);
+    await page.click('[data-testid="cov-whatif-remove"]');
+    expect(await nextShare15(page, moved)).toBeCloseTo(before, 9);
+    await page.waitForFunction(`(${wiOf.toString()})() === ''`);
     expect(errors).toEqual([]);
     await context.close();
   });
@@ -158,7 +181,9 @@ describe('the coverage view', () => {
     await page.mouse.click(at!.x, at!.y);
     await page.waitForSelector('.cov-popup [data-testid="cov-point-minutes"]', { timeout: 30_000 });
     await settled(page);
-    const minutes = Number(await page.getAttribute('.cov-popup [data-testid="cov-point-minutes"]', 'data-minutes'));
+    const minutes = Number(
+      await page.getAttribute('.cov-popup [data-testid="cov-point-minutes"]', 'data-minutes'),
+    );
     expect(minutes).toBeGreaterThan(0);
     expect(minutes).toBeLessThanOrEqual(5);
     expect((await page.textContent('.cov-popup'))?.length ?? 0).toBeGreaterThan(4);

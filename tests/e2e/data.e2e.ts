@@ -35,7 +35,9 @@ function square(lng: number, lat: number, metres: number): number[][][] {
   ];
 }
 
-function parks(list: { name: string; lng: number; lat: number; size?: number; extra?: Record<string, unknown> }[]): string {
+function parks(
+  list: { name: string; lng: number; lat: number; size?: number; extra?: Record<string, unknown> }[],
+): string {
   return JSON.stringify({
     type: 'FeatureCollection',
     features: list.map((p, i) => ({
@@ -69,8 +71,9 @@ async function importText(page: Page, name: string, text: string | Buffer, layer
 function importedRendered(page: Page, layers = GREEN_LAYERS): Promise<number> {
   return page.evaluate(
     (ids) =>
-      window.greenCircle.map!.queryRenderedFeatures({ layers: ids }).filter((f) => f.properties?.imported === true)
-        .length,
+      window.greenCircle
+        .map!.queryRenderedFeatures({ layers: ids })
+        .filter((f) => f.properties?.imported === true).length,
     layers,
   );
 }
@@ -146,7 +149,11 @@ describe('importing a file', () => {
     await openApp(page);
     await openDataTab(page);
     await page.check('[data-import-mode="replace"]');
-    await importText(page, 'only-parks.geojson', parks([{ name: '唯一公园', lng: 113.54, lat: 34.81, size: 600 }]));
+    await importText(
+      page,
+      'only-parks.geojson',
+      parks([{ name: '唯一公园', lng: 113.54, lat: 34.81, size: 600 }]),
+    );
     await page.evaluate(() => window.greenCircle.map!.jumpTo({ center: [113.545, 34.812], zoom: 12.4 }));
     await settled(page);
     const all = await renderedCount(page, GREEN_LAYERS);
@@ -172,8 +179,19 @@ describe('importing a file', () => {
       page,
       `${evil}.geojson`,
       parks([
-        { name: evil, lng: 113.54, lat: 34.81, size: 800, extra: { description_zh: '<script>alert(2)</script>' } },
-        { name: '<svg onload=alert(3)>', lng: 113.56, lat: 34.79, extra: { 'on<b>x': 'javascript:alert(4)' } },
+        {
+          name: evil,
+          lng: 113.54,
+          lat: 34.81,
+          size: 800,
+          extra: { description_zh: '<script>alert(2)</script>' },
+        },
+        {
+          name: '<svg onload=alert(3)>',
+          lng: 113.56,
+          lat: 34.79,
+          extra: { 'on<b>x': 'javascript:alert(4)' },
+        },
       ]),
     );
     expect(await page.getAttribute('[data-testid="import-outcome"]', 'data-ok')).toBe('true');
@@ -205,8 +223,16 @@ describe('importing a file', () => {
     await openApp(page);
     const before = await renderedCount(page, GREEN_LAYERS);
     const cases: [string, string | Buffer, string][] = [
-      ['missing-comma.geojson', readFileSync('tests/fixtures/import/not-json-missing-comma.geojson'), 'not-json'],
-      ['web-mercator.geojson', readFileSync('tests/fixtures/import/projected-3857.geojson'), 'projected-coordinates'],
+      [
+        'missing-comma.geojson',
+        readFileSync('tests/fixtures/import/not-json-missing-comma.geojson'),
+        'not-json',
+      ],
+      [
+        'web-mercator.geojson',
+        readFileSync('tests/fixtures/import/projected-3857.geojson'),
+        'projected-coordinates',
+      ],
       [
         'half-broken.geojson',
         JSON.stringify({
@@ -222,9 +248,9 @@ describe('importing a file', () => {
     for (const [name, text, code] of cases) {
       await importText(page, name, text);
       expect(await page.getAttribute('[data-testid="import-outcome"]', 'data-ok')).toBe('false');
-      const codes = await page.locator('[data-testid="import-errors"] li').evaluateAll((els) =>
-        els.map((e) => e.getAttribute('data-code')),
-      );
+      const codes = await page
+        .locator('[data-testid="import-errors"] li')
+        .evaluateAll((els) => els.map((e) => e.getAttribute('data-code')));
       expect(codes).toContain(code);
       const text2 = await page.textContent('[data-testid="import-errors"]');
       expect(text2!.length).toBeGreaterThan(20);
@@ -243,7 +269,9 @@ describe('importing a file', () => {
     const { page, context } = await newAppPage(browser);
     await openApp(page);
     await page.evaluate(() => {
-      const big = new File([new Uint8Array(201 * 1024 * 1024)], 'huge.geojson', { type: 'application/geo+json' });
+      const big = new File([new Uint8Array(201 * 1024 * 1024)], 'huge.geojson', {
+        type: 'application/geo+json',
+      });
       const dt = new DataTransfer();
       dt.items.add(big);
       const canvas = window.greenCircle.map!.getCanvas();
@@ -271,14 +299,27 @@ describe('stored data', () => {
             const db = req.result;
             const tx = db.transaction('imports', 'readwrite');
             const store = tx.objectStore('imports');
-            const base = { name: 'x.geojson', layer: 'greenery', mode: 'add', crs: 'WGS84', importedAt: new Date().toISOString() };
+            const base = {
+              name: 'x.geojson',
+              layer: 'greenery',
+              mode: 'add',
+              crs: 'WGS84',
+              importedAt: new Date().toISOString(),
+            };
             const ring = [
               [113.5, 34.8],
               [NaN, 34.8],
               [113.51, 34.81],
               [113.5, 34.8],
             ];
-            store.put({ ...base, schema: 1, id: 'corrupt', features: [{ type: 'Feature', properties: {}, geometry: { type: 'Polygon', coordinates: [ring] } }] });
+            store.put({
+              ...base,
+              schema: 1,
+              id: 'corrupt',
+              features: [
+                { type: 'Feature', properties: {}, geometry: { type: 'Polygon', coordinates: [ring] } },
+              ],
+            });
             store.put({ ...base, schema: 0, id: 'outdated', features: [] });
             tx.oncomplete = () => {
               db.close();
@@ -299,7 +340,10 @@ describe('stored data', () => {
     await openDataTab(page);
     const aside = page.locator('[data-testid="set-aside"]');
     expect(await aside.textContent()).toMatch(/schema 0/);
-    const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid="set-aside-download"]')]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.click('[data-testid="set-aside-download"]'),
+    ]);
     const saved = JSON.parse(readFileSync((await download.path())!, 'utf8')) as { value: { id: string } }[];
     expect(saved.map((e) => e.value.id).sort()).toEqual(['corrupt', 'outdated']);
     expect(errors).toEqual([]);
@@ -316,7 +360,8 @@ describe('stored data from a newer version', () => {
       () =>
         new Promise<void>((resolve, reject) => {
           const req = indexedDB.open('green-circle', 99);
-          req.onupgradeneeded = () => void req.result.createObjectStore('future').put({ hello: 'from the future' }, 'k');
+          req.onupgradeneeded = () =>
+            void req.result.createObjectStore('future').put({ hello: 'from the future' }, 'k');
           req.onsuccess = () => {
             req.result.close();
             resolve();
@@ -331,8 +376,14 @@ describe('stored data from a newer version', () => {
     await page.locator('.notice[role="alert"]').waitFor();
     expect(await renderedCount(page, GREEN_LAYERS)).toBeGreaterThan(0);
     await openDataTab(page);
-    const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid="newer-download"]')]);
-    const dump = JSON.parse(readFileSync((await download.path())!, 'utf8')) as { version: number; stores: Record<string, unknown[]> };
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.click('[data-testid="newer-download"]'),
+    ]);
+    const dump = JSON.parse(readFileSync((await download.path())!, 'utf8')) as {
+      version: number;
+      stores: Record<string, unknown[]>;
+    };
     expect(dump.version).toBe(99);
     expect(dump.stores.future).toEqual([{ hello: 'from the future' }]);
     expect(errors).toEqual([]);
@@ -393,7 +444,15 @@ describe('accessibility', () => {
   async function seriousViolations(page: Page): Promise<string[]> {
     await page.addScriptTag({ path: 'node_modules/axe-core/axe.min.js' });
     return page.evaluate(async () => {
-      const axe = (window as unknown as { axe: { run: (c?: unknown) => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe;
+      const axe = (
+        window as unknown as {
+          axe: {
+            run: (
+              c?: unknown,
+            ) => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }>;
+          };
+        }
+      ).axe;
       const r = await axe.run(document);
       return r.violations
         .filter((v) => v.impact === 'serious' || v.impact === 'critical')
@@ -434,7 +493,10 @@ describe('accessibility', () => {
     const outline = await page.evaluate(() => getComputedStyle(document.activeElement!).outlineStyle);
     expect(outline).not.toBe('none');
     console.log('focused', await page.evaluate(() => document.activeElement?.outerHTML.slice(0, 200)));
-    const [chooser] = await Promise.all([page.waitForEvent('filechooser', { timeout: 10_000 }), page.keyboard.press('Enter')]);
+    const [chooser] = await Promise.all([
+      page.waitForEvent('filechooser', { timeout: 10_000 }),
+      page.keyboard.press('Enter'),
+    ]);
     expect(chooser.isMultiple()).toBe(false);
     await context.close();
   });
@@ -489,9 +551,9 @@ describe('a large file', () => {
       w.frames = 0;
       new PerformanceObserver((list) => {
         for (const e of list.getEntries()) {
-        w.longTasks.push(e.duration);
-        console.log(`longtask ${Math.round(e.startTime)} +${Math.round(e.duration)}`);
-      }
+          w.longTasks.push(e.duration);
+          console.log(`longtask ${Math.round(e.startTime)} +${Math.round(e.duration)}`);
+        }
       }).observe({ type: 'longtask' });
       const tick = () => {
         w.frames++;

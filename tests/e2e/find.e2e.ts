@@ -162,9 +162,13 @@ describe('residents on a phone', () => {
       return pts[Math.floor(pts.length / 2)];
     });
     expect(target).toBeTruthy();
+    const tapped = Date.now();
     await page.touchscreen.tap(target.x, target.y);
 
     const a = await listed(page);
+    // A figure for the report (first answer includes building the walk model in the worker), not a test.
+    console.log(`near me: tap to three parks drawn in ${Date.now() - tapped} ms`);
+    expect(await page.textContent('.near .from')).toBe('起点：地图上点选的位置');
     expect(new Set(a.ids).size).toBe(3);
     expect(ascending(a.seconds)).toBe(true);
     expect(ascending(a.minutes)).toBe(true);
@@ -263,6 +267,7 @@ describe('residents on a phone', () => {
     await openFind(page);
     await page.locator('[data-action="locate"]').tap();
     const a = await listed(page);
+    expect(await page.textContent('.near .from')).toBe('起点：你的位置');
     expect(ascending(a.seconds)).toBe(true);
     expect(await renderedCount(page, ['find-route'])).toBeGreaterThan(0);
     const o = await page.evaluate(() => new URLSearchParams(location.hash.split('?')[1]).get('o'));
@@ -315,6 +320,31 @@ describe('residents on a phone', () => {
     expect(await page.locator('[data-testid="find-nearest"]').count()).toBe(0);
     expect(await renderedCount(page, ['find-route'])).toBe(0);
     expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('has no serious or critical axe violations in the find tab (answer and open results)', async () => {
+    // axe is injected as a script of the test, which the app's CSP would (rightly) refuse.
+    const { page, context } = await newAppPage(browser, { ...PHONE, bypassCSP: true });
+    await openApp(page, `#/map?o=${HOME.longitude},${HOME.latitude}`);
+    await listed(page);
+    await page.locator('#find-q').tap();
+    await page.locator('#find-q').pressSequentially('xsl');
+    await page.locator('#find-results [role="option"]').first().waitFor();
+    await page.keyboard.press('ArrowDown');
+    await page.addScriptTag({ path: 'node_modules/axe-core/axe.min.js' });
+    const violations = await page.evaluate(async () => {
+      type Axe = {
+        run: (
+          c: unknown,
+        ) => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }>;
+      };
+      const r = await (window as unknown as { axe: Axe }).axe.run('aside.panel');
+      return r.violations
+        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+        .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+    });
+    expect(violations).toEqual([]);
     await context.close();
   });
 

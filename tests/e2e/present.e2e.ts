@@ -9,7 +9,12 @@ import type { Browser, Page } from 'playwright-core';
 import { baseUrl, launch, newAppPage, openApp, screenshot, settled } from './harness';
 
 interface StoryJson {
-  chapters: { id: string; camera: { center: [number, number] }; figures: unknown[] }[];
+  chapters: {
+    id: string;
+    title: { zh: string; en: string };
+    camera: { center: [number, number] };
+    figures: unknown[];
+  }[];
 }
 const story: StoryJson = JSON.parse(readFileSync('geodata/story.json', 'utf8'));
 const COUNT = story.chapters.length;
@@ -98,6 +103,10 @@ describe('presentation mode', () => {
     await expectChapter(page, 2);
     await page.click(`[data-goto="${COUNT}"]`);
     await expectChapter(page, COUNT);
+    // The language button switches the slides and the URL.
+    await page.click('[data-action="lang"]');
+    await page.waitForFunction(() => location.hash.includes('lang=en'));
+    expect(await page.textContent('section.caption h1')).toBe(story.chapters[COUNT - 1].title.en);
     await context.close();
   });
 

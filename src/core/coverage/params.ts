@@ -18,6 +18,11 @@ export interface CoverageParams {
   roadTimes?: boolean;
   /** Include both scenarios' statistics without what-ifs, and their difference (default true). */
   compare?: boolean;
+  /**
+   * A draft for frames while the user drags (a what-if park, a slider): bands traced at half
+   * resolution (~4× faster). Statistics are exact either way. Send a final request without it.
+   */
+  draft?: boolean;
 }
 
 export type ResolvedParams = Required<CoverageParams>;
@@ -32,6 +37,7 @@ export function resolveParams(p: CoverageParams): ResolvedParams {
     whatIfs: p.whatIfs ?? [],
     roadTimes: p.roadTimes ?? true,
     compare: p.compare ?? true,
+    draft: p.draft ?? false,
   };
   if (!SCENARIOS.includes(r.scenario))
     throw new Error(`Unknown scenario "${r.scenario}": use "2014" or "2015".`);

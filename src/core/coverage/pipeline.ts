@@ -178,7 +178,7 @@ export class CoverageEngine {
     const grid = this.accessGrid(p, set);
     lap('grid');
     const limits = limitsOf(p);
-    const bands = bandPolygons(model.grid, grid.dist, limits);
+    const bands = bandPolygons(model.grid, grid.dist, limits, p.draft ? 2 : 1);
     lap('bands');
     const stats = this.stats(p, set);
     lap('stats');

@@ -93,11 +93,13 @@ export function formatBase(dim: Dimension, base: number, lang: Lang, digits?: nu
       return { value: sign + num(Math.abs(base), 1), unit: lang === 'zh' ? '个百分点' : 'points' };
     }
     case 'people':
-      // Population figures are estimates: 万 with one decimal in Chinese, hundreds in English.
+      // Population figures are estimates: 万 with one decimal in Chinese, thousands (or hundreds) in English.
       if (lang === 'zh')
         return base >= 1e4
           ? { value: num(base / 1e4, 1), unit: '万人' }
           : { value: num(base, 0), unit: '人' };
+      if (base >= 1e4)
+        return { value: formatNumber(base / 1e3, base >= 1e5 ? 0 : 1, lang), unit: 'thousand people' };
       return { value: formatNumber(Math.round(base / 100) * 100, 0, lang), unit: 'people' };
   }
 }

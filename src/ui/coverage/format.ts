@@ -5,12 +5,20 @@ const locale = (lang: Lang) => (lang === 'zh' ? 'zh-CN' : 'en-GB');
 
 /** A share 0–1 as a percentage with one decimal: 0.8234 → "82.3%". */
 export function pct(lang: Lang, share: number): string {
-  return new Intl.NumberFormat(locale(lang), { style: 'percent', maximumFractionDigits: 1, minimumFractionDigits: 1 }).format(share);
+  return new Intl.NumberFormat(locale(lang), {
+    style: 'percent',
+    maximumFractionDigits: 1,
+    minimumFractionDigits: 1,
+  }).format(share);
 }
 
 /** A change of share in percentage points, signed: 0.031 → "+3.1 pt" ("+3.1 个百分点" in Chinese). */
 export function pointsDelta(lang: Lang, delta: number): string {
-  const n = new Intl.NumberFormat(locale(lang), { maximumFractionDigits: 1, minimumFractionDigits: 1, signDisplay: 'exceptZero' }).format(delta * 100);
+  const n = new Intl.NumberFormat(locale(lang), {
+    maximumFractionDigits: 1,
+    minimumFractionDigits: 1,
+    signDisplay: 'exceptZero',
+  }).format(delta * 100);
   return lang === 'zh' ? `${n} 个百分点` : `${n} pt`;
 }
 

@@ -4,7 +4,11 @@
  *
  * @example exportFile('green-spaces.geojson', 'application/geo+json', JSON.stringify(fc));
  */
-export function exportFile(name: string, mime: string, data: string | Blob | ArrayBuffer | Uint8Array<ArrayBuffer>): void {
+export function exportFile(
+  name: string,
+  mime: string,
+  data: string | Blob | ArrayBuffer | Uint8Array<ArrayBuffer>,
+): void {
   const blob = data instanceof Blob ? data : new Blob([data], { type: mime });
   const url = URL.createObjectURL(blob);
   const a = document.createElement('a');

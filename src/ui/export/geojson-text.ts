@@ -7,6 +7,9 @@ export function featureCollectionText(features: readonly Feature[]): string {
 
 /** A file-name-safe slug of a user's file name (their name may hold anything). */
 export function safeFileStem(name: string): string {
-  const stem = name.replace(/\.(geo)?json$/i, '').replace(/[^\p{L}\p{N}._-]+/gu, '_').slice(0, 60);
+  const stem = name
+    .replace(/\.(geo)?json$/i, '')
+    .replace(/[^\p{L}\p{N}._-]+/gu, '_')
+    .slice(0, 60);
   return stem || 'layer';
 }

@@ -28,6 +28,28 @@ function randomField(seed: number, n: number): Float32Array {
 }
 
 describe('band polygons', () => {
+  it.each([1, 2, 3])(
+    'in draft (half resolution) are valid and hold every cell within the limit (field %i)',
+    (seed) => {
+      const proj = makeProjection(ORIGIN[0], ORIGIN[1]);
+      const grid = makeGrid(proj, EXTENT_TOWN, 50);
+      const dist = randomField(seed, grid.cols * grid.rows);
+      const limits = [5, 10, 15].map((m) => ({ minutes: m, metres: m * 60 }));
+      const fc = bandPolygons(grid, dist, limits, 2);
+      for (const f of fc.features) {
+        expect(booleanValid(f)).toBe(true);
+        expect(kinks(f).features).toHaveLength(0);
+        const limit = f.properties.minutes * 60;
+        for (let c = 0; c < dist.length; c += 5) {
+          // A draft sample spans 2 × 2 cells, its neighbours reach 3 cells away: judge cells whose 7 × 7 neighbourhood is inside.
+          if (dist[c] < limit - 200 && neighboursBelow(dist, grid.cols, c, limit, 3)) {
+            expect(booleanPointInPolygon([cellLng(grid, c), cellLat(grid, c)], f)).toBe(true);
+          }
+        }
+      }
+    },
+  );
+
   const proj = makeProjection(ORIGIN[0], ORIGIN[1]);
   const grid = makeGrid(proj, EXTENT_TOWN, 50); // 60 × 60 cells
   const limits = [5, 10, 15].map((m) => ({ minutes: m, metres: m * 60 }));
@@ -54,22 +76,23 @@ describe('band polygons', () => {
 });
 
 /** Only judge cells whose eight neighbours are on the same side (the contour may cut close to the others). */
-function neighboursBelow(d: Float32Array, cols: number, c: number, limit: number): boolean {
-  return around(d, cols, c).every((v) => v < limit);
+function neighboursBelow(d: Float32Array, cols: number, c: number, limit: number, r = 1): boolean {
+  return around(d, cols, c, r).every((v) => v < limit);
 }
 function neighboursAbove(d: Float32Array, cols: number, c: number, limit: number): boolean {
   return around(d, cols, c).every((v) => !(v <= limit));
 }
-function around(d: Float32Array, cols: number, c: number): number[] {
+function around(d: Float32Array, cols: number, c: number, r = 1): number[] {
   const i = c % cols,
     j = Math.floor(c / cols),
     rows = d.length / cols;
   const out: number[] = [];
-  for (let dj = -1; dj <= 1; dj++)
-    for (let di = -1; di <= 1; di++) {
+  for (let dj = -r; dj <= r; dj++)
+    for (let di = -r; di <= r; di++) {
       const ii = i + di,
         jj = j + dj;
-      if (ii >= 0 && jj >= 0 && ii < cols && jj < rows) out.push(d[jj * cols + ii]);
+      // Beyond the grid counts as unreachable (the contour closes there).
+      out.push(ii >= 0 && jj >= 0 && ii < cols && jj < rows ? d[jj * cols + ii] : Infinity);
     }
   return out;
 }

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { SCHEMA_VERSION, storedImportProblem, storedWhatIfsProblem, type StoredImport } from '../../../src/state/stored-records';
+import {
+  SCHEMA_VERSION,
+  storedImportProblem,
+  storedWhatIfsProblem,
+  type StoredImport,
+} from '../../../src/state/stored-records';
 
 function good(): StoredImport {
   return {
@@ -55,14 +60,44 @@ describe('stored import check', () => {
       r.features[0].geometry = { type, coordinates };
       return r;
     };
-    expect(storedImportProblem(withCoords([[[NaN, 34.8], [113.5, 34.8], [113.5, 34.9], [NaN, 34.8]]]))).toMatch(/malformed/);
-    expect(storedImportProblem(withCoords([[[12_600_000, 4_130_000], [1, 2], [3, 4], [5, 6]]]))).toMatch(/malformed/);
-    expect(storedImportProblem(withCoords([[113.5, 34.8], [113.6, 34.9]]))).toMatch(/malformed/);
+    expect(
+      storedImportProblem(
+        withCoords([
+          [
+            [NaN, 34.8],
+            [113.5, 34.8],
+            [113.5, 34.9],
+            [NaN, 34.8],
+          ],
+        ]),
+      ),
+    ).toMatch(/malformed/);
+    expect(
+      storedImportProblem(
+        withCoords([
+          [
+            [12_600_000, 4_130_000],
+            [1, 2],
+            [3, 4],
+            [5, 6],
+          ],
+        ]),
+      ),
+    ).toMatch(/malformed/);
+    expect(
+      storedImportProblem(
+        withCoords([
+          [113.5, 34.8],
+          [113.6, 34.9],
+        ]),
+      ),
+    ).toMatch(/malformed/);
     expect(storedImportProblem(withCoords([113.5, 34.8], 'Point'))).toMatch(/geometry/);
   });
 
   it('refuses values that are not records at all', () => {
-    for (const v of [null, 42, 'text', [], { schema: SCHEMA_VERSION }]) expect(storedImportProblem(v)).not.toBeNull();
+    for (const v of [null, 42, 'text', [], { schema: SCHEMA_VERSION }])
+      expect(storedImportProblem(v)).not.toBeNull();
   });
 });
 

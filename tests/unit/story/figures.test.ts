@@ -115,7 +115,9 @@ describe('formatting per language', () => {
     expect(formatBase('pp', 12.345, 'zh')).toEqual({ value: '+12.3', unit: '个百分点' });
     expect(formatBase('pp', -3, 'en')).toEqual({ value: '−3', unit: 'points' });
     expect(formatBase('people', 12_345, 'zh')).toEqual({ value: '1.2', unit: '万人' });
-    expect(formatBase('people', 12_345, 'en')).toEqual({ value: '12,300', unit: 'people' });
+    expect(formatBase('people', 12_345, 'en')).toEqual({ value: '12.3', unit: 'thousand people' });
+    expect(formatBase('people', 168_432, 'en')).toEqual({ value: '168', unit: 'thousand people' });
+    expect(formatBase('people', 8_765, 'en')).toEqual({ value: '8,800', unit: 'people' });
     expect(formatGrowth(20.8, 'zh')).toEqual({ value: '+20.8', unit: '%' });
   });
 });
