@@ -30,8 +30,14 @@ export default ts.config(
         'error',
         {
           patterns: [
-            { group: ['maplibre-gl', 'svelte', 'svelte/*'], message: 'src/core must stay free of UI and map code.' },
-            { group: ['**/ui/**', '**/map/**', '**/state/**', '**/worker/**'], message: 'src/core must not import app layers.' },
+            {
+              group: ['maplibre-gl', 'svelte', 'svelte/*'],
+              message: 'src/core must stay free of UI and map code.',
+            },
+            {
+              group: ['**/ui/**', '**/map/**', '**/state/**', '**/worker/**'],
+              message: 'src/core must not import app layers.',
+            },
           ],
         },
       ],

@@ -33,7 +33,12 @@ export default defineConfig({
   },
   worker: { format: 'es' },
   server: { host: '127.0.0.1', port: 5173 },
-  preview: { host: '127.0.0.1', port: 4173, strictPort: false, headers: { 'Content-Security-Policy': CSP_HEADER } },
+  preview: {
+    host: '127.0.0.1',
+    port: 4173,
+    strictPort: false,
+    headers: { 'Content-Security-Policy': CSP_HEADER },
+  },
   test: {
     environment: 'node',
     include: ['tests/unit/**/*.test.ts', 'src/**/*.test.ts'],

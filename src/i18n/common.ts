@@ -15,7 +15,8 @@ export default {
     'panel.expand': '展开面板',
     'tab.layers': '图层',
     'layers.title': '规划图层',
-    'layers.dataNote': '说明：绿地与居住数据依据公开资料整理，并不完整；虚线或斜线表示示意性、位置不确定或尚未建成的要素。',
+    'layers.dataNote':
+      '说明：绿地与居住数据依据公开资料整理，并不完整；虚线或斜线表示示意性、位置不确定或尚未建成的要素。',
     'layer.roads': '2015 道路建设',
     'layer.greenery': '四园四廊道与绿地',
     'layer.industry': '产业园区与高校',
@@ -79,12 +80,16 @@ export default {
     'confidence.low': '低',
     'confidence.unknown': '未知',
     'about.title': '关于绿圈',
-    'about.what': '绿圈把郑州高新区《2015 年工作部署》中的道路延伸、“四园四廊道”和产业园区画成地图，并计算“15 分钟绿色生活圈”：居民步行 5、10、15 分钟能否到达绿地，哪里存在缺口。',
+    'about.what':
+      '绿圈把郑州高新区《2015 年工作部署》中的道路延伸、“四园四廊道”和产业园区画成地图，并计算“15 分钟绿色生活圈”：居民步行 5、10、15 分钟能否到达绿地，哪里存在缺口。',
     'about.methodTitle': '计算方法',
-    'about.method': '沿可步行道路网络，从每处绿地的出入口（或边界上每 50 米一个点）同时出发做最短路径计算，得到每个路口到最近绿地的步行时间；再以约 50 米的网格补上离开道路的步行（直线距离 × 1.2，最多 300 米）。河流只能经桥梁穿越。作为对照，也按国家标准（GB/T 51346-2019，“300 米见绿、500 米见园”）画出直线服务半径，直线法通常会高估覆盖。',
+    'about.method':
+      '沿可步行道路网络，从每处绿地的出入口（或边界上每 50 米一个点）同时出发做最短路径计算，得到每个路口到最近绿地的步行时间；再以约 50 米的网格补上离开道路的步行（直线距离 × 1.2，最多 300 米）。河流只能经桥梁穿越。作为对照，也按国家标准（GB/T 51346-2019，“300 米见绿、500 米见园”）画出直线服务半径，直线法通常会高估覆盖。',
     'about.dataTitle': '数据与诚实',
-    'about.data': '没有可用的 OpenStreetMap 数据，路网、绿地、居住用地均依据公开资料手工整理，每个要素都标注来源与可信度。规划文件没有列出“四园四廊道”的具体名单，图上的选择是示意。高新区的官方边界未公开，图上为近似范围。',
-    'about.crs': '所有坐标为 WGS-84（与 OpenStreetMap 一致）。来自高德（GCJ-02）和百度（BD-09）的点已用 gcoord 转换。',
+    'about.data':
+      '没有可用的 OpenStreetMap 数据，路网、绿地、居住用地均依据公开资料手工整理，每个要素都标注来源与可信度。规划文件没有列出“四园四廊道”的具体名单，图上的选择是示意。高新区的官方边界未公开，图上为近似范围。',
+    'about.crs':
+      '所有坐标为 WGS-84（与 OpenStreetMap 一致）。来自高德（GCJ-02）和百度（BD-09）的点已用 gcoord 转换。',
     'about.close': '关闭',
     'notice.dismiss': '关闭提示',
     'error.dataTitle': '地图数据加载失败',
@@ -104,13 +109,15 @@ export default {
     'nav.about': 'About the method',
     'nav.language': 'Interface language',
     'map.aria': 'Map of the Zhengzhou High-tech Zone',
-    'map.attribution': 'Basemap and data: Green Circle, drawn from public sources (WGS-84); some features illustrative',
+    'map.attribution':
+      'Basemap and data: Green Circle, drawn from public sources (WGS-84); some features illustrative',
     'panel.aria': 'Layers and information panel',
     'panel.collapse': 'Collapse panel',
     'panel.expand': 'Expand panel',
     'tab.layers': 'Layers',
     'layers.title': 'Plan layers',
-    'layers.dataNote': 'Note: green-space and housing data are compiled from public sources and incomplete; dashed or hatched features are illustrative, uncertain or not yet built.',
+    'layers.dataNote':
+      'Note: green-space and housing data are compiled from public sources and incomplete; dashed or hatched features are illustrative, uncertain or not yet built.',
     'layer.roads': '2015 road works',
     'layer.greenery': 'Four Parks Four Corridors and green spaces',
     'layer.industry': 'Industrial parks and universities',
@@ -174,12 +181,16 @@ export default {
     'confidence.low': 'Low',
     'confidence.unknown': 'Unknown',
     'about.title': 'About Green Circle',
-    'about.what': 'Green Circle maps the road extensions, the Four Parks Four Corridors and the industrial parks of the Zhengzhou High-tech Zone 2015 work plan, and computes its 15-minute green-life circle: whether residents can walk to green space within 5, 10 and 15 minutes, and where the gaps are.',
+    'about.what':
+      'Green Circle maps the road extensions, the Four Parks Four Corridors and the industrial parks of the Zhengzhou High-tech Zone 2015 work plan, and computes its 15-minute green-life circle: whether residents can walk to green space within 5, 10 and 15 minutes, and where the gaps are.',
     'about.methodTitle': 'Method',
-    'about.method': 'One shortest-path search runs along the walkable road network from every green space’s entrances (or a point every 50 m on its edge) at once, giving each junction its walk time to the nearest green space; a grid of about 50 m cells adds the walk off the road (straight line × 1.2, at most 300 m). Rivers are crossed only on bridges. For comparison, the national standard’s straight-line service radii (GB/T 51346-2019, “green within 300 m, a park within 500 m”) are drawn too: the straight-line rule usually overstates coverage.',
+    'about.method':
+      'One shortest-path search runs along the walkable road network from every green space’s entrances (or a point every 50 m on its edge) at once, giving each junction its walk time to the nearest green space; a grid of about 50 m cells adds the walk off the road (straight line × 1.2, at most 300 m). Rivers are crossed only on bridges. For comparison, the national standard’s straight-line service radii (GB/T 51346-2019, “green within 300 m, a park within 500 m”) are drawn too: the straight-line rule usually overstates coverage.',
     'about.dataTitle': 'Data, honestly',
-    'about.data': 'No OpenStreetMap extract was available: roads, green spaces and housing were compiled by hand from public sources, and every feature carries its source and a confidence. The plan does not name its Four Parks Four Corridors, so the selection shown is illustrative. The zone’s official boundary is not public; the outline is approximate.',
-    'about.crs': 'All coordinates are WGS-84 (as OpenStreetMap). Points from AMap (GCJ-02) and Baidu (BD-09) were converted with gcoord.',
+    'about.data':
+      'No OpenStreetMap extract was available: roads, green spaces and housing were compiled by hand from public sources, and every feature carries its source and a confidence. The plan does not name its Four Parks Four Corridors, so the selection shown is illustrative. The zone’s official boundary is not public; the outline is approximate.',
+    'about.crs':
+      'All coordinates are WGS-84 (as OpenStreetMap). Points from AMap (GCJ-02) and Baidu (BD-09) were converted with gcoord.',
     'about.close': 'Close',
     'notice.dismiss': 'Dismiss message',
     'error.dataTitle': 'The map data could not be loaded',
@@ -187,7 +198,8 @@ export default {
     'nogl.title': 'This browser cannot show the map',
     'nogl.body': 'Green Circle draws its map with WebGL 2, which this browser or device does not provide.',
     'nogl.tip1': 'Use a recent Chrome, Edge, Firefox or Safari.',
-    'nogl.tip2': 'If the browser is recent, turn on “hardware acceleration” in its settings or update the graphics driver.',
+    'nogl.tip2':
+      'If the browser is recent, turn on “hardware acceleration” in its settings or update the graphics driver.',
     'nogl.reason': 'Technical reason',
   },
 };

@@ -17,8 +17,8 @@ const files = import.meta.glob(
     '!/node_modules/@fontsource/noto-sans-sc/files/noto-sans-sc-chinese-simplified-400-normal.woff2',
   ],
   {
-  query: '?url',
-  import: 'default',
+    query: '?url',
+    import: 'default',
     eager: true,
   },
 ) as Record<string, string>;

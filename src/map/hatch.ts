@@ -4,7 +4,10 @@
  */
 import type { Map as MapLibreMap } from 'maplibre-gl';
 
-function hatch(rgba: [number, number, number, number], size = 8): { width: number; height: number; data: Uint8Array } {
+function hatch(
+  rgba: [number, number, number, number],
+  size = 8,
+): { width: number; height: number; data: Uint8Array } {
   const data = new Uint8Array(size * size * 4);
   for (let y = 0; y < size; y++) {
     for (let x = 0; x < size; x++) {
@@ -18,6 +21,8 @@ function hatch(rgba: [number, number, number, number], size = 8): { width: numbe
 }
 
 export function addHatchImages(map: MapLibreMap): void {
-  if (!map.hasImage('hatch-white')) map.addImage('hatch-white', hatch([255, 255, 255, 170]), { pixelRatio: 1 });
-  if (!map.hasImage('hatch-purple')) map.addImage('hatch-purple', hatch([106, 79, 163, 150]), { pixelRatio: 1 });
+  if (!map.hasImage('hatch-white'))
+    map.addImage('hatch-white', hatch([255, 255, 255, 170]), { pixelRatio: 1 });
+  if (!map.hasImage('hatch-purple'))
+    map.addImage('hatch-purple', hatch([106, 79, 163, 150]), { pixelRatio: 1 });
 }

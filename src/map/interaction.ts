@@ -15,10 +15,13 @@ const GROUP_OF_SOURCE: Record<string, string> = {
 };
 
 function pick(map: MapLibreMap, e: MapMouseEvent): MapGeoJSONFeature | undefined {
-  const layers = INTERACTIVE_LAYERS.filter((id) => map.getLayer(id) && map.getLayoutProperty(id, 'visibility') !== 'none');
+  const layers = INTERACTIVE_LAYERS.filter(
+    (id) => map.getLayer(id) && map.getLayoutProperty(id, 'visibility') !== 'none',
+  );
   if (!layers.length) return undefined;
   // A few pixels of slack: thin road lines are hard to hit with a finger.
-  const r = e.originalEvent && 'pointerType' in e.originalEvent && e.originalEvent.pointerType === 'touch' ? 12 : 5;
+  const r =
+    e.originalEvent && 'pointerType' in e.originalEvent && e.originalEvent.pointerType === 'touch' ? 12 : 5;
   const box: [[number, number], [number, number]] = [
     [e.point.x - r, e.point.y - r],
     [e.point.x + r, e.point.y + r],

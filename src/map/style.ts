@@ -5,11 +5,7 @@
  * Layer ids are public in practice (tests and scripts query them), so they are declared once in
  * MISSION_GROUPS and read from there.
  */
-import type {
-  ExpressionSpecification,
-  LayerSpecification,
-  StyleSpecification,
-} from 'maplibre-gl';
+import type { ExpressionSpecification, LayerSpecification, StyleSpecification } from 'maplibre-gl';
 import type { FeatureCollection } from 'geojson';
 import { PALETTE as P } from './palette';
 import { FONT_FAMILY, fontFaces } from './fonts';
@@ -36,7 +32,12 @@ export type MissionGroup = keyof typeof MISSION_GROUPS;
 export const MISSION_GROUP_IDS = Object.keys(MISSION_GROUPS) as MissionGroup[];
 
 /** Layers a click or hover can pick a feature from, topmost first. */
-export const INTERACTIVE_LAYERS = ['plan-roads', 'landmarks-circle', 'industry-fill', 'greenery-fill'] as const;
+export const INTERACTIVE_LAYERS = [
+  'plan-roads',
+  'landmarks-circle',
+  'industry-fill',
+  'greenery-fill',
+] as const;
 
 /** Basemap layers whose labels switch with the interface language. */
 export const LABEL_LAYERS = [
@@ -107,19 +108,37 @@ function layers(lang: Lang): LayerSpecification[] {
   const name = nameField(lang);
   return [
     { id: 'background', type: 'background', paint: { 'background-color': P.background } },
-    { id: 'boundary-fill', type: 'fill', source: 'boundary', paint: { 'fill-color': P.boundaryFill, 'fill-opacity': 0.8 } },
+    {
+      id: 'boundary-fill',
+      type: 'fill',
+      source: 'boundary',
+      paint: { 'fill-color': P.boundaryFill, 'fill-opacity': 0.8 },
+    },
     // Land use is drawn from the mission layers themselves (DESIGN.md): residential, campus, water.
     {
       id: 'residential-fill',
       type: 'fill',
       source: 'residential',
       paint: {
-        'fill-color': ['match', ['get', 'kind'], 'resettlement', P.resettlement, 'campus_dormitory', P.campus, P.residential],
+        'fill-color': [
+          'match',
+          ['get', 'kind'],
+          'resettlement',
+          P.resettlement,
+          'campus_dormitory',
+          P.campus,
+          P.residential,
+        ],
         'fill-opacity': 0.85,
       },
     },
     { id: 'water-fill', type: 'fill', source: 'water', paint: { 'fill-color': P.water } },
-    { id: 'water-line', type: 'line', source: 'water', paint: { 'line-color': P.waterLine, 'line-width': 0.8 } },
+    {
+      id: 'water-line',
+      type: 'line',
+      source: 'water',
+      paint: { 'line-color': P.waterLine, 'line-width': 0.8 },
+    },
     {
       id: 'boundary-line',
       type: 'line',
@@ -211,7 +230,12 @@ function layers(lang: Lang): LayerSpecification[] {
           P.roadArterial,
         ],
         'line-width': roadWidth(classWidth),
-        'line-dasharray': ['case', ['==', ['get', 'class'], 'path'], ['literal', [2, 1.5]], ['literal', [1, 0]]],
+        'line-dasharray': [
+          'case',
+          ['==', ['get', 'class'], 'path'],
+          ['literal', [2, 1.5]],
+          ['literal', [1, 0]],
+        ],
       },
     },
     {

@@ -14,7 +14,12 @@ export function startUrlSync(): () => void {
     app.applyHash(h);
     const m = app.map;
     if (m && h.route === 'map' && (h.center || h.zoom !== undefined)) {
-      m.jumpTo({ center: app.view.center, zoom: app.view.zoom, bearing: app.view.bearing, pitch: app.view.pitch });
+      m.jumpTo({
+        center: app.view.center,
+        zoom: app.view.zoom,
+        bearing: app.view.bearing,
+        pitch: app.view.pitch,
+      });
     }
   };
   window.addEventListener('hashchange', onHashChange);

@@ -29,7 +29,8 @@ describe('the offline map', () => {
     // document.fonts, and at least one CJK chunk must have loaded from our own origin.
     const loadedFonts = await page.evaluate(async () => {
       await document.fonts.ready;
-      return [...document.fonts].filter((f) => f.status === 'loaded' && /noto|Noto/i.test(f.family + '')).length;
+      return [...document.fonts].filter((f) => f.status === 'loaded' && /noto|Noto/i.test(f.family + ''))
+        .length;
     });
     expect(loadedFonts).toBeGreaterThan(0);
     const fontRequests = await page.evaluate(() =>

@@ -12,7 +12,9 @@ export async function setup(): Promise<void> {
   // into dist/ cannot pull the files out from under a running suite.
   const outDir = process.env.E2E_DIST ?? 'dist';
   if (!existsSync(`${outDir}/index.html`)) {
-    throw new Error(`${outDir}/ is missing: run \`npm run build\` before the end-to-end tests (npm test does both).`);
+    throw new Error(
+      `${outDir}/ is missing: run \`npm run build\` before the end-to-end tests (npm test does both).`,
+    );
   }
   server = await preview({
     build: { outDir },

@@ -85,6 +85,7 @@ export function formatHash(state: HashState): string {
   if (state.scenario) q.push(`s=${encodeURIComponent(state.scenario)}`);
   if (state.whatIf) q.push(`wi=${encodeURIComponent(state.whatIf)}`);
   if (state.feature) q.push(`f=${encodeURIComponent(state.feature)}`);
-  for (const [k, v] of Object.entries(state.extra)) q.push(`${encodeURIComponent(k)}=${encodeURIComponent(v)}`);
+  for (const [k, v] of Object.entries(state.extra))
+    q.push(`${encodeURIComponent(k)}=${encodeURIComponent(v)}`);
   return `#${path}${q.length ? '?' + q.join('&') : ''}`;
 }

@@ -7,7 +7,13 @@ describe('lengths and areas for the details panel', () => {
     const f: Feature = {
       type: 'Feature',
       properties: {},
-      geometry: { type: 'LineString', coordinates: [[113.5, 34.8], [113.5, 34.8 + 1 / 60]] },
+      geometry: {
+        type: 'LineString',
+        coordinates: [
+          [113.5, 34.8],
+          [113.5, 34.8 + 1 / 60],
+        ],
+      },
     };
     expect(lengthM(f)).toBeGreaterThan(1840);
     expect(lengthM(f)).toBeLessThan(1860);
@@ -22,7 +28,15 @@ describe('lengths and areas for the details panel', () => {
       properties: {},
       geometry: {
         type: 'Polygon',
-        coordinates: [[[113.5, 34.8], [113.5 + dLng, 34.8], [113.5 + dLng, 34.8 + dLat], [113.5, 34.8 + dLat], [113.5, 34.8]]],
+        coordinates: [
+          [
+            [113.5, 34.8],
+            [113.5 + dLng, 34.8],
+            [113.5 + dLng, 34.8 + dLat],
+            [113.5, 34.8 + dLat],
+            [113.5, 34.8],
+          ],
+        ],
       },
     };
     expect(areaM2(f)).toBeGreaterThan(9900);
