@@ -84,11 +84,26 @@ describe('the offline map', () => {
       return null;
     });
     expect(target).not.toBeNull();
+    // Hover first: the road under the pointer is highlighted (feature-state) and the cursor says
+    // it can be clicked.
+    await page.mouse.move(target!.x, target!.y);
+    await page.waitForFunction(() => window.greenCircle.map!.getCanvas().style.cursor === 'pointer');
+    const hovered = await page.evaluate(({ x, y }) => {
+      const m = window.greenCircle.map!;
+      const r = m.getCanvas().getBoundingClientRect();
+      const f = m.queryRenderedFeatures([x - r.left, y - r.top], { layers: ['plan-roads'] })[0];
+      return f ? m.getFeatureState({ source: f.source, id: f.id }).hover : undefined;
+    }, target!);
+    expect(hovered).toBe(true);
     await page.mouse.click(target!.x, target!.y);
     const name = page.locator('[data-testid="details-name"]');
     await name.waitFor();
     expect(await name.textContent()).toMatch(/[\u4e00-\u9fff]/);
-    expect(await page.locator('[data-testid="details"]').textContent()).toMatch(/规划|在建/);
+    const details = (await page.locator('[data-testid="details"]').textContent()) ?? '';
+    expect(details).toMatch(/规划|在建/);
+    // Its length, measured with Turf, and where it comes from.
+    expect(details).toMatch(/\d(\.\d+)?\s*(公里|米)/);
+    expect(details).toMatch(/可信度/);
     expect(errors).toEqual([]);
     await context.close();
   });

@@ -20,13 +20,23 @@ export function areaM2(feature: Feature<Geometry>): number {
   return turfArea(feature);
 }
 
-/** "1.2 km" / "850 m", "23.4 ha" / "1.72 km²" style figures, language-neutral units. */
-export function formatLength(m: number): string {
-  return m >= 1000 ? `${(m / 1000).toFixed(m >= 10000 ? 1 : 2)} km` : `${Math.round(m)} m`;
+/** Unit words per interface language: Chinese readers expect 公里 and 公顷, as the other tabs use. */
+const UNITS = {
+  zh: { km: ' 公里', m: ' 米', km2: ' 平方公里', ha: ' 公顷', m2: ' 平方米' },
+  en: { km: ' km', m: ' m', km2: ' km²', ha: ' ha', m2: ' m²' },
+} as const;
+export type UnitLang = keyof typeof UNITS;
+
+/** "1.23 km" / "850 m" (en), "1.23 公里" / "850 米" (zh). */
+export function formatLength(m: number, lang: UnitLang = 'en'): string {
+  const u = UNITS[lang];
+  return m >= 1000 ? `${(m / 1000).toFixed(m >= 10000 ? 1 : 2)}${u.km}` : `${Math.round(m)}${u.m}`;
 }
 
-export function formatArea(m2: number): string {
-  if (m2 >= 1e6) return `${(m2 / 1e6).toFixed(2)} km²`;
-  if (m2 >= 1e4) return `${(m2 / 1e4).toFixed(1)} ha`;
-  return `${Math.round(m2)} m²`;
+/** "1.72 km²" / "23.4 ha" / "500 m²" (en), "1.72 平方公里" / "23.4 公顷" / "500 平方米" (zh). */
+export function formatArea(m2: number, lang: UnitLang = 'en'): string {
+  const u = UNITS[lang];
+  if (m2 >= 1e6) return `${(m2 / 1e6).toFixed(2)}${u.km2}`;
+  if (m2 >= 1e4) return `${(m2 / 1e4).toFixed(1)}${u.ha}`;
+  return `${Math.round(m2)}${u.m2}`;
 }

@@ -50,4 +50,11 @@ describe('lengths and areas for the details panel', () => {
     expect(formatArea(234_000)).toBe('23.4 ha');
     expect(formatArea(1_720_000)).toBe('1.72 km²');
   });
+
+  it('formats with Chinese unit words', () => {
+    expect(formatLength(850.4, 'zh')).toBe('850 米');
+    expect(formatLength(12_345, 'zh')).toBe('12.3 公里');
+    expect(formatArea(234_000, 'zh')).toBe('23.4 公顷');
+    expect(formatArea(1_720_000, 'zh')).toBe('1.72 平方公里');
+  });
 });
