@@ -7,6 +7,7 @@ export default {
     'nav.aria': '主导航',
     'nav.present': '演示',
     'nav.about': '关于方法',
+    'nav.aboutShort': '关于',
     'nav.language': '界面语言',
     'map.aria': '郑州高新区地图',
     'map.attribution': '底图与数据：绿圈自绘（依据公开资料，WGS-84）；部分要素为示意',
@@ -107,6 +108,7 @@ export default {
     'nav.aria': 'Main navigation',
     'nav.present': 'Present',
     'nav.about': 'About the method',
+    'nav.aboutShort': 'About',
     'nav.language': 'Interface language',
     'map.aria': 'Map of the Zhengzhou High-tech Zone',
     'map.attribution':
