@@ -1,21 +1,16 @@
 /**
- * Place search per keystroke on a synthetic city of 4,000 places (seeded, so runs compare).
+ * Place search per keystroke on a synthetic city of 4,000 places (seeded, so runs compare), and on
+ * the bundled geodata as the app searches it.
  * Run: npx vitest bench --run bench/place-search.bench.ts
- * Last run (node 20, shared machine): build index 105–137 ms; 12 queries 32–36 ms, i.e. ~3 ms per keystroke.
+ * Last run (node 20, 2 cores shared with other jobs, load ~15, so slow and noisy): 4,000 places:
+ * build 478 ms min / 705 ms mean, 12 queries 67 ms min (~6 ms per keystroke); bundled zone (536
+ * places): build 250 ms min, ~2–5 ms per keystroke (median over 60 runs of the 12 queries: 4.9 ms).
+ * On an idle machine the 4,000-place figures were 105–137 ms and ~3 ms.
  */
+import { readFileSync } from 'node:fs';
 import { bench, describe } from 'vitest';
-import { PlaceIndex, type Place, type PlaceKind } from '../src/core/search';
-
-// Seeded PRNG (mulberry32) so data and queries are identical across runs.
-function mulberry32(seed: number) {
-  return () => {
-    seed |= 0;
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { createPlaceIndex, PlaceIndex, type Place, type PlaceKind } from '../src/core/search';
+import { mulberry32 } from './synthetic-random';
 
 const CHARS =
   '雪松长椿梧桐翠竹科学大道天健湖公园西流枫香河阳瑞达莲花须水金柏红叶银屏石楠丁香合欢冉屯朱泊月趣园五龙口南北创新锦和绿谷万城';
@@ -84,5 +79,26 @@ describe('place search, 4,000 places', () => {
   );
   bench('one keystroke (average over 12 typical queries)', () => {
     for (const q of keystrokes) index.search(q);
+  });
+});
+
+// The bundled zone as the app searches it (parks, roads, listed and derived crossings, campuses,
+// metro stations, residential blocks and estates).
+const read = (name: string) =>
+  JSON.parse(readFileSync(new URL(`../geodata/${name}`, import.meta.url), 'utf8'));
+const zone = {
+  greenery: read('greenery.geojson'),
+  roads: read('roads.geojson'),
+  crossings: read('crossings.geojson'),
+  industrialParks: read('industrial-parks.geojson'),
+  landmarks: read('landmarks.geojson'),
+  residential: read('residential.geojson'),
+};
+const zoneIndex = createPlaceIndex(zone);
+
+describe(`place search, bundled geodata (${zoneIndex.size} places)`, () => {
+  bench('build index from the layers', () => void createPlaceIndex(zone), { iterations: 5 });
+  bench('one keystroke (average over 12 typical queries)', () => {
+    for (const q of keystrokes) zoneIndex.search(q);
   });
 });

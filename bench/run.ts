@@ -20,7 +20,8 @@ import { fillAccessGrid } from '../src/core/coverage/grid';
 import { CoverageEngine, resolveParams } from '../src/core/coverage/pipeline';
 import { buildSourceSet } from '../src/core/coverage/source-set';
 import type { CoverageLayers } from '../src/core/coverage/types';
-import { mulberry32, syntheticCity } from './synthetic-city';
+import { syntheticCity } from './synthetic-city';
+import { mulberry32 } from './synthetic-random';
 
 const RUNS = Number(process.env.RUNS ?? 7);
 const rows: [string, string, string, string][] = [];

@@ -6,18 +6,7 @@
 import CheapRuler from 'cheap-ruler';
 import type { Feature, LineString, Polygon } from 'geojson';
 import type { CoverageLayers, GreenInput, ResidentialInput, RoadInput } from '../src/core/coverage/types';
-
-/** Seeded PRNG (mulberry32) so the city is identical across runs. */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { mulberry32 } from './synthetic-random';
 
 const ORIGIN = [113.53, 34.815] as const;
 

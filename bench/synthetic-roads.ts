@@ -1,15 +1,5 @@
 /** A synthetic roads GeoJSON file for import benchmarks and stress runs. */
-
-// Seeded PRNG (mulberry32) so the file is identical across runs.
-function mulberry32(seed: number) {
-  return () => {
-    seed |= 0;
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { mulberry32 } from './synthetic-random';
 
 /** Roads of 100 positions each, inside the study area; about 2.6 KB per road. */
 export function syntheticRoadsFile(roads: number, seed = 7): string {

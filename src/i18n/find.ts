@@ -43,6 +43,15 @@ export default {
     'find.near.illustrative': '示意',
     'find.near.illustrativeNote': '标“示意”的绿地位置或范围是推测的，仅供参考。',
     'find.near.whatIf': '假设新公园',
+    'find.near.status.under_construction': '在建',
+    'find.near.status.planned': '规划',
+    'find.near.plannedNote':
+      '标“在建”“规划”的绿地在 2014 年还没有建成。只看已建成的公园，请在下面选“已建成”。',
+    'find.near.scenarioLegend': '算哪些公园和道路',
+    'find.near.scenarioOpt.2014': '已建成（2014）',
+    'find.near.scenarioOpt.2015': '含在建、规划（2015）',
+    'find.near.incomplete':
+      '绿地数据不完整：地图只收录了 {n} 处公园和绿廊，许多小游园和街头绿地没有可靠的位置资料，实际可能有更近的绿地。',
     'find.near.unnamed': '未命名绿地',
     'find.near.basis':
       '按步行速度 {speed} 米/秒、{scenario}的道路和绿地计算；离开道路的一段按直线 × 1.2 计。',
@@ -115,6 +124,15 @@ export default {
     'find.near.illustrativeNote':
       'Green spaces marked “illustrative” have a guessed location or extent; treat them as indicative.',
     'find.near.whatIf': 'what-if park',
+    'find.near.status.under_construction': 'under construction',
+    'find.near.status.planned': 'planned',
+    'find.near.plannedNote':
+      'Green spaces marked “under construction” or “planned” were not built in 2014. To see built parks only, choose “Built” below.',
+    'find.near.scenarioLegend': 'Which parks and roads count',
+    'find.near.scenarioOpt.2014': 'Built (2014)',
+    'find.near.scenarioOpt.2015': 'Incl. planned (2015)',
+    'find.near.incomplete':
+      'Green-space data is incomplete: the map holds {n} parks and greenways; many small pocket parks and street greens have no reliable location, so a nearer green space may exist.',
     'find.near.unnamed': 'Unnamed green space',
     'find.near.basis':
       'At a walking speed of {speed} m/s on the roads and green spaces of {scenario}; the stretch off the roads counts as the straight line × 1.2.',

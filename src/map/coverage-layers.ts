@@ -30,7 +30,7 @@ export const COVERAGE_LAYER_IDS = {
   gaps: ['cov-gaps-fill', 'cov-gaps-line'],
   radius: ['cov-radius-fill', 'cov-radius-line'],
   roads: ['cov-roads-line'],
-  whatIf: ['cov-whatif-fill', 'cov-whatif-line'],
+  whatIf: ['cov-whatif-fill', 'cov-whatif-line', 'cov-whatif-corner'],
   route: ['cov-route-casing', 'cov-route-line', 'cov-route-point'],
 } as const;
 
@@ -120,6 +120,17 @@ const EMPTY: FeatureCollection = { type: 'FeatureCollection', features: [] };
 /** The first of these that exists: area layers go beneath the roads, lines beneath the labels. */
 function beforeOf(map: MapLibreMap, candidates: string[]): string | undefined {
   return candidates.find((id) => map.getLayer(id));
+}
+
+function routeLine(id: string, color: string, width: number): LayerSpecification {
+  return {
+    id,
+    type: 'line',
+    source: COVERAGE_SOURCES.route,
+    filter: ['==', ['geometry-type'], 'LineString'],
+    layout: { 'line-cap': 'round', 'line-join': 'round' },
+    paint: { 'line-color': color, 'line-width': width },
+  };
 }
 
 export function coverageLayerSpecs(
@@ -216,27 +227,24 @@ export function coverageLayerSpecs(
       },
     },
     {
+      // The corners of a polygon park while it is being drawn.
       under: underLabels,
       spec: {
-        id: 'cov-route-casing',
-        type: 'line',
-        source: COVERAGE_SOURCES.route,
-        filter: ['==', ['geometry-type'], 'LineString'],
-        layout: { 'line-cap': 'round', 'line-join': 'round' },
-        paint: { 'line-color': '#ffffff', 'line-width': 7 },
+        id: 'cov-whatif-corner',
+        type: 'circle',
+        source: COVERAGE_SOURCES.whatIf,
+        filter: ['==', ['geometry-type'], 'Point'],
+        paint: {
+          'circle-radius': 5,
+          'circle-color': '#ffffff',
+          'circle-stroke-color': WHATIF_LINE,
+          'circle-stroke-width': 2,
+        },
       },
     },
-    {
-      under: underLabels,
-      spec: {
-        id: 'cov-route-line',
-        type: 'line',
-        source: COVERAGE_SOURCES.route,
-        filter: ['==', ['geometry-type'], 'LineString'],
-        layout: { 'line-cap': 'round', 'line-join': 'round' },
-        paint: { 'line-color': ROUTE_COLOR, 'line-width': 4 },
-      },
-    },
+    // The walk's way: a white casing under the coloured line, so it reads on any band.
+    { under: underLabels, spec: routeLine('cov-route-casing', '#ffffff', 7) },
+    { under: underLabels, spec: routeLine('cov-route-line', ROUTE_COLOR, 4) },
     {
       under: underLabels,
       spec: {

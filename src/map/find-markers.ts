@@ -49,14 +49,19 @@ function parkElement(n: number, onClick: () => void): HTMLButtonElement {
   el.className = 'find-park-badge';
   el.dataset.rank = String(n);
   el.textContent = String(n);
+  // A 28 px badge inside a 44 px touch target: the transparent border takes taps, the fill and the
+  // white ring (inset shadow) stay within the badge.
   Object.assign(el.style, {
-    width: '28px',
-    height: '28px',
+    width: '44px',
+    height: '44px',
+    boxSizing: 'border-box',
     borderRadius: '50%',
-    border: '2px solid #fff',
+    border: '8px solid transparent',
+    backgroundClip: 'padding-box',
     color: '#fff',
     font: '700 15px/1 system-ui, sans-serif',
-    boxShadow: '0 1px 4px rgba(0,0,0,.4)',
+    boxShadow: 'inset 0 0 0 2px #fff',
+    filter: 'drop-shadow(0 1px 2px rgba(0,0,0,.45))',
     cursor: 'pointer',
     padding: '0',
   });
@@ -104,7 +109,7 @@ export function createFindMarkers(map: MapLibreMap, h: FindMarkerHandlers): Find
       for (const m of parks) m.remove();
       parks = ends.map((e, i) => {
         const el = parkElement(i + 1, () => h.onParkClicked(i));
-        el.style.background = i === selected ? ROUTE_COLOR : '#5c7fa8';
+        el.style.backgroundColor = i === selected ? ROUTE_COLOR : '#5c7fa8';
         el.style.zIndex = i === selected ? '2' : '1';
         el.setAttribute('aria-label', e.label);
         el.title = e.label;

@@ -7,6 +7,7 @@ import type {
   ExpressionSpecification,
   FilterSpecification,
   GeoJSONSource,
+  LineLayerSpecification,
   Map as MapLibreMap,
 } from 'maplibre-gl';
 import type { FeatureCollection } from 'geojson';
@@ -40,6 +41,28 @@ function beforeLabels(map: MapLibreMap): string | undefined {
   return map.getStyle().layers.find((l) => l.type === 'symbol')?.id;
 }
 
+/** Adds a round-capped line layer beneath the labels, unless it is there already. */
+function addRoundLine(
+  map: MapLibreMap,
+  id: string,
+  source: string,
+  paint: LineLayerSpecification['paint'],
+  filter?: FilterSpecification,
+) {
+  if (map.getLayer(id)) return;
+  map.addLayer(
+    {
+      id,
+      type: 'line',
+      source,
+      ...(filter ? { filter } : {}),
+      layout: { 'line-cap': 'round', 'line-join': 'round' },
+      paint,
+    },
+    beforeLabels(map),
+  );
+}
+
 export function removePresentOverlays(map: MapLibreMap) {
   for (const l of map.getStyle().layers) if (l.id.startsWith(PREFIX)) map.removeLayer(l.id);
   for (const s of Object.keys(map.getStyle().sources)) if (s.startsWith(PREFIX)) map.removeSource(s);
@@ -48,7 +71,6 @@ export function removePresentOverlays(map: MapLibreMap) {
 /** Outlines the highlighted features of `source` with a dark casing and a bright line. */
 export function showHighlight(map: MapLibreMap, source: string, h: Highlight) {
   const filter = highlightFilter(h);
-  const before = beforeLabels(map);
   const casingId = `${PREFIX}highlight-casing`;
   const lineId = `${PREFIX}highlight`;
   for (const id of [lineId, casingId]) if (map.getLayer(id)) map.removeLayer(id);
@@ -61,28 +83,14 @@ export function showHighlight(map: MapLibreMap, source: string, h: Highlight) {
     15,
     base * 2,
   ];
-  map.addLayer(
-    {
-      id: casingId,
-      type: 'line',
-      source,
-      filter,
-      layout: { 'line-join': 'round', 'line-cap': 'round' },
-      paint: { 'line-color': HIGHLIGHT_CASING, 'line-width': width(4.5), 'line-opacity': 0.85 },
-    },
-    before,
+  addRoundLine(
+    map,
+    casingId,
+    source,
+    { 'line-color': HIGHLIGHT_CASING, 'line-width': width(4.5), 'line-opacity': 0.85 },
+    filter,
   );
-  map.addLayer(
-    {
-      id: lineId,
-      type: 'line',
-      source,
-      filter,
-      layout: { 'line-join': 'round', 'line-cap': 'round' },
-      paint: { 'line-color': HIGHLIGHT, 'line-width': width(2.5) },
-    },
-    before,
-  );
+  addRoundLine(map, lineId, source, { 'line-color': HIGHLIGHT, 'line-width': width(2.5) }, filter);
 }
 
 export function clearHighlight(map: MapLibreMap) {
@@ -128,7 +136,6 @@ export function drawProgressively(
   const existing = map.getSource(PROGRESSIVE_SOURCE) as GeoJSONSource | undefined;
   if (existing) existing.setData(lines);
   else map.addSource(PROGRESSIVE_SOURCE, { type: 'geojson', data: lines, lineMetrics: true });
-  const before = beforeLabels(map);
   const width = (base: number): ExpressionSpecification => [
     'interpolate',
     ['exponential', 1.5],
@@ -138,28 +145,14 @@ export function drawProgressively(
     15,
     base * 3,
   ];
-  if (!map.getLayer(casingId))
-    map.addLayer(
-      {
-        id: casingId,
-        type: 'line',
-        source: PROGRESSIVE_SOURCE,
-        layout: { 'line-cap': 'round', 'line-join': 'round' },
-        paint: { 'line-width': width(9), 'line-gradient': revealGradient(DRAW_CASING, 0) },
-      },
-      before,
-    );
-  if (!map.getLayer(lineId))
-    map.addLayer(
-      {
-        id: lineId,
-        type: 'line',
-        source: PROGRESSIVE_SOURCE,
-        layout: { 'line-cap': 'round', 'line-join': 'round' },
-        paint: { 'line-width': width(5), 'line-gradient': revealGradient(DRAW, 0) },
-      },
-      before,
-    );
+  addRoundLine(map, casingId, PROGRESSIVE_SOURCE, {
+    'line-width': width(9),
+    'line-gradient': revealGradient(DRAW_CASING, 0),
+  });
+  addRoundLine(map, lineId, PROGRESSIVE_SOURCE, {
+    'line-width': width(5),
+    'line-gradient': revealGradient(DRAW, 0),
+  });
 
   const set = (t: number) => {
     map.setPaintProperty(casingId, 'line-gradient', revealGradient(DRAW_CASING, t));

@@ -3,7 +3,12 @@
  * result named. Own GeoJSON source and layers, above the roads and below the labels, every id
  * starting with `find-`. Idempotent: each call adds what is missing, so a restyled map recovers.
  */
-import type { ExpressionSpecification, GeoJSONSource, Map as MapLibreMap } from 'maplibre-gl';
+import type {
+  ExpressionSpecification,
+  GeoJSONSource,
+  LineLayerSpecification,
+  Map as MapLibreMap,
+} from 'maplibre-gl';
 import type { Feature, FeatureCollection, LineString } from 'geojson';
 
 export const ROUTE_SOURCE = 'find-routes';
@@ -55,34 +60,42 @@ export function ensureFindLayers(map: MapLibreMap): void {
       before,
     );
   }
-  if (!map.getLayer(ROUTE_LAYERS[0])) {
-    map.addLayer(
-      {
-        id: ROUTE_LAYERS[0],
-        type: 'line',
-        source: ROUTE_SOURCE,
-        layout: { 'line-cap': 'round', 'line-join': 'round', 'line-sort-key': ['case', isSelected, 1, 0] },
-        paint: { 'line-color': CASING, 'line-width': byZoom(8, 5), 'line-opacity': 0.95 },
-      },
-      before,
-    );
-  }
-  if (!map.getLayer(ROUTE_LAYERS[1])) {
-    map.addLayer(
-      {
-        id: ROUTE_LAYERS[1],
-        type: 'line',
-        source: ROUTE_SOURCE,
-        layout: { 'line-cap': 'round', 'line-join': 'round', 'line-sort-key': ['case', isSelected, 1, 0] },
-        paint: {
-          'line-color': ['case', isSelected, ROUTE_COLOR, ROUTE_OTHER],
-          'line-width': byZoom(5, 2.5),
-          'line-opacity': ['case', isSelected, 1, 0.75],
-        },
-      },
-      before,
-    );
-  }
+  addRouteLayer(
+    map,
+    ROUTE_LAYERS[0],
+    { 'line-color': CASING, 'line-width': byZoom(8, 5), 'line-opacity': 0.95 },
+    before,
+  );
+  addRouteLayer(
+    map,
+    ROUTE_LAYERS[1],
+    {
+      'line-color': ['case', isSelected, ROUTE_COLOR, ROUTE_OTHER],
+      'line-width': byZoom(5, 2.5),
+      'line-opacity': ['case', isSelected, 1, 0.75],
+    },
+    before,
+  );
+}
+
+/** A line layer of the routes source, the selected route sorted on top; the casing and the line differ only in paint. */
+function addRouteLayer(
+  map: MapLibreMap,
+  id: string,
+  paint: LineLayerSpecification['paint'],
+  before: string | undefined,
+): void {
+  if (map.getLayer(id)) return;
+  map.addLayer(
+    {
+      id,
+      type: 'line',
+      source: ROUTE_SOURCE,
+      layout: { 'line-cap': 'round', 'line-join': 'round', 'line-sort-key': ['case', isSelected, 1, 0] },
+      paint,
+    },
+    before,
+  );
 }
 
 export interface RouteInput {

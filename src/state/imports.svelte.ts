@@ -1,15 +1,24 @@
 /**
  * Imported layers in the app: the form's choices, the running import, its outcome, the list of
  * imported files, and their effect on `app.data` (a new FeatureCollection for the changed layer;
- * a failed or cancelled import leaves `app.data` untouched). Also restores saved imports at start
- * and reports stored data that had to be set aside.
+ * a failed or cancelled import leaves `app.data` untouched). Also restores saved imports and the
+ * coverage feature's what-if parks at start, keeps those parks saved as they change, and reports
+ * stored data that had to be set aside.
  */
 import type { Feature, FeatureCollection } from 'geojson';
-import { importMessage, MAX_FILE_BYTES, type ImportIssue, type ImportStats } from '../core/import';
+import type { WhatIf } from '../core/coverage/whatif';
+import {
+  importMessage,
+  MAX_FILE_BYTES,
+  type ImportCode,
+  type ImportIssue,
+  type ImportStats,
+} from '../core/import';
 import { startImport, type ImportJob } from '../worker/import-client';
 import type { WorkerStage } from '../worker/import-protocol';
 import { app } from './app.svelte';
-import { composeLayer } from './compose-layers';
+import { composeLayer, markGrowth } from './compose-layers';
+import { coverage } from './coverage.svelte';
 import type { GeoData } from './geodata';
 import { markPending } from './hook';
 import {
@@ -17,10 +26,12 @@ import {
   deleteImport,
   listQuarantine,
   loadImports,
+  loadWhatIfs,
   onSetAside,
   readRawDatabase,
   storageState,
   clearQuarantine,
+  saveWhatIfs,
 } from './persistence';
 import type { ImportCrs, ImportLayerId, ImportMode, QuarantineEntry, StoredImport } from './stored-records';
 
@@ -47,6 +58,23 @@ export interface ImportReport {
 const PENDING = 'imports';
 /** Names from files are shown in lists: keep them to a sensible length. */
 const MAX_FILE_NAME = 120;
+
+/** The outcome of an import that failed for one reason (too large, cancelled, crashed). */
+function failure(
+  name: string,
+  layer: ImportLayerId,
+  code: ImportCode,
+  params: Record<string, string | number> = {},
+): ImportReport {
+  return {
+    name,
+    layer,
+    ok: false,
+    cancelled: code === 'cancelled',
+    errors: [{ code, params, message: importMessage(code, params) }],
+    warnings: [],
+  };
+}
 
 function newId(): string {
   return Date.now().toString(36) + Math.random().toString(36).slice(2, 7);
@@ -88,15 +116,10 @@ class ImportsState {
     app.tab = 'data';
     if (file.size > MAX_FILE_BYTES) {
       const sizeMB = Math.round(file.size / 1048576);
-      const code = 'file-too-large' as const;
-      const params = { sizeMB, limitMB: MAX_FILE_BYTES / 1048576 };
-      this.report = {
-        name,
-        layer: this.target,
-        ok: false,
-        errors: [{ code, params, message: importMessage(code, params) }],
-        warnings: [],
-      };
+      this.report = failure(name, this.target, 'file-too-large', {
+        sizeMB,
+        limitMB: MAX_FILE_BYTES / 1048576,
+      });
       return;
     }
     const meta = {
@@ -125,8 +148,12 @@ class ImportsState {
           features: r.features,
           saved: r.saved,
         };
+        const before = app.data?.[meta.layer];
         this.layers = [...this.layers, layer];
         this.applyLayer(meta.layer);
+        // An added file is the last in order, so the layer is the one before plus its features.
+        const after = app.data?.[meta.layer];
+        if (meta.mode === 'add' && before && after) markGrowth(after, before, r.features);
         performance.mark('import:applied');
         this.show(meta.layer, r.stats.bbox);
         this.report = {
@@ -143,26 +170,10 @@ class ImportsState {
       } else if ('cancelled' in r) {
         // The worker may have saved the record just before it was stopped.
         void deleteImport(meta.id);
-        const code = 'cancelled' as const;
-        this.report = {
-          name,
-          layer: meta.layer,
-          ok: false,
-          cancelled: true,
-          errors: [{ code, params: {}, message: importMessage(code) }],
-          warnings: [],
-        };
+        this.report = failure(name, meta.layer, 'cancelled');
       } else if ('failed' in r) {
         void deleteImport(meta.id);
-        const code = 'unexpected' as const;
-        const params = { detail: r.failed };
-        this.report = {
-          name,
-          layer: meta.layer,
-          ok: false,
-          errors: [{ code, params, message: importMessage(code, params) }],
-          warnings: [],
-        };
+        this.report = failure(name, meta.layer, 'unexpected', { detail: r.failed });
       } else {
         this.report = { name, layer: meta.layer, ok: false, errors: r.errors, warnings: r.warnings };
       }
@@ -208,10 +219,21 @@ class ImportsState {
   /** Once, at start: saved imports back onto the map; broken stored data set aside with a notice. */
   async restore(): Promise<void> {
     try {
+      await this.restoreWhatIfs();
       const saved = await loadImports();
       if (saved.length && app.data) {
         this.layers = saved.map((s) => ({ ...s, saved: true }));
-        for (const layer of new Set(saved.map((s) => s.layer))) this.applyLayer(layer);
+        for (const layer of new Set(saved.map((s) => s.layer))) {
+          const before = app.data[layer];
+          this.applyLayer(layer);
+          const mine = this.layers.filter((l) => l.layer === layer);
+          if (mine.every((l) => l.mode === 'add'))
+            markGrowth(
+              app.data[layer],
+              before,
+              mine.flatMap((l) => l.features),
+            );
+        }
       }
       this.storageOk = storageState === 'ok';
       if (storageState === 'newer') {
@@ -225,6 +247,26 @@ class ImportsState {
     } finally {
       markPending('imports-restore', false);
     }
+  }
+
+  /** The what-if list as it stood after start: not saved again until the planner changes it. */
+  private whatIfsAtStart: readonly WhatIf[] | null = null;
+
+  /**
+   * Saved what-if parks back, unless the URL brought its own: the URL wins over storage, and a
+   * colleague's link doesn't overwrite the planner's saved parks unless they then edit them.
+   */
+  private async restoreWhatIfs(): Promise<void> {
+    const stored = await loadWhatIfs();
+    if (stored.length && coverage.whatIfs.length === 0) coverage.whatIfs = stored as unknown as WhatIf[];
+    this.whatIfsAtStart = coverage.whatIfs;
+  }
+
+  /** Keeps the what-if parks across reloads; called whenever the list changes. */
+  keepWhatIfs(list: readonly WhatIf[]): void {
+    if (this.whatIfsAtStart === null || list === this.whatIfsAtStart || !this.storageOk) return;
+    this.whatIfsAtStart = list;
+    void saveWhatIfs($state.snapshot(list) as unknown as Record<string, unknown>[]);
   }
 
   announceSetAside(count: number): void {

@@ -2,15 +2,17 @@
  * The coverage the presentation needs, computed once in its own coverage worker: both scenarios'
  * statistics (2014 as built, 2015 plan) for the slide's figures, and both scenarios' 15-minute
  * bands for the side-by-side map. The worker is stopped when done; the app's own coverage view is
- * left untouched.
+ * left untouched. It gets the same layers and default parameters as the coverage view, so the
+ * slide's figures are the ones a planner sees there.
  */
 import type { FeatureCollection, MultiPolygon } from 'geojson';
 import type { BandProps } from '../core/coverage/bands';
 import type { Scenario } from '../core/coverage/types';
 import { coverageFigures } from '../core/story/geodata-figures';
 import type { ComputedFigures } from '../core/story/figures';
+import type { CoverageLayers } from '../core/coverage/types';
 import { spawnCoverageWorker } from '../worker/spawn';
-import { geodataUrl } from './geodata';
+import { loadJson, type GeoData } from './geodata';
 
 export type Bands = FeatureCollection<MultiPolygon, BandProps>;
 
@@ -22,23 +24,19 @@ export interface PresentCoverage {
 /** The circle the story speaks of: 15 minutes. */
 const LIMIT_MIN = 15;
 
-export async function computePresentCoverage(): Promise<PresentCoverage> {
-  const url = (f: string) => {
-    const u = geodataUrl(f);
-    if (!u) throw new Error(`geodata/${f} is missing`);
-    return u;
-  };
+/** @param data the app's loaded (and possibly imported) geodata, as the coverage view uses it */
+export async function computePresentCoverage(data: GeoData): Promise<PresentCoverage> {
+  const standards = await loadJson('standards.json').catch(() => undefined);
   const client = spawnCoverageWorker();
   try {
-    await client.send('init', {
-      urls: {
-        roads: url('roads.geojson'),
-        green: url('greenery.geojson'),
-        residential: url('residential.geojson'),
-        water: geodataUrl('water.geojson'),
-        standards: geodataUrl('standards.json'),
-      },
-    });
+    const layers: CoverageLayers = {
+      roads: data.roads as CoverageLayers['roads'],
+      green: data.greenery as CoverageLayers['green'],
+      residential: data.residential as CoverageLayers['residential'],
+      water: data.water as CoverageLayers['water'],
+      standards,
+    };
+    await client.send('init', { layers });
     const plan = await client.send('compute', { scenario: '2015', roadTimes: false, compare: true });
     const built = await client.send('compute', { scenario: '2014', roadTimes: false, compare: false });
     const s = plan.scenarioStats;

@@ -6,7 +6,7 @@
  */
 import { untrack } from 'svelte';
 import { app } from './app.svelte';
-import { loadJson } from './geodata';
+import { loadJson, type GeoData } from './geodata';
 import { markPending } from './hook';
 import { parseHash } from '../core/url/hash';
 import { validateStory, type Story, type StoryError } from '../core/story/schema';
@@ -105,11 +105,11 @@ class PresentState {
   }
 
   /** Starts the coverage computation once (in a worker); its figures show up as they arrive. */
-  loadCoverage(): Promise<void> {
+  loadCoverage(data: GeoData): Promise<void> {
     this.coverage ??= (async () => {
       markPending('present-coverage', true);
       try {
-        const r = await computePresentCoverage();
+        const r = await computePresentCoverage(data);
         this.bands = r.bands;
         this.setComputed(r.figures);
       } catch (e) {

@@ -35,8 +35,14 @@ export interface StoredImport {
   features: Feature[];
 }
 
-/** A hypothetical park of the coverage feature's what-if tool. Its shape is that feature's business. */
+/**
+ * A hypothetical park of the coverage feature's what-if tool (src/core/coverage/whatif.ts): a point
+ * with an area, or a polygon. Checked here field by field, since a stored one is not trusted.
+ */
 export type StoredWhatIf = Record<string, unknown>;
+
+/** More than this is not a planner's scenario but a broken or hostile record. */
+export const MAX_STORED_WHATIFS = 500;
 
 /** Something that failed its check, kept so the user can download it. */
 export interface QuarantineEntry {
@@ -118,13 +124,37 @@ export function storedImportProblem(v: unknown): string | null {
   return null;
 }
 
+/** Why one stored what-if park can't be used (the coverage feature's point or polygon), or null. */
+function whatIfProblem(w: unknown, i: number): string | null {
+  if (w === null || typeof w !== 'object' || Array.isArray(w)) return `what-if ${i} is not an object`;
+  const x = w as Record<string, unknown>;
+  if (typeof x.id !== 'string' || !x.id) return `what-if ${i} has no id`;
+  if (x.name !== undefined && typeof x.name !== 'string') return `what-if ${i} has a malformed name`;
+  if (x.kind === 'point') {
+    if (!isPosition([x.lng, x.lat])) return `what-if ${i} has an invalid position`;
+    const a = x.area_m2;
+    if (typeof a !== 'number' || !(a > 0 && a < 1e8)) return `what-if ${i} has an invalid area`;
+    return null;
+  }
+  if (x.kind === 'polygon') {
+    const c = x.coordinates;
+    if (!coordinatesOk(c, 2) || !Array.isArray((c as unknown[])[0]) || (c as unknown[][])[0].length < 4)
+      return `what-if ${i} has malformed coordinates`;
+    return null;
+  }
+  return `what-if ${i} has unknown kind ${String(x.kind)}`;
+}
+
 /** Why a stored what-if list can't be used, or null when it can. */
 export function storedWhatIfsProblem(v: unknown): string | null {
   const r = v as { schema?: unknown; list?: unknown } | null;
   if (!r || typeof r !== 'object') return 'not an object';
   if (r.schema !== SCHEMA_VERSION) return `schema ${String(r.schema)} is not ${SCHEMA_VERSION}`;
   if (!Array.isArray(r.list)) return 'list is not an array';
-  if (!r.list.every((x) => x !== null && typeof x === 'object' && !Array.isArray(x)))
-    return 'list holds a non-object';
+  if (r.list.length > MAX_STORED_WHATIFS) return `more than ${MAX_STORED_WHATIFS} what-if parks`;
+  for (let i = 0; i < r.list.length; i++) {
+    const p = whatIfProblem(r.list[i], i);
+    if (p) return p;
+  }
   return null;
 }

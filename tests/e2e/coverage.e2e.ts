@@ -1,8 +1,9 @@
 /**
  * The planners' coverage view in a real browser: the walk-time bands render; a slower walking speed
  * lowers the 15-minute population share shown in the statistics; a what-if park placed in the top
- * gap raises it; the URL carries the what-if and a reload restores it. Screenshots of the view at
- * a phone, a laptop and a 1080p screen go to test-results/.
+ * gap raises it; the URL carries the what-if and a reload restores it; a slow computation shows its
+ * progress; in English, a park outline drawn in a gap and a suggested park each raise the share.
+ * Screenshots of the view at a phone, a laptop and a 1080p screen go to test-results/.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
@@ -43,6 +44,19 @@ async function nextShare15(page: Page, before: number): Promise<number> {
   return share15(page);
 }
 
+/** Where a place (lng, lat) is on the page, for mouse clicks on the map. */
+async function screenPoint(page: Page, lng: number, lat: number): Promise<{ x: number; y: number }> {
+  return page.evaluate(
+    ([x, y]) => {
+      const m = window.greenCircle.map!;
+      const p = m.project([x, y]);
+      const r = m.getCanvas().getBoundingClientRect();
+      return { x: r.left + p.x, y: r.top + p.y };
+    },
+    [lng, lat] as const,
+  );
+}
+
 describe('the coverage view', () => {
   it('draws the walk-time bands with a legend in minutes and no console error', async () => {
     const { page, context, errors, outside } = await newAppPage(browser);
@@ -51,6 +65,14 @@ describe('the coverage view', () => {
     const share = await share15(page);
     expect(share).toBeGreaterThan(0);
     expect(share).toBeLessThanOrEqual(1);
+    // The panel carries the map's key: a row per band, in minutes, and the gaps.
+    const legend = page.locator('[data-testid="cov-legend"] li');
+    expect(await legend.allTextContents()).toEqual([
+      expect.stringContaining('5'),
+      expect.stringContaining('10'),
+      expect.stringContaining('15'),
+      expect.stringContaining('居住用地'),
+    ]);
     // Opening the tab switches the bands on, and the layer toggle and the URL say so.
     await page.waitForFunction(() => /l=[^&]*\bcoverage\b/.test(location.hash));
     // The straight-line standard's targets are shown as met or not met.
@@ -68,6 +90,14 @@ describe('the coverage view', () => {
     await settled(page);
     expect(await renderedCount(page, BAND_LAYERS)).toBeGreaterThan(0);
     expect(await renderedCount(page, ['cov-radius-fill'])).toBe(0);
+    // Roads coloured by walk time, switched on from the coverage panel, with their own key rows.
+    await page.click('[data-testid="cov-roads-toggle"]');
+    await page.waitForFunction(
+      () => (window.greenCircle.map?.queryRenderedFeatures({ layers: ['cov-roads-line'] }).length ?? 0) > 0,
+      undefined,
+      { timeout: 30_000 },
+    );
+    expect(await legend.count()).toBeGreaterThan(4);
     expect(errors).toEqual([]);
     expect(outside).toEqual([]);
     await context.close();
@@ -99,15 +129,7 @@ describe('the coverage view', () => {
     await gap.click();
     await settled(page);
     await page.click('[data-testid="cov-whatif-place"]');
-    const at = await page.evaluate(
-      ([x, y]) => {
-        const m = window.greenCircle.map!;
-        const p = m.project([x, y]);
-        const r = m.getCanvas().getBoundingClientRect();
-        return { x: r.left + p.x, y: r.top + p.y };
-      },
-      [lng, lat] as const,
-    );
+    const at = await screenPoint(page, lng, lat);
     await page.mouse.click(at.x, at.y);
     const after = await nextShare15(page, before);
     expect(after).toBeGreaterThan(before);
@@ -188,6 +210,89 @@ describe('the coverage view', () => {
     expect(minutes).toBeLessThanOrEqual(5);
     expect((await page.textContent('.cov-popup'))?.length ?? 0).toBeGreaterThan(4);
     expect(await renderedCount(page, ['cov-route-point'])).toBeGreaterThan(0);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('shows a progress indication while a slow computation runs, then the result', async () => {
+    const { page, context, errors } = await newAppPage(browser);
+    // Record whether the busy indicator was ever shown (it may come and go between two polls).
+    await context.addInitScript(() => {
+      const w = window as unknown as { busySeen: boolean };
+      w.busySeen = false;
+      new MutationObserver(() => {
+        if (document.querySelector('[data-testid="cov-busy"]')) w.busySeen = true;
+      }).observe(document, { childList: true, subtree: true });
+    });
+    // A slower CPU makes the first computation (models for both scenarios) take well over 150 ms.
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+    await openCoverage(page);
+    expect(await page.evaluate(() => (window as unknown as { busySeen: boolean }).busySeen)).toBe(true);
+    // Once the result is in, the indicator is gone and the statistics are no longer dimmed.
+    expect(await page.locator('[data-testid="cov-busy"]').count()).toBe(0);
+    expect(await page.locator('.results.stale').count()).toBe(0);
+    expect(await share15(page)).toBeGreaterThan(0);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('in English: states what the plan changes; a drawn park outline and a suggested park raise the share', async () => {
+    const { page, context, errors } = await newAppPage(browser);
+    await openCoverage(page, '#/map?lang=en');
+    const panel = page.locator('[data-testid="cov-panel"]');
+    expect(await panel.textContent()).toContain('2015 plan vs 2014 as built');
+    // The 2015 plan brings more people within 15 minutes than 2014 as built.
+    const planGain = Number(
+      await page.getAttribute('[data-testid="cov-plan-delta"] li[data-minutes="15"]', 'data-value'),
+    );
+    expect(planGain).toBeGreaterThan(0);
+    const before = await share15(page);
+
+    // Draw a square park around the top gap: three clicks, then a double-click on the fourth corner.
+    const gap = page.locator('[data-testid="cov-gap"][data-rank="1"]');
+    // The gap says where it is: the residential blocks in it, by name.
+    expect(await gap.locator('[data-testid="cov-gap-blocks"]').textContent()).toContain('Residential block');
+    const [lng, lat] = [
+      Number(await gap.getAttribute('data-lng')),
+      Number(await gap.getAttribute('data-lat')),
+    ];
+    await gap.click();
+    await settled(page);
+    await page.click('[data-testid="cov-whatif-draw"]');
+    expect(await page.textContent('[data-testid="cov-whatif-corners"]')).toContain(
+      'Click the map to add corners',
+    );
+    const at = await screenPoint(page, lng, lat);
+    const d = 40;
+    await page.mouse.click(at.x - d, at.y - d);
+    await page.mouse.click(at.x + d, at.y - d);
+    await page.mouse.click(at.x + d, at.y + d);
+    expect(await page.getAttribute('[data-testid="cov-whatif-corners"]', 'data-count')).toBe('3');
+    await settled(page);
+    expect(await renderedCount(page, ['cov-whatif-corner'])).toBe(3);
+    await page.mouse.dblclick(at.x - d, at.y + d);
+    const drawn = await nextShare15(page, before);
+    expect(drawn).toBeGreaterThan(before);
+    expect(await page.locator('[data-testid="cov-whatif-item"]').count()).toBe(1);
+    expect(await page.locator('[data-testid="cov-whatif-corners"]').count()).toBe(0);
+    expect(await renderedCount(page, ['cov-whatif-corner'])).toBe(0);
+    expect(await renderedCount(page, WHATIF_LAYERS)).toBeGreaterThan(0);
+    const wi = await page.evaluate(() => new URLSearchParams(location.hash.split('?')[1] ?? '').get('wi'));
+    expect(wi?.split(',')[0]).toBe('g');
+    expect(wi?.split(',').length).toBe(1 + 4 * 2);
+
+    // Where would one more park help most: the suggestions name a gain, and placing one raises the share.
+    await page.click('[data-testid="cov-suggest"]');
+    await page.waitForSelector('[data-testid="cov-suggestion"]', { timeout: 60_000 });
+    const best = page.locator('[data-testid="cov-suggestion"]').first();
+    expect(Number(await best.getAttribute('data-gain'))).toBeGreaterThan(0);
+    expect(await page.textContent('.suggestions')).toMatch(/Gap \d+: \+[\d,]+ people within 15 min/);
+    await best.click();
+    expect(await nextShare15(page, drawn)).toBeGreaterThan(drawn);
+    expect(await page.locator('[data-testid="cov-whatif-item"]').count()).toBe(2);
+    await screenshot(page, 'coverage-en-drawn-and-suggested');
     expect(errors).toEqual([]);
     await context.close();
   });

@@ -33,6 +33,7 @@ const water: FeatureCollection<Polygon | MultiPolygon> = JSON.parse(
   readFileSync('geodata/water.geojson', 'utf8'),
 );
 const roads: FeatureCollection = JSON.parse(readFileSync('geodata/roads.geojson', 'utf8'));
+const greenery: FeatureCollection = JSON.parse(readFileSync('geodata/greenery.geojson', 'utf8'));
 
 let browser: Browser;
 beforeAll(async () => {
@@ -175,6 +176,12 @@ describe('residents on a phone', () => {
     // Default walking speed, 1.0 m/s: time = effective walk metres / speed.
     a.seconds.forEach((s, i) => expect(s).toBeCloseTo(a.walkMetres[i] / 1.0, 0));
     expect(await renderedCount(page, ['find-route'])).toBeGreaterThan(0);
+    // The numbered badges at the parks take a finger: 44 px targets.
+    const badges = await page.$$eval('.find-park-badge', (bs) =>
+      bs.map((b) => Math.min(b.getBoundingClientRect().width, b.getBoundingClientRect().height)),
+    );
+    expect(badges).toHaveLength(3);
+    expect(Math.min(...badges)).toBeGreaterThanOrEqual(44);
     const drawn = await routes(page);
     expect(drawn.length).toBeGreaterThanOrEqual(3);
     for (const r of drawn) expect(waterCrossedOffRoad(r)).toEqual([]);
@@ -212,6 +219,25 @@ describe('residents on a phone', () => {
     ).toBe('true');
     expect(other.errors).toEqual([]);
     await other.context.close();
+
+    // The answer says which parks count and that the data is incomplete; unbuilt parks are marked.
+    expect(await page.textContent('.near .basis')).toContain('2015 年规划');
+    expect(await page.textContent('[data-testid="find-incomplete"]')).toContain('12 处');
+    const statusOf = (id: string) =>
+      greenery.features.find((f) => f.properties?.id === id)?.properties?.status as string;
+    const tags = await page.$$eval('[data-testid="find-nearest"] button', (bs) =>
+      bs.map((b) => b.querySelector('[data-status]')?.getAttribute('data-status') ?? null),
+    );
+    expect(tags).toEqual(a.ids.map((id) => (statusOf(id) === 'existing' ? null : statusOf(id))));
+    // "Built (2014)" recomputes over existing parks and roads only.
+    await page.locator('[data-testid="find-scenario-2014"]').tap();
+    await page.waitForFunction(() => /s=2014/.test(location.hash));
+    const built = await listed(page);
+    expect(built.ids.every((id) => statusOf(id) === 'existing')).toBe(true);
+    expect(ascending(built.seconds)).toBe(true);
+    expect(await page.locator('[data-testid="find-nearest"] [data-status]').count()).toBe(0);
+    await page.locator('[data-testid="find-scenario-2015"]').tap();
+    await listed(page);
 
     expect(errors).toEqual([]);
     expect(outside).toEqual([]);
@@ -382,7 +408,11 @@ describe('residents on a phone', () => {
       scrollW: document.documentElement.scrollWidth,
       inputFont: parseFloat(getComputedStyle(document.querySelector('#find-q')!).fontSize),
       smallest: Math.min(
-        ...[...document.querySelectorAll<HTMLElement>('.find button, .find [role="option"], [role="tab"]')]
+        ...[
+          ...document.querySelectorAll<HTMLElement>(
+            '.find button, .find [role="option"], .find .scenario label, [role="tab"]',
+          ),
+        ]
           .filter((b) => b.offsetParent !== null)
           .map((b) => b.getBoundingClientRect().height),
       ),
@@ -391,6 +421,11 @@ describe('residents on a phone', () => {
     expect(layout.inputFont).toBeGreaterThanOrEqual(16);
     expect(layout.smallest).toBeGreaterThanOrEqual(44);
     await screenshot(page, 'find-360x640-en-search');
+    // A crossing the crossings layer leaves out, found in English (derived from the roads).
+    await page.locator('#find-q').fill('Xuesong Rd & Fengyang');
+    await page.waitForFunction(() =>
+      document.querySelector('#find-opt-0')?.textContent?.includes('Xuesong Rd & Fengyang St'),
+    );
     expect(errors).toEqual([]);
     await context.close();
   });

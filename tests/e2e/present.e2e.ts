@@ -1,23 +1,96 @@
 /**
  * Presentation mode in a real browser: every chapter by keys, by buttons and by URL; autoplay
  * advances and loops; type is big enough for the back of the room at 1080p and at 4K (screenshots
- * in test-results/); a broken story file gets a clear error on screen.
+ * in test-results/); no caption or control covers a chapter's subject; the slide's coverage agrees
+ * with the coverage tab; a broken story file gets a clear error on screen.
  */
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { FeatureCollection } from 'geojson';
 import type { Browser, Page } from 'playwright-core';
-import { baseUrl, launch, newAppPage, openApp, screenshot, settled } from './harness';
+import { ARTIFACTS, baseUrl, launch, newAppPage, openApp, screenshot, settled } from './harness';
+import { chapterSubject, type Bounds } from '../../src/core/story/subject';
+import type { Chapter } from '../../src/core/story/schema';
 
 interface StoryJson {
-  chapters: {
+  chapters: (Pick<Chapter, 'subject' | 'highlight' | 'compare'> & {
     id: string;
     title: { zh: string; en: string };
-    camera: { center: [number, number] };
+    camera: { center: [number, number]; bearing?: number; pitch?: number };
     figures: unknown[];
-  }[];
+  })[];
 }
 const story: StoryJson = JSON.parse(readFileSync('geodata/story.json', 'utf8'));
 const COUNT = story.chapters.length;
+
+/** Each chapter's subject bounds, worked out here from the geodata files (null: no subject). */
+const geo = (file: string): FeatureCollection => JSON.parse(readFileSync(`geodata/${file}`, 'utf8'));
+const GROUP_FILES: Record<string, string> = {
+  roads: 'roads.geojson',
+  greenery: 'greenery.geojson',
+  industry: 'industrial-parks.geojson',
+};
+const zone = geo('boundary.geojson');
+const subjects: (Bounds | null)[] = story.chapters.map((c) =>
+  chapterSubject(c, (id) => (GROUP_FILES[id] ? geo(GROUP_FILES[id]) : undefined), zone),
+);
+const numberOf = (id: string) => story.chapters.findIndex((c) => c.id === id) + 1;
+
+interface Box {
+  left: number;
+  top: number;
+  right: number;
+  bottom: number;
+}
+const overlap = (a: Box, b: Box) =>
+  Math.min(a.right, b.right) - Math.max(a.left, b.left) > 1 &&
+  Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top) > 1;
+
+/**
+ * Chapter n's subject, projected to the screen, lies on screen and clear of the caption, the
+ * controls and every other panel over the map; side by side, in each half.
+ */
+async function expectSubjectClear(page: Page, n: number) {
+  const b = subjects[n - 1];
+  if (!b) return;
+  const r = await page.evaluate((b) => {
+    const m = window.greenCircle.map!;
+    const el = m.getContainer();
+    const c = el.getBoundingClientRect();
+    const s = c.width / el.clientWidth;
+    const pts = [
+      [b[0], b[1]],
+      [b[2], b[1]],
+      [b[2], b[3]],
+      [b[0], b[3]],
+    ].map((p) => m.project(p as [number, number]));
+    const xs = pts.map((p) => c.left + p.x * s);
+    const ys = pts.map((p) => c.top + p.y * s);
+    const rect = (q: DOMRect) => ({ left: q.left, top: q.top, right: q.right, bottom: q.bottom });
+    return {
+      box: { left: Math.min(...xs), right: Math.max(...xs), top: Math.min(...ys), bottom: Math.max(...ys) },
+      panels: [...document.querySelectorAll('.presenter [data-occludes]')].map((e) =>
+        rect(e.getBoundingClientRect()),
+      ),
+      width: c.width,
+      screen: { left: 0, top: 0, right: innerWidth, bottom: innerHeight },
+    };
+  }, b);
+  expect(r.panels.length).toBeGreaterThanOrEqual(2);
+  const boxes = [r.box];
+  if (story.chapters[n - 1].compare?.mode === 'side-by-side') {
+    // The main map shows the 2015 side in the right half; the second map mirrors it on the left.
+    expect(r.box.left).toBeGreaterThanOrEqual(r.width / 2);
+    boxes.push({ ...r.box, left: r.box.left - r.width / 2, right: r.box.right - r.width / 2 });
+  }
+  for (const box of boxes) {
+    expect(box.left).toBeGreaterThanOrEqual(r.screen.left);
+    expect(box.top).toBeGreaterThanOrEqual(r.screen.top);
+    expect(box.right).toBeLessThanOrEqual(r.screen.right);
+    expect(box.bottom).toBeLessThanOrEqual(r.screen.bottom);
+    for (const p of r.panels) expect(overlap(box, p), `chapter ${n} subject under a panel`).toBe(false);
+  }
+}
 
 let browser: Browser;
 beforeAll(async () => {
@@ -29,6 +102,15 @@ afterAll(async () => {
 
 /** Most tests skip the camera flights (the app honours reduced motion); one test checks the flight. */
 const STILL = { reducedMotion: 'reduce' } as const;
+
+/**
+ * A screenshot with time to spare: the software renderer draws a 4K frame slowly, more so on a
+ * busy machine, and the harness's default 30 s is not always enough.
+ */
+async function shot(page: Page, name: string) {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  await page.screenshot({ path: `${ARTIFACTS}/${name}.png`, timeout: 180_000 });
+}
 
 /** Waits until chapter n (from 1) is shown: caption, progress and URL agree. */
 async function expectChapter(page: Page, n: number) {
@@ -55,10 +137,21 @@ describe('presentation mode', () => {
     // A flight, not a jump: the map is moving for a while after the key press.
     await page.waitForFunction(() => window.greenCircle.map!.isMoving(), undefined, { timeout: 5_000 });
     await settled(page);
-    const c = await page.evaluate(() => window.greenCircle.map!.getCenter().toArray());
-    expect(Math.abs(c[0] - story.chapters[1].camera.center[0])).toBeLessThan(0.002);
+    const cam = await page.evaluate(() => {
+      const m = window.greenCircle.map!;
+      return { bearing: m.getBearing(), pitch: m.getPitch() };
+    });
+    expect(cam.bearing).toBeCloseTo(story.chapters[1].camera.bearing ?? 0, 1);
+    expect(cam.pitch).toBeCloseTo(story.chapters[1].camera.pitch ?? 0, 1);
+    await expectSubjectClear(page, 2);
     expect(errors).toEqual([]);
     await context.close();
+  });
+
+  it('has a map subject in every chapter that shows the zone or highlights features', () => {
+    for (const [i, c] of story.chapters.entries())
+      if (c.subject || c.highlight || c.compare) expect(subjects[i], c.id).not.toBeNull();
+    expect(subjects[numberOf('green-life-circle') - 1]).not.toBeNull();
   });
 
   it('reaches every chapter with the keys a clicker or keyboard sends, each with its camera', async () => {
@@ -72,11 +165,20 @@ describe('presentation mode', () => {
     for (let n = 2; n <= COUNT; n++) {
       await press(page, nextKeys[n % nextKeys.length], n);
       await settled(page);
-      // The camera ends on the chapter's centre (MapLibre reports the centre of the padded view).
-      const c = await page.evaluate(() => window.greenCircle.map!.getCenter().toArray());
-      const want = story.chapters[n - 1].camera.center;
-      expect(Math.abs(c[0] - want[0])).toBeLessThan(0.002);
-      expect(Math.abs(c[1] - want[1])).toBeLessThan(0.002);
+      // The camera keeps the chapter's bearing and pitch, and frames its subject clear of panels;
+      // without a subject it ends on the chapter's centre.
+      const cam = await page.evaluate(() => {
+        const m = window.greenCircle.map!;
+        return { center: m.getCenter().toArray(), bearing: m.getBearing(), pitch: m.getPitch() };
+      });
+      const want = story.chapters[n - 1].camera;
+      expect(cam.bearing).toBeCloseTo(want.bearing ?? 0, 1);
+      expect(cam.pitch).toBeCloseTo(want.pitch ?? 0, 1);
+      if (subjects[n - 1]) await expectSubjectClear(page, n);
+      else {
+        expect(Math.abs(cam.center[0] - want.center[0])).toBeLessThan(0.002);
+        expect(Math.abs(cam.center[1] - want.center[1])).toBeLessThan(0.002);
+      }
     }
     await press(page, 'ArrowRight', COUNT); // stays on the last chapter
     await press(page, 'Home', 1);
@@ -85,6 +187,13 @@ describe('presentation mode', () => {
     await press(page, 'ArrowUp', COUNT - 2);
     await press(page, 'ArrowLeft', COUNT - 3);
     await press(page, '3', 3);
+    // F asks for full screen (a key press is a user gesture) and again to leave it.
+    await page.keyboard.press('f');
+    await page.waitForFunction(() => !!document.fullscreenElement);
+    await page.waitForSelector('[data-action="fullscreen"][aria-pressed="true"]');
+    await page.keyboard.press('f');
+    await page.waitForFunction(() => !document.fullscreenElement);
+    await expectChapter(page, 3);
     expect(errors).toEqual([]);
     expect(outside).toEqual([]);
     await context.close();
@@ -164,25 +273,22 @@ describe('presentation mode', () => {
     await context.close();
   });
 
-  // Every chapter at 1080p; at 4K (four times the pixels for the software renderer) a sample of
-  // the layouts: title card, side column with a chart, progressive roads, the side-by-side maps.
-  const sample = ['title', 'results-2014', 'road-extensions', 'green-life-circle'].map(
-    (id) => story.chapters.findIndex((c) => c.id === id) + 1,
-  );
-  for (const [w, h, chapters] of [
-    [1920, 1080, story.chapters.map((_, i) => i + 1)],
-    [3840, 2160, sample],
+  // Every chapter at 1080p in Chinese and at 4K in English.
+  for (const [w, h, lang] of [
+    [1920, 1080, 'zh'],
+    [3840, 2160, 'en'],
   ] as const) {
-    it(`is readable from the back of the room at ${w}×${h}`, async () => {
-      const { page, context, errors } = await newAppPage(browser, {
+    it(`is readable from the back of the room at ${w}×${h} (${lang})`, async () => {
+      const { page, context, errors, outside } = await newAppPage(browser, {
         viewport: { width: w, height: h },
         ...STILL,
       });
-      await openApp(page, '#/present/1');
-      for (const n of chapters) {
-        await page.evaluate((k) => (location.hash = `#/present/${k}`), n);
+      await openApp(page, `#/present/1?lang=${lang}`);
+      for (let n = 1; n <= COUNT; n++) {
+        await page.evaluate(([k, l]) => (location.hash = `#/present/${k}?lang=${l}`), [n, lang] as const);
         await expectChapter(page, n);
         await settled(page);
+        expect(await page.textContent('section.caption h1')).toBe(story.chapters[n - 1].title[lang]);
         // Captions at least 1/30 of the screen height, key figures at least 1/15 (DESIGN.md).
         const sizes = await page.evaluate(() => {
           const px = (sel: string) =>
@@ -191,18 +297,60 @@ describe('presentation mode', () => {
         });
         for (const s of sizes.caption) expect(s).toBeGreaterThanOrEqual(h / 30);
         for (const s of sizes.numbers) expect(s).toBeGreaterThanOrEqual(h / 15);
+        // No text of the presentation (labels, notes, buttons, legend) below 1/50 of the height.
+        const smallest = await page.evaluate(() => {
+          let min = Infinity;
+          for (const e of document.querySelectorAll('.presenter *')) {
+            const own = [...e.childNodes].some((c) => c.nodeType === 3 && c.textContent!.trim());
+            if (own) min = Math.min(min, parseFloat(getComputedStyle(e).fontSize));
+          }
+          return min;
+        });
+        expect(smallest).toBeGreaterThanOrEqual(h / 50);
         // Every figure has finished computing (a value, or a plain "no data").
         expect(await page.locator('.figure[data-state="computing"]').count()).toBe(0);
-        // The caption stays on screen.
+        // The caption stays on screen, and nothing inside it is cut off.
+        const clipped = await page.$eval('section.caption', (e) => e.scrollHeight - e.clientHeight);
+        expect(clipped).toBeLessThanOrEqual(1);
         const box = await page.locator('section.caption').boundingBox();
         expect(box!.y).toBeGreaterThanOrEqual(0);
         expect(box!.y + box!.height).toBeLessThanOrEqual(h);
-        await screenshot(page, `present-${w}x${h}-${String(n).padStart(2, '0')}-${story.chapters[n - 1].id}`);
+        await expectSubjectClear(page, n);
+        await shot(
+          page,
+          `present-${w}x${h}-${lang}-${String(n).padStart(2, '0')}-${story.chapters[n - 1].id}`,
+        );
       }
       expect(errors).toEqual([]);
+      expect(outside).toEqual([]);
       await context.close();
-    }, 300_000);
+    }, 1_200_000);
   }
+
+  it('shows the coverage the coverage tab computes with its default parameters', async () => {
+    const { page, context } = await newAppPage(browser, { viewport: { width: 1440, height: 900 }, ...STILL });
+    const n = numberOf('green-life-circle');
+    await openApp(page, `#/present/${n}`);
+    await expectChapter(page, n);
+    await settled(page);
+    const slide = async (key: string) =>
+      Number(await page.getAttribute(`.figure[data-ref="${key}"][data-state="ready"]`, 'data-value'));
+    const on = { '2014': await slide('coverage_2014_pct'), '2015': await slide('coverage_2015_pct') };
+    expect(on['2015']).toBeGreaterThan(on['2014']);
+    const share15 = '[data-testid="cov-pop-share"][data-minutes="15"]';
+    for (const scenario of ['2015', '2014'] as const) {
+      // A fresh load: the coverage view starts from its defaults (2014 chosen by the URL).
+      await page.goto(`${baseUrl()}/${scenario === '2015' ? '#/map' : '#/map?s=2014'}`);
+      await page.reload();
+      await page.evaluate(() => window.greenCircle.ready);
+      await page.click('[data-tab="coverage"]');
+      await page.waitForSelector(share15, { timeout: 60_000 });
+      await settled(page);
+      const tab = Number(await page.getAttribute(share15, 'data-value')) * 100;
+      expect(Math.abs(on[scenario] - tab), scenario).toBeLessThan(1e-9);
+    }
+    await context.close();
+  }, 180_000);
 
   it('shows a clear error for a broken story file instead of a blank page', async () => {
     const { page, context } = await newAppPage(browser, { viewport: { width: 1280, height: 720 }, ...STILL });

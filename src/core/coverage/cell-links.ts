@@ -10,11 +10,7 @@
 import { type Barriers, legBlocked } from './barriers';
 import { MAX_LINKS_PER_CELL, MAX_OFF_NETWORK_M, OFF_NETWORK_DETOUR } from './constants';
 import type { WalkGraph } from './graph';
-import { type GridSpec, cellX, cellY, rasterize } from './grid-spec';
-import { segmentProjection } from './projection';
-
-/** Edges are scanned for nearby cells in pieces of at most this length, metres. */
-const SCAN_PIECE_M = 100;
+import { type GridSpec, rasterize, scanNearSegment } from './grid-spec';
 
 export interface CellLinks {
   /** The pairs of cell c are start[c] .. start[c+1]-1 of node/offset. */
@@ -48,7 +44,6 @@ export function buildCellLinks(
   const slotD = new Float32Array(n * M);
   const slotT = new Float32Array(n * M);
   const { edgeA, edgeB, edgeRoad, nodeX, nodeY } = graph;
-  const r2 = maxM * maxM;
   for (let run = 0; run < graph.runCount; run++) {
     const ex = nodeX[graph.runA[run]],
       ey = nodeY[graph.runA[run]],
@@ -57,69 +52,47 @@ export function buildCellLinks(
     const first = graph.runFirst[run],
       count = graph.runEdges[run];
     const road = edgeRoad[first] >= 0 ? edgeRoad[first] : -2 - first;
-    // Long runs are scanned in pieces, so only the cells near the road are visited, not its whole box.
-    const pieces = Math.max(1, Math.ceil(Math.hypot(fx - ex, fy - ey) / SCAN_PIECE_M));
-    for (let piece = 0; piece < pieces; piece++) {
-      const t0 = piece / pieces,
-        t1 = (piece + 1) / pieces;
-      const ax = ex + (fx - ex) * t0,
-        ay = ey + (fy - ey) * t0,
-        bx = ex + (fx - ex) * t1,
-        by = ey + (fy - ey) * t1;
-      const i0 = Math.max(0, Math.ceil((Math.min(ax, bx) - maxM - g.x0) / g.cellM - 0.5));
-      const i1 = Math.min(g.cols - 1, Math.floor((Math.max(ax, bx) + maxM - g.x0) / g.cellM - 0.5));
-      const j0 = Math.max(0, Math.ceil((Math.min(ay, by) - maxM - g.y0) / g.cellM - 0.5));
-      const j1 = Math.min(g.rows - 1, Math.floor((Math.max(ay, by) + maxM - g.y0) / g.cellM - 0.5));
-      for (let j = j0; j <= j1; j++) {
-        const y = cellY(g, j);
-        for (let i = i0; i <= i1; i++) {
-          const c = j * g.cols + i;
-          if (water[c]) continue;
-          const x = cellX(g, i);
-          const pr = segmentProjection(x, y, ax, ay, bx, by);
-          if (pr.d2 > r2) continue;
-          const d = Math.sqrt(pr.d2);
-          const tr = t0 + pr.t * (t1 - t0); // position along the run
-          const k = Math.min(count - 1, Math.floor(tr * count));
-          const e = first + k;
-          const t = tr * count - k; // position along edge e
-          // Find this road's slot (keep the nearer point) or the worst slot to replace.
-          const base = c * M;
-          let target = -1,
-            worst = -1,
-            worstD = -1;
-          for (let s = base; s < base + M; s++) {
-            if (slotEdge[s] === -1) {
-              if (worstD !== Infinity) {
-                worst = s;
-                worstD = Infinity;
-              }
-              continue;
-            }
-            if (slotRoad[s] === road) {
-              target = s;
-              break;
-            }
-            if (slotD[s] > worstD) {
-              worst = s;
-              worstD = slotD[s];
-            }
+    // tr: the position of the cell's nearest point along the whole run.
+    scanNearSegment(g, ex, ey, fx, fy, maxM, (c, x, y, d2, tr) => {
+      if (water[c]) return;
+      const d = Math.sqrt(d2);
+      const k = Math.min(count - 1, Math.floor(tr * count));
+      const e = first + k;
+      const t = tr * count - k; // position along edge e
+      // Find this road's slot (keep the nearer point) or the worst slot to replace.
+      const base = c * M;
+      let target = -1,
+        worst = -1,
+        worstD = -1;
+      for (let s = base; s < base + M; s++) {
+        if (slotEdge[s] === -1) {
+          if (worstD !== Infinity) {
+            worst = s;
+            worstD = Infinity;
           }
-          if (target >= 0) {
-            if (d >= slotD[target]) continue;
-          } else {
-            if (d >= worstD) continue;
-            target = worst;
-          }
-          if (nearBarrier[c] && legBlocked(barriers, x, y, ex + tr * (fx - ex), ey + tr * (fy - ey)))
-            continue;
-          slotEdge[target] = e;
-          slotRoad[target] = road;
-          slotD[target] = d;
-          slotT[target] = t;
+          continue;
+        }
+        if (slotRoad[s] === road) {
+          target = s;
+          break;
+        }
+        if (slotD[s] > worstD) {
+          worst = s;
+          worstD = slotD[s];
         }
       }
-    }
+      if (target >= 0) {
+        if (d >= slotD[target]) return;
+      } else {
+        if (d >= worstD) return;
+        target = worst;
+      }
+      if (nearBarrier[c] && legBlocked(barriers, x, y, ex + tr * (fx - ex), ey + tr * (fy - ey))) return;
+      slotEdge[target] = e;
+      slotRoad[target] = road;
+      slotD[target] = d;
+      slotT[target] = t;
+    });
   }
   // Pack the used slots as (node, offset) pairs in cell order.
   const start = new Int32Array(n + 1);

@@ -4,11 +4,7 @@
  * the straight-line service-radius method and the direct off-network walk from a cell into a park.
  * Computed segment by segment (only the cells near each boundary segment are visited).
  */
-import { type GridSpec, cellX, cellY, rasterize } from './grid-spec';
-import { segmentProjection } from './projection';
-
-/** Boundary segments are scanned for nearby cells in pieces of at most this length, metres. */
-const SCAN_PIECE_M = 100;
+import { type GridSpec, cellX, cellY, rasterize, scanNearSegment } from './grid-spec';
 
 export interface GreenField {
   /** Cells within reach, with distance (metres) and the nearest point of the green space (local metres). */
@@ -41,7 +37,6 @@ export function greenField(g: GridSpec, polys: Float64Array[][], maxM: number): 
   }
   const { best, nx, ny, touched } = s;
   let count = 0;
-  const r2 = maxM * maxM;
   for (const rings of polys) {
     for (const r of rings) {
       for (let k = 0; k + 3 < r.length; k += 2) {
@@ -49,34 +44,15 @@ export function greenField(g: GridSpec, polys: Float64Array[][], maxM: number): 
           sy = r[k + 1],
           ex = r[k + 2],
           ey = r[k + 3];
-        // Long boundary segments are scanned in pieces, so only nearby cells are visited.
-        const pieces = Math.max(1, Math.ceil(Math.hypot(ex - sx, ey - sy) / SCAN_PIECE_M));
-        for (let piece = 0; piece < pieces; piece++) {
-          const ax = sx + ((ex - sx) * piece) / pieces,
-            ay = sy + ((ey - sy) * piece) / pieces;
-          const bx = sx + ((ex - sx) * (piece + 1)) / pieces,
-            by = sy + ((ey - sy) * (piece + 1)) / pieces;
-          const i0 = Math.max(0, Math.ceil((Math.min(ax, bx) - maxM - g.x0) / g.cellM - 0.5));
-          const i1 = Math.min(g.cols - 1, Math.floor((Math.max(ax, bx) + maxM - g.x0) / g.cellM - 0.5));
-          const j0 = Math.max(0, Math.ceil((Math.min(ay, by) - maxM - g.y0) / g.cellM - 0.5));
-          const j1 = Math.min(g.rows - 1, Math.floor((Math.max(ay, by) + maxM - g.y0) / g.cellM - 0.5));
-          for (let j = j0; j <= j1; j++) {
-            const y = cellY(g, j);
-            for (let i = i0; i <= i1; i++) {
-              const x = cellX(g, i);
-              const { d2, t } = segmentProjection(x, y, ax, ay, bx, by);
-              if (d2 > r2) continue;
-              const c = j * g.cols + i;
-              const d = Math.sqrt(d2);
-              if (best[c] === Infinity) touched[count++] = c;
-              if (d < best[c]) {
-                best[c] = d;
-                nx[c] = ax + t * (bx - ax);
-                ny[c] = ay + t * (by - ay);
-              }
-            }
+        scanNearSegment(g, sx, sy, ex, ey, maxM, (c, _x, _y, d2, t) => {
+          const d = Math.sqrt(d2);
+          if (best[c] === Infinity) touched[count++] = c;
+          if (d < best[c]) {
+            best[c] = d;
+            nx[c] = sx + t * (ex - sx);
+            ny[c] = sy + t * (ey - sy);
           }
-        }
+        });
       }
     }
   }

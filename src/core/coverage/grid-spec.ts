@@ -2,7 +2,7 @@
  * The access grid's geometry: square metric cells over a box, row 0 in the south, column 0 in the west.
  * Cell (i, j) has index j * cols + i and its centre at x0 + (i + 0.5) * cellM, y0 + (j + 0.5) * cellM.
  */
-import { type LocalProjection, toLat, toLng, toX, toY } from './projection';
+import { type LocalProjection, segmentProjection, toLat, toLng, toX, toY } from './projection';
 import { pointInRing } from './barriers';
 import { type Areal, polygonsOf } from './types';
 
@@ -82,6 +82,47 @@ export function rasterize(g: GridSpec, polys: Float64Array[][], visit: (cell: nu
         let inside = false;
         for (const r of rings) if (pointInRing(r, x, y)) inside = !inside;
         if (inside) visit(j * g.cols + i);
+      }
+    }
+  }
+}
+
+/** Long segments are scanned in pieces of at most this length, so only the cells near them are visited, not their whole box. */
+const SCAN_PIECE_M = 100;
+
+/**
+ * Calls visit(cell, x, y, d2, t) for every cell whose centre (x, y) lies within maxM of the segment
+ * (sx, sy)-(ex, ey): d2 is the squared distance and t the position of the nearest point along the
+ * whole segment (0 at its start, 1 at its end). A cell near two pieces is visited twice.
+ */
+export function scanNearSegment(
+  g: GridSpec,
+  sx: number,
+  sy: number,
+  ex: number,
+  ey: number,
+  maxM: number,
+  visit: (cell: number, x: number, y: number, d2: number, t: number) => void,
+): void {
+  const r2 = maxM * maxM;
+  const pieces = Math.max(1, Math.ceil(Math.hypot(ex - sx, ey - sy) / SCAN_PIECE_M));
+  for (let piece = 0; piece < pieces; piece++) {
+    const t0 = piece / pieces,
+      t1 = (piece + 1) / pieces;
+    const ax = sx + (ex - sx) * t0,
+      ay = sy + (ey - sy) * t0,
+      bx = sx + (ex - sx) * t1,
+      by = sy + (ey - sy) * t1;
+    const i0 = Math.max(0, Math.ceil((Math.min(ax, bx) - maxM - g.x0) / g.cellM - 0.5));
+    const i1 = Math.min(g.cols - 1, Math.floor((Math.max(ax, bx) + maxM - g.x0) / g.cellM - 0.5));
+    const j0 = Math.max(0, Math.ceil((Math.min(ay, by) - maxM - g.y0) / g.cellM - 0.5));
+    const j1 = Math.min(g.rows - 1, Math.floor((Math.max(ay, by) + maxM - g.y0) / g.cellM - 0.5));
+    for (let j = j0; j <= j1; j++) {
+      const y = cellY(g, j);
+      for (let i = i0; i <= i1; i++) {
+        const x = cellX(g, i);
+        const pr = segmentProjection(x, y, ax, ay, bx, by);
+        if (pr.d2 <= r2) visit(j * g.cols + i, x, y, pr.d2, t0 + pr.t * (t1 - t0));
       }
     }
   }

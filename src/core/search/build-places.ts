@@ -9,6 +9,7 @@ import nearestPointOnLine from '@turf/nearest-point-on-line';
 import { multiLineString } from '@turf/helpers';
 import type { BBox, Place } from './types';
 import { romanize } from './romanize';
+import { deriveCrossings, pairKey } from './derived-crossings';
 
 type Props = Record<string, unknown> | null;
 type Layer = FeatureCollection<Geometry | null, Props>;
@@ -137,19 +138,48 @@ function crossingPlace(f: Feature<Geometry | null, Props>, i: number): Place | u
   const place = areaPlace('crossing', f, i);
   if (!place) return undefined;
   const pair = crossingRoads(f, place.name_zh);
-  if (pair) {
-    const [a, b] = pair;
-    // Both orders, with and without a joining word: people type "长椿路梧桐街" or "梧桐街与长椿路".
-    place.aliases_zh = unique([
-      `${a}与${b}`,
-      `${b}与${a}`,
-      `${a}${b}`,
-      `${b}${a}`,
-      `${a}和${b}`,
-      `${b}和${a}`,
-    ]).filter((s) => s !== place.name_zh);
-  }
+  if (pair) place.aliases_zh = crossingAliases(place.name_zh, pair);
   return place;
+}
+
+/** Both orders, with and without a joining word: people type "长椿路梧桐街" or "梧桐街与长椿路". */
+function crossingAliases(nameZh: string, [a, b]: [string, string]): string[] {
+  return unique([`${a}与${b}`, `${b}与${a}`, `${a}${b}`, `${b}${a}`, `${a}和${b}`, `${b}和${a}`]).filter(
+    (s) => s !== nameZh,
+  );
+}
+
+// "Xuesong Road" -> "Xuesong Rd", as the crossings layer writes its English names.
+const SHORT_EN: [RegExp, string][] = [
+  [/\bRoad\b/g, 'Rd'],
+  [/\bStreet\b/g, 'St'],
+  [/\bAvenue\b/g, 'Ave'],
+];
+const shortEn = (en: string) => SHORT_EN.reduce((s, [re, to]) => s.replace(re, to), en);
+
+/** The crossings the layer does not list, where two named roads meet (see derived-crossings.ts). */
+function derivedCrossingPlaces(roads: Layer, crossings: Layer | undefined, roadPlaceList: Place[]): Place[] {
+  const known = new Set<string>();
+  crossings?.features.forEach((f) => {
+    const zh = str(f.properties?.name_zh);
+    const pair = zh && crossingRoads(f, zh);
+    if (pair) known.add(pairKey(pair[0], pair[1]));
+  });
+  const importance = new Map(roadPlaceList.map((p) => [p.name_zh, p.importance ?? 0]));
+  return deriveCrossings(roads, known, (zh) => importance.get(zh) ?? 0).map(
+    ({ roads: pair, roads_en, at }) => {
+      const name_zh = `${pair[0]}与${pair[1]}`;
+      const en = roads_en.every(Boolean) ? roads_en.map(shortEn).join(' & ') : pinyinLabel(name_zh);
+      return {
+        id: `crossing:${pairKey(pair[0], pair[1])}`,
+        kind: 'crossing',
+        name_zh,
+        name_en: en,
+        center: at,
+        aliases_zh: crossingAliases(name_zh, pair),
+      } satisfies Place;
+    },
+  );
 }
 
 // A bracketed qualifier at the end: "郑州大学(主校区)", "西流湖生态公园（北区）", "宿舍区(估)".
@@ -199,8 +229,10 @@ export function placesFromLayers(layers: PlaceLayers): Place[] {
   const out: Place[] = [];
   const push = (p: Place | undefined) => p && out.push(withoutQualifier(p));
   layers.greenery?.features.forEach((f, i) => push(areaPlace('green', f, i)));
-  if (layers.roads) out.push(...roadPlaces(layers.roads));
+  const roadPlaceList = layers.roads ? roadPlaces(layers.roads) : [];
+  out.push(...roadPlaceList);
   layers.crossings?.features.forEach((f, i) => push(crossingPlace(f, i)));
+  if (layers.roads) out.push(...derivedCrossingPlaces(layers.roads, layers.crossings, roadPlaceList));
   layers.industrialParks?.features.forEach((f, i) => {
     if (f.properties?.kind === 'university') push(areaPlace('campus', f, i));
   });

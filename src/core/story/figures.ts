@@ -77,6 +77,10 @@ export interface ResolvedFigure {
   year?: number;
   /** The report's sentence behind an indicator, for a tooltip-free source line. */
   sentence?: string;
+  /** Where the figure comes from: an indicator id or a computed key. */
+  ref: string;
+  /** The unformatted number shown (before rounding), when ready. */
+  raw?: number;
 }
 
 export interface FigureContext {
@@ -121,13 +125,28 @@ export function resolveFigure(ref: FigureRef, ctx: FigureContext): ResolvedFigur
     const ind = lookup(ctx, ref.id);
     const customLabel = ref.label?.[lang];
     if (!ind)
-      return { state: 'unavailable', label: customLabel ?? ref.id, value: '', unit: '', kind: 'result' };
+      return {
+        state: 'unavailable',
+        label: customLabel ?? ref.id,
+        value: '',
+        unit: '',
+        kind: 'result',
+        ref: ref.id,
+      };
     const label = customLabel ?? (lang === 'zh' ? ind.label_zh : ind.label_en);
-    const base = { state: 'ready' as const, label, kind: ind.kind, year: ind.year, sentence: ind.sentence };
+    const base = {
+      state: 'ready' as const,
+      label,
+      kind: ind.kind,
+      year: ind.year,
+      sentence: ind.sentence,
+      ref: ref.id,
+    };
     if (ref.show === 'growth') {
       if (ind.growth_pct === undefined) return { ...base, state: 'unavailable', value: '', unit: '' };
       return {
         ...base,
+        raw: ind.growth_pct,
         ...formatGrowth(ind.growth_pct, lang),
         note: ref.note?.[lang] ?? yearNote(ind, lang),
       };
@@ -135,15 +154,15 @@ export function resolveFigure(ref: FigureRef, ctx: FigureContext): ResolvedFigur
     const q = formatIndicatorValue(ind.value, ind.unit_zh, ind.unit_en, lang);
     if (ind.qualifier) q.value = QUALIFIER_SIGN[ind.qualifier] + q.value;
     const note = ref.note?.[lang] ?? [yearNote(ind, lang), growthNote(ind, lang)].filter(Boolean).join(' · ');
-    return { ...base, ...q, note };
+    return { ...base, raw: ind.value, ...q, note };
   }
   const label = ref.label[lang];
   const note = ref.note?.[lang];
   const v = ctx.computed[ref.key];
-  if (v === undefined) return { state: 'computing', label, value: '', unit: '', note, kind: 'computed' };
-  if (v === null || !Number.isFinite(v))
-    return { state: 'unavailable', label, value: '', unit: '', note, kind: 'computed' };
-  return { state: 'ready', label, ...formatComputed(ref.key, v, lang), note, kind: 'computed' };
+  const base = { label, note, kind: 'computed' as const, ref: ref.key };
+  if (v === undefined) return { ...base, state: 'computing', value: '', unit: '' };
+  if (v === null || !Number.isFinite(v)) return { ...base, state: 'unavailable', value: '', unit: '' };
+  return { ...base, state: 'ready', raw: v, ...formatComputed(ref.key, v, lang) };
 }
 
 /** All figures of a chapter, in order. */

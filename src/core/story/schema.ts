@@ -134,6 +134,15 @@ export const Highlight = z
   });
 export type Highlight = z.infer<typeof Highlight>;
 
+/**
+ * What the camera must keep in full view, clear of the caption and controls: the zone's outline
+ * ("zone") or a selection of features like a highlight. Defaults to the chapter's highlight.
+ */
+export const Subject = z.union([z.literal('zone'), Highlight], {
+  error: 'expected "zone" or a selection { "layer", "ids" | "property" + "values" }',
+});
+export type Subject = z.infer<typeof Subject>;
+
 /** Lines of a layer drawn progressively when the chapter opens (e.g. the plan's road extensions). */
 export const Progressive = z.strictObject({
   layer: id,
@@ -187,6 +196,12 @@ export const Chapter = z.strictObject({
   /** Layer-group ids visible in this chapter; others are hidden. */
   layers: z.array(id, { error: 'expected a list of layer-group ids' }),
   highlight: Highlight.optional(),
+  /**
+   * Kept in full view in the part of the screen the caption and controls leave free. With a
+   * subject, `camera.center` and `camera.zoom` are used as given when they already frame it there;
+   * otherwise the camera centres the subject in that part, zoomed no closer than `camera.zoom`.
+   */
+  subject: Subject.optional(),
   /** Short emphasised lines, e.g. the 'three carriages': a term and what it stands for. */
   points: z
     .array(z.strictObject({ term: Bilingual, text: Bilingual }))
@@ -282,6 +297,7 @@ export function validateStory(json: unknown, options: ValidateOptions = {}): Sto
       };
       ch.layers.forEach((l, j) => check(l, `${at}.layers[${j}]`));
       if (ch.highlight) check(ch.highlight.layer, `${at}.highlight.layer`);
+      if (ch.subject && ch.subject !== 'zone') check(ch.subject.layer, `${at}.subject.layer`);
       if (ch.progressive) check(ch.progressive.layer, `${at}.progressive.layer`);
     }
   });

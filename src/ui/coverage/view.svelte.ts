@@ -11,6 +11,8 @@ import { COVERAGE_GROUP } from '../../map/coverage-layers';
 
 /** The click tool id while a what-if park is being placed. */
 export const WHATIF_TOOL = 'whatif';
+/** The click tool id while a what-if park is being drawn as a polygon, corner by corner. */
+export const WHATIF_DRAW_TOOL = 'whatif-draw';
 /** The click tool id while the coverage tab is open: a click asks how far the nearest green space is. */
 export const POINT_TOOL = 'coverage-point';
 /** What-if park sizes offered, hectares (1 ha = a neighbourhood park). */
@@ -23,6 +25,8 @@ class CoverageView {
   suggesting = $state(false);
   /** The place last clicked on the map and what the worker said about it. */
   point = $state.raw<{ lng: number; lat: number; info: PointInfo | null } | null>(null);
+  /** Corners of the polygon park being drawn, [lng, lat]. */
+  draft = $state.raw<[number, number][]>([]);
   private counter = 0;
 
   /** A fresh what-if id, unique within this page and against ids decoded from the URL. */
@@ -44,7 +48,27 @@ class CoverageView {
   }
 
   stopPlacing() {
-    if (app.clickTool === WHATIF_TOOL) app.clickTool = app.tab === 'coverage' ? POINT_TOOL : null;
+    this.draft = [];
+    if (app.clickTool === WHATIF_TOOL || app.clickTool === WHATIF_DRAW_TOOL)
+      app.clickTool = app.tab === 'coverage' ? POINT_TOOL : null;
+  }
+
+  startDrawing() {
+    this.draft = [];
+    app.clickTool = WHATIF_DRAW_TOOL;
+  }
+
+  addCorner(lng: number, lat: number) {
+    this.draft = [...this.draft, [lng, lat]];
+  }
+
+  /** Closes the drawn corners into a polygon park (three corners at least) and ends drawing. */
+  finishDrawing() {
+    const ring = this.draft;
+    if (ring.length < 3) return;
+    coverage.addWhatIf({ id: this.nextId(), kind: 'polygon', coordinates: [[...ring, ring[0]]] });
+    this.suggestions = null;
+    this.stopPlacing();
   }
 
   async suggest() {

@@ -16,6 +16,30 @@ function components(g: ReturnType<typeof buildWalkGraph>): number {
   return new Set(parent.map((_, i) => find(i))).size;
 }
 
+/** A horizontal road from (-100, 0) to (100, 0) and a vertical one from (x, y0) to (x, y1). */
+function hAndV(x: number, y0: number, y1: number) {
+  return fc([
+    road('h', [
+      [-100, 0],
+      [100, 0],
+    ]),
+    road('v', [
+      [x, y0],
+      [x, y1],
+    ]),
+  ]);
+}
+
+/** An L-shaped road: 300 m east, then 400 m north. */
+const ell = () =>
+  fc([
+    road('L', [
+      [0, 0],
+      [300, 0],
+      [300, 400],
+    ]),
+  ]);
+
 describe('walk graph', () => {
   it('edge lengths agree with Turf great-circle distance within 0.3%', () => {
     const rnd = mulberry32(7);
@@ -33,35 +57,14 @@ describe('walk graph', () => {
   });
 
   it('keeps intermediate vertices so a bent road measures its true length', () => {
-    const g = buildWalkGraph(
-      fc([
-        road('L', [
-          [0, 0],
-          [300, 0],
-          [300, 400],
-        ]),
-      ]),
-      '2014',
-      proj,
-      Infinity,
-    );
+    const g = buildWalkGraph(ell(), '2014', proj, Infinity);
     expect(g.nodeCount).toBe(3);
     const total = Array.from(g.edgeM).reduce((s, m) => s + m, 0);
     expect(total).toBeCloseTo(700, 1);
   });
 
   it('splits long segments into edges of at most MAX_EDGE_M, keeping the length', () => {
-    const g = buildWalkGraph(
-      fc([
-        road('L', [
-          [0, 0],
-          [300, 0],
-          [300, 400],
-        ]),
-      ]),
-      '2014',
-      proj,
-    );
+    const g = buildWalkGraph(ell(), '2014', proj);
     expect(g.edgeCount).toBe(Math.ceil(300 / MAX_EDGE_M) + Math.ceil(400 / MAX_EDGE_M));
     for (const m of g.edgeM) expect(m).toBeLessThanOrEqual(MAX_EDGE_M + 1e-6);
     expect(Array.from(g.edgeM).reduce((s, m) => s + m, 0)).toBeCloseTo(700, 1);
@@ -87,56 +90,16 @@ describe('walk graph', () => {
     expect(shared.nodeCount).toBe(3);
     expect(components(shared)).toBe(1);
 
-    const crossing = buildWalkGraph(
-      fc([
-        road('h', [
-          [-100, 0],
-          [100, 0],
-        ]),
-        road('v', [
-          [0, -100],
-          [0, 100],
-        ]),
-      ]),
-      '2014',
-      proj,
-      Infinity,
-    );
+    const crossing = buildWalkGraph(hAndV(0, -100, 100), '2014', proj, Infinity);
     expect(crossing.nodeCount).toBe(5); // four ends + the crossing
     expect(components(crossing)).toBe(1);
     // Every edge is half a road.
     for (const m of crossing.edgeM) expect(m).toBeCloseTo(100, 1);
 
-    const tee = buildWalkGraph(
-      fc([
-        road('h', [
-          [-100, 0],
-          [100, 0],
-        ]),
-        road('v', [
-          [30, 1.5],
-          [30, 200],
-        ]),
-      ]),
-      '2014',
-      proj,
-    );
+    const tee = buildWalkGraph(hAndV(30, 1.5, 200), '2014', proj);
     expect(components(tee)).toBe(1);
 
-    const apart = buildWalkGraph(
-      fc([
-        road('h', [
-          [-100, 0],
-          [100, 0],
-        ]),
-        road('v', [
-          [30, 5],
-          [30, 200],
-        ]),
-      ]),
-      '2014',
-      proj,
-    );
+    const apart = buildWalkGraph(hAndV(30, 5, 200), '2014', proj);
     expect(components(apart)).toBe(2);
   });
 
@@ -179,21 +142,7 @@ describe('walk graph', () => {
   });
 
   it('stores a symmetric CSR adjacency', () => {
-    const g = buildWalkGraph(
-      fc([
-        road('h', [
-          [-100, 0],
-          [100, 0],
-        ]),
-        road('v', [
-          [0, -100],
-          [0, 100],
-        ]),
-      ]),
-      '2014',
-      proj,
-      Infinity,
-    );
+    const g = buildWalkGraph(hAndV(0, -100, 100), '2014', proj, Infinity);
     expect(g.offsets[g.nodeCount]).toBe(2 * g.edgeCount);
     for (let u = 0; u < g.nodeCount; u++) {
       for (let k = g.offsets[u]; k < g.offsets[u + 1]; k++) {

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { Feature, FeatureCollection } from 'geojson';
-import { composeLayer } from '../../../src/state/compose-layers';
+import {
+  chunkByPositions,
+  composeLayer,
+  markGrowth,
+  pushLayer,
+  PUSH_POSITIONS,
+  type LayerSource,
+} from '../../../src/state/compose-layers';
 
 const f = (id: string): Feature => ({
   type: 'Feature',
@@ -40,5 +47,73 @@ describe('composeLayer', () => {
     expect(out.features).not.toBe(bundled.features);
     composeLayer(bundled, [{ layer: 'greenery', mode: 'add', features: [f('i1')] }], 'greenery');
     expect(ids(bundled)).toEqual(['b1', 'b2']);
+  });
+});
+
+describe('pushLayer', () => {
+  const line = (id: string, n: number): Feature => ({
+    type: 'Feature',
+    properties: { id },
+    geometry: {
+      type: 'LineString',
+      coordinates: Array.from({ length: n }, (_, i) => [113.5 + i * 1e-5, 34.8]),
+    },
+  });
+
+  function fakeSource() {
+    const calls: string[] = [];
+    let release: (() => void) | null = null;
+    const src: LayerSource & { calls: string[]; release: () => void; holdNext: boolean } = {
+      calls,
+      holdNext: false,
+      setData: (d) => void calls.push(`set ${d.features.length}`),
+      updateData: (diff) => {
+        calls.push(`add ${diff.add.map((x) => x.properties?.id).join(',')}`);
+        if (!src.holdNext) return Promise.resolve();
+        return new Promise<void>((r) => (release = r));
+      },
+      release: () => release?.(),
+    };
+    return src;
+  }
+
+  it('splits added features into pieces of bounded size, a big feature alone', () => {
+    const pieces = chunkByPositions([line('a', 6), line('b', 6), line('c', 25), line('d', 3)], 12);
+    expect(pieces.map((p) => p.map((x) => x.properties?.id))).toEqual([['a', 'b'], ['c'], ['d']]);
+  });
+
+  it('sends only the added features, in pieces, when a layer grew from what the map shows', async () => {
+    const added = Array.from({ length: 5 }, (_, i) => line(`i${i}`, PUSH_POSITIONS / 2));
+    const next = composeLayer(bundled, [{ layer: 'greenery', mode: 'add', features: added }], 'greenery');
+    markGrowth(next, bundled, added);
+    const src = fakeSource();
+    await pushLayer(src, bundled, next);
+    expect(src.calls).toEqual(['add i0,i1', 'add i2,i3', 'add i4']);
+  });
+
+  it('sends the whole layer when it did not grow from what the map shows', async () => {
+    const added = [line('i0', 3)];
+    const next = composeLayer(bundled, [{ layer: 'greenery', mode: 'add', features: added }], 'greenery');
+    markGrowth(next, bundled, added);
+    const other: FeatureCollection = { type: 'FeatureCollection', features: [] };
+    const src = fakeSource();
+    await pushLayer(src, other, next);
+    const plain = composeLayer(bundled, [], 'greenery');
+    await pushLayer(src, bundled, plain);
+    expect(src.calls).toEqual(['set 3', 'set 2']);
+  });
+
+  it('stops sending pieces of an older push once a newer one starts', async () => {
+    const added = Array.from({ length: 3 }, (_, i) => line(`i${i}`, PUSH_POSITIONS));
+    const next = composeLayer(bundled, [{ layer: 'greenery', mode: 'add', features: added }], 'greenery');
+    markGrowth(next, bundled, added);
+    const src = fakeSource();
+    src.holdNext = true;
+    const first = pushLayer(src, bundled, next);
+    src.holdNext = false;
+    await pushLayer(src, next, bundled);
+    src.release();
+    await first;
+    expect(src.calls).toEqual(['add i0', 'set 2']);
   });
 });

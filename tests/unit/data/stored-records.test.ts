@@ -102,10 +102,52 @@ describe('stored import check', () => {
 });
 
 describe('stored what-if check', () => {
-  it('accepts a list of objects and refuses anything else', () => {
-    expect(storedWhatIfsProblem({ schema: SCHEMA_VERSION, list: [{ lng: 113.5, lat: 34.8 }] })).toBeNull();
-    expect(storedWhatIfsProblem({ schema: SCHEMA_VERSION, list: [1, 2] })).not.toBeNull();
-    expect(storedWhatIfsProblem({ schema: 0, list: [] })).not.toBeNull();
-    expect(storedWhatIfsProblem({ schema: SCHEMA_VERSION, list: 'x' })).not.toBeNull();
+  const point = { id: 'w1', kind: 'point', lng: 113.5, lat: 34.8, area_m2: 20000, name: '设想公园' };
+  const polygon = {
+    id: 'w2',
+    kind: 'polygon',
+    coordinates: [
+      [
+        [113.5, 34.8],
+        [113.51, 34.8],
+        [113.51, 34.81],
+        [113.5, 34.8],
+      ],
+    ],
+  };
+  const list = (...l: unknown[]) => ({ schema: SCHEMA_VERSION, list: l });
+
+  it('accepts point and polygon what-if parks', () => {
+    expect(storedWhatIfsProblem(list(point, polygon))).toBeNull();
+    expect(storedWhatIfsProblem(list())).toBeNull();
+  });
+
+  it('refuses another schema or a list that is not an array', () => {
+    expect(storedWhatIfsProblem({ schema: 0, list: [] })).toMatch(/schema/);
+    expect(storedWhatIfsProblem({ schema: SCHEMA_VERSION, list: 'x' })).toMatch(/array/);
+    expect(storedWhatIfsProblem(null)).toMatch(/object/);
+  });
+
+  it('names the broken park and what is wrong with it', () => {
+    expect(storedWhatIfsProblem(list(point, 1))).toMatch(/what-if 1 is not an object/);
+    expect(storedWhatIfsProblem(list({ ...point, id: '' }))).toMatch(/no id/);
+    expect(storedWhatIfsProblem(list({ ...point, lng: NaN }))).toMatch(/what-if 0 has an invalid position/);
+    expect(storedWhatIfsProblem(list({ ...point, lat: 95 }))).toMatch(/position/);
+    expect(storedWhatIfsProblem(list({ ...point, area_m2: -5 }))).toMatch(/area/);
+    expect(storedWhatIfsProblem(list({ ...point, area_m2: '2000' }))).toMatch(/area/);
+    expect(storedWhatIfsProblem(list({ ...point, name: { html: '<b>' } }))).toMatch(/name/);
+    expect(storedWhatIfsProblem(list({ ...point, kind: 'circle' }))).toMatch(/kind circle/);
+    const ring = polygon.coordinates[0];
+    expect(storedWhatIfsProblem(list({ ...polygon, coordinates: [ring.slice(0, 3)] }))).toMatch(
+      /coordinates/,
+    );
+    expect(storedWhatIfsProblem(list({ ...polygon, coordinates: [[[113.5, 'x'], ...ring]] }))).toMatch(
+      /coordinates/,
+    );
+  });
+
+  it('refuses an implausibly long list', () => {
+    const many = Array.from({ length: 501 }, (_, i) => ({ ...point, id: `w${i}` }));
+    expect(storedWhatIfsProblem(list(...many))).toMatch(/more than 500/);
   });
 });

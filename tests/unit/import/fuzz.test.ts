@@ -6,19 +6,11 @@
 import { describe, expect, it } from 'vitest';
 import { GreenProps, ResidentialProps, RoadProps } from '../../../src/core/geodata/schema';
 import { IMPORT_CODES, parseAndValidate, type ImportLayer, type SourceCrs } from '../../../src/core/import';
+import { mulberry32 } from '../../../bench/synthetic-random';
 import { fixtureText } from './load';
 
 // Seeded PRNG (mulberry32): the same cases on every run; change SEED to explore others.
 const SEED = 20_260_612;
-function mulberry32(seed: number) {
-  return () => {
-    seed |= 0;
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Valid files and the layer they belong to (the fuzzer mostly imports them there, sometimes elsewhere). */
 const SOURCES: [string, ImportLayer][] = [

@@ -40,4 +40,54 @@ describe('place search on geodata/', () => {
       expect(r.name_zh).toMatch(/梧桐街/);
     },
   );
+
+  it('searches every kind: 536 places, with the crossings the layer leaves out derived from the roads', () => {
+    const places = placesFromLayers(layers);
+    const crossings = places.filter((p) => p.kind === 'crossing');
+    expect(crossings.length).toBeGreaterThan(layers.crossings.features.length);
+    expect(new Set(places.map((p) => p.id)).size).toBe(places.length);
+  });
+
+  it.each(['枫杨街雪松路', '雪松路与枫杨街', '枫杨街与雪松路', 'fyjxsl', 'xuesonglu fengyangjie'])(
+    '"%s" finds the crossing of 雪松路 and 枫杨街 (not in crossings.geojson) first',
+    (q) => {
+      const r = index.search(q)[0];
+      expect(r).toMatchObject({ kind: 'crossing', name_zh: '雪松路与枫杨街' });
+      expect(r.center).toEqual([113.549798, 34.814785]);
+    },
+  );
+
+  it('ranks exact Chinese, then Chinese prefix: 雪松路 the road before the crossings named after it', () => {
+    const rs = index.search('雪松路');
+    expect(rs[0]).toMatchObject({ name_zh: '雪松路', kind: 'road', matchedBy: 'exact', score: 100 });
+    expect(rs.slice(1).every((r) => r.score < 100)).toBe(true);
+  });
+
+  it('ranks an exact pinyin name before names it is only a prefix of, and both before a typo', () => {
+    const rs = index.search('fengyangjie');
+    expect(rs[0]).toMatchObject({ name_zh: '枫杨街', matchedBy: 'pinyin', score: 80 });
+    expect(rs.slice(1, 4).every((r) => r.kind === 'crossing' && r.score === 75)).toBe(true);
+    const typo = index.search('fenygangjie');
+    expect(typo[0]).toMatchObject({ name_zh: '枫杨街', matchedBy: 'fuzzy' });
+    // Fuzzy scores stay below every pinyin tier (75 and up).
+    expect(typo[0].score).toBeLessThan(50);
+    expect(rs.filter((r) => r.matchedBy !== 'fuzzy').every((r) => r.score >= 75)).toBe(true);
+  });
+
+  it('prefers the park on a tie: "lianhua" gives 莲花公园 before 莲花街', () => {
+    const rs = index.search('lianhua');
+    expect(rs.slice(0, 2).map((r) => r.name_zh)).toEqual(['莲花公园', '莲花街']);
+    expect(rs[0].score).toBe(rs[1].score);
+  });
+
+  it.each([
+    ['Tianjian Lake Park', '天健湖公园', 'english'],
+    ['green valley', '绿谷公园', 'english'],
+    ['tianjainhu', '天健湖公园', 'fuzzy'],
+    ['xuesnglu', '雪松路', 'fuzzy'],
+    ['lvgu', '绿谷公园', 'pinyin'],
+    ['tjhgy', '天健湖公园', 'initials'],
+  ])('"%s" finds %s (%s)', (q, zh, by) => {
+    expect(index.search(q)[0]).toMatchObject({ name_zh: zh, matchedBy: by });
+  });
 });

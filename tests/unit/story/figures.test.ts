@@ -188,10 +188,9 @@ describe('resolveFigure', () => {
 
   it('waits for a computed figure, then shows it; a failed one is unavailable', () => {
     const ref = { source: 'computed', key: 'planned_road_km', label } as const;
-    expect(resolveFigure(ref, { lang: 'zh', indicators, computed: {} })).toMatchObject({
-      state: 'computing',
-      value: '',
-    });
+    const waiting = resolveFigure(ref, { lang: 'zh', indicators, computed: {} });
+    expect(waiting).toMatchObject({ state: 'computing', value: '' });
+    expect(waiting.raw).toBeUndefined();
     expect(
       resolveFigure(ref, { lang: 'zh', indicators, computed: { planned_road_km: 31.24 } }),
     ).toMatchObject({
@@ -199,6 +198,9 @@ describe('resolveFigure', () => {
       value: '31.2',
       unit: '公里',
       label: '图上规划道路',
+      // The unrounded number and its key go along, so a check can compare it with its source.
+      ref: 'planned_road_km',
+      raw: 31.24,
     });
     expect(resolveFigure(ref, { lang: 'en', indicators, computed: { planned_road_km: null } }).state).toBe(
       'unavailable',

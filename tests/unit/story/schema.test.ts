@@ -187,6 +187,28 @@ describe('validateStory errors', () => {
     expect(errors[0].path).toBe('chapters[3].highlight');
   });
 
+  it('takes a subject as "zone" or as a feature selection, and says what it expects otherwise', () => {
+    const ok = validateStory(
+      broken((s) => {
+        s.chapters[0].subject = 'zone';
+        s.chapters[4].subject = { layer: 'greenery', property: 'program', values: ['four_parks'] };
+      }),
+    );
+    expect(ok.ok).toBe(true);
+    const errors = errorsOf(broken((s) => (s.chapters[0].subject = 'zoen')));
+    expect(errors).toEqual([
+      {
+        path: 'chapters[0].subject',
+        message: 'expected "zone" or a selection { "layer", "ids" | "property" + "values" }',
+      },
+    ]);
+    const layerErrors = errorsOf(
+      broken((s) => (s.chapters[4].subject = { layer: 'parks', ids: ['p1'] })),
+      { layerIds: ['roads', 'greenery', 'industry'] },
+    );
+    expect(layerErrors.map((e) => e.path)).toEqual(['chapters[4].subject.layer']);
+  });
+
   it('rejects an empty story and non-JSON shapes with a message, not an exception', () => {
     expect(errorsOf({ version: 1, title: { zh: 'a', en: 'b' }, chapters: [] })).toContainEqual({
       path: 'chapters',

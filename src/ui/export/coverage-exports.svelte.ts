@@ -1,0 +1,161 @@
+/**
+ * The 15-minute circle's exports and report section: walking bands and gaps as GeoJSON, the
+ * statistics as CSV, and the key figures on the printable report. Registered once at load; each
+ * is offered only once a coverage result exists (the coverage tab or a coverage layer computes it).
+ */
+import type { Feature, MultiPolygon } from 'geojson';
+import { featuresToGeoJSON, statsToCsv, type CsvCell } from '../../core/export';
+import type { CoverageResult } from '../../core/coverage/pipeline';
+import { app } from '../../state/app.svelte';
+import { coverage } from '../../state/coverage.svelte';
+import { imports } from '../../state/imports.svelte';
+import { dateStamp, exportFile } from './export-file';
+import { registerExport, registerReportSection } from './registry.svelte';
+
+const pct = (x: number) => Math.round(x * 1000) / 10;
+const people = (x: number) => Math.round(x).toLocaleString(app.lang === 'zh' ? 'zh-CN' : 'en-GB');
+
+/** Where the figures come from, written into every exported file. */
+function sources(): string[] {
+  return [
+    app.t('data.report.bundled'),
+    ...imports.layers.map((l) => `${l.name} (${l.layer}, ${l.crs}, ${l.importedAt.slice(0, 10)})`),
+  ];
+}
+
+function gapFeatures(r: CoverageResult): Feature<MultiPolygon>[] {
+  return r.gaps.map((g) => ({
+    type: 'Feature',
+    properties: {
+      rank: g.rank,
+      population: Math.round(g.population),
+      area_m2: Math.round(g.areaM2),
+      centre_lng: g.centroid[0],
+      centre_lat: g.centroid[1],
+      beyond_minutes: Math.max(...r.params.bands),
+    },
+    geometry: { type: 'MultiPolygon', coordinates: g.outline },
+  }));
+}
+
+/** The statistics as rows of indicator, value, unit (the scenario's parameters first). */
+export function coverageCsvRows(r: CoverageResult): CsvCell[][] {
+  const s = r.stats;
+  const rows: CsvCell[][] = [
+    ['scenario', r.params.scenario, ''],
+    ['walking speed', r.params.speed, 'm/s'],
+    ['what-if parks', r.params.whatIfs.length, ''],
+    ['residential population', Math.round(s.totalPopulation), 'people'],
+    ['residential land', Math.round(s.totalResidentialM2), 'm²'],
+  ];
+  for (const b of s.bands) {
+    rows.push(
+      [`population within ${b.minutes} min`, Math.round(b.population), 'people'],
+      [`population share within ${b.minutes} min`, pct(b.populationShare), '%'],
+      [`residential land within ${b.minutes} min`, Math.round(b.residentialM2), 'm²'],
+      [`residential land share within ${b.minutes} min`, pct(b.residentialShare), '%'],
+    );
+  }
+  rows.push(
+    ['service-radius coverage, residential land', pct(s.radius.landRate), '%'],
+    ['service-radius coverage, population', pct(s.radius.populationRate), '%'],
+    ...s.radius.targets.map((t): CsvCell[] => [`target ${pct(t.rate)}% met (${t.source})`, t.met, '']),
+    ['population with no green space within reach', Math.round(s.unreachablePopulation), 'people'],
+    ['population relying on illustrative green spaces', Math.round(s.illustrativePopulation), 'people'],
+    ['gaps beyond the largest band', r.gaps.length, ''],
+    ['population in gaps', Math.round(r.gaps.reduce((n, g) => n + g.population, 0)), 'people'],
+  );
+  return rows;
+}
+
+const result = () => coverage.result;
+const has = () => !!coverage.result;
+const stem = (what: string) => `green-circle-${what}-${coverage.result?.params.scenario}-${dateStamp()}`;
+
+registerExport({
+  id: 'coverage-bands',
+  labelKey: 'data.export.bands',
+  available: has,
+  run: () => {
+    const r = result();
+    if (!r) return;
+    const text = featuresToGeoJSON(r.bands.features, {
+      generated: new Date(),
+      name: 'coverage-bands',
+      sources: sources(),
+    });
+    exportFile(`${stem('bands')}.geojson`, 'application/geo+json', text);
+  },
+});
+
+registerExport({
+  id: 'coverage-gaps',
+  labelKey: 'data.export.gaps',
+  available: has,
+  run: () => {
+    const r = result();
+    if (!r) return;
+    const text = featuresToGeoJSON(gapFeatures(r), {
+      generated: new Date(),
+      name: 'coverage-gaps',
+      sources: sources(),
+    });
+    exportFile(`${stem('gaps')}.geojson`, 'application/geo+json', text);
+  },
+});
+
+registerExport({
+  id: 'coverage-csv',
+  labelKey: 'data.export.csv',
+  available: has,
+  run: () => {
+    const r = result();
+    if (!r) return;
+    const rows = [
+      ...coverageCsvRows(r),
+      ['generated', new Date().toISOString(), ''],
+      ...sources().map((s): CsvCell[] => ['source', s, '']),
+    ];
+    exportFile(
+      `${stem('statistics')}.csv`,
+      'text/csv;charset=utf-8',
+      statsToCsv(['指标 Indicator', '数值 Value', '单位 Unit'], rows),
+    );
+  },
+});
+
+registerReportSection({
+  id: 'coverage',
+  titleKey: 'data.stats.title',
+  rows: () => {
+    const r = result();
+    if (!r) return [];
+    const s = r.stats;
+    const largest = Math.max(...r.params.bands);
+    const out: [string, string][] = [
+      [
+        app.t('data.stats.scenario'),
+        app.t('data.stats.scenarioValue', {
+          scenario: app.t(`data.stats.scenario.${r.params.scenario}`),
+          speed: r.params.speed,
+        }),
+      ],
+      ...s.bands.map((b): [string, string] => [
+        app.t('data.stats.band', { minutes: b.minutes }),
+        app.t('data.stats.bandValue', { share: pct(b.populationShare), people: people(b.population) }),
+      ]),
+      [app.t('data.stats.radius'), `${pct(s.radius.landRate)}%`],
+      [
+        app.t('data.stats.gaps', { minutes: largest }),
+        app.t('data.stats.gapsValue', {
+          count: r.gaps.length,
+          people: people(r.gaps.reduce((n, g) => n + g.population, 0)),
+        }),
+      ],
+    ];
+    if (r.params.whatIfs.length) out.push([app.t('data.stats.whatIfs'), String(r.params.whatIfs.length)]);
+    if (s.illustrativePopulation > 0)
+      out.push([app.t('data.stats.illustrative'), people(s.illustrativePopulation)]);
+    return out;
+  },
+});
