@@ -49,12 +49,11 @@ export function extendSourceSet(model: ScenarioModel, base: SourceSet, extra: Pr
 
 function extend(model: ScenarioModel, base: SourceSet, extra: PreparedGreen[], copy: boolean): SourceSet {
   const greens = [...base.greens, ...extra];
-  let points = base.points;
-  for (let k = 0; k < extra.length; k++) {
-    const p = extra[k].points;
-    const relabelled: SourcePoints = { ...p, green: p.green.map(() => base.greens.length + k) };
-    points = concatSources(points, relabelled);
-  }
+  const relabelled = extra.map((g, k): SourcePoints => ({
+    ...g.points,
+    green: g.points.green.map(() => base.greens.length + k),
+  }));
+  const points = extra.length ? concatSources(base.points, ...relabelled) : base.points;
   const field = copy ? copyField(base.field) : base.field;
   const newPoints: SourcePoints = {
     green: points.green.subarray(base.points.green.length),
