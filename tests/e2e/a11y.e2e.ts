@@ -156,6 +156,9 @@ describe('keyboard', () => {
   it('reaches the data tab and the file chooser by keyboard alone', async () => {
     const { page, context } = await newAppPage(browser);
     await openApp(page);
+    // Listen long before the key press: Playwright turns on file-chooser interception
+    // asynchronously, and under load a listener added in the same tick as the press can miss it.
+    const chooserEvent = page.waitForEvent('filechooser', { timeout: 60_000 });
     let onTab = false;
     for (let i = 0; i < 40 && !onTab; i++) {
       await page.keyboard.press('Tab');
@@ -170,10 +173,8 @@ describe('keyboard', () => {
       onChooser = await page.evaluate(() => document.activeElement?.classList.contains('primary') ?? false);
     }
     expect(onChooser).toBe(true);
-    const [chooser] = await Promise.all([
-      page.waitForEvent('filechooser', { timeout: 10_000 }),
-      page.keyboard.press('Enter'),
-    ]);
+    await page.keyboard.press('Enter');
+    const chooser = await chooserEvent;
     expect(chooser.isMultiple()).toBe(false);
     await context.close();
   });
