@@ -159,6 +159,7 @@ describe('keyboard', () => {
     // Listen long before the key press: Playwright turns on file-chooser interception
     // asynchronously, and under load a listener added in the same tick as the press can miss it.
     const chooserEvent = page.waitForEvent('filechooser', { timeout: 60_000 });
+    chooserEvent.catch(() => {}); // awaited below; not an unhandled rejection if a step before fails
     let onTab = false;
     for (let i = 0; i < 40 && !onTab; i++) {
       await page.keyboard.press('Tab');
