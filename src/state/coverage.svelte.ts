@@ -47,6 +47,8 @@ class CoverageState {
   method = $state<'network' | 'radius'>('network');
   /** Whether results carry the roads-by-walk-time lines (only when that layer is shown: it is the heaviest part). */
   roadTimes = $state(false);
+  /** True while a what-if park is being dragged: frames are drafts (bands at half resolution). */
+  dragging = $state(false);
 
   private client: CoverageClient | null = null;
   private initFor: GeoData | null = null;
@@ -61,6 +63,7 @@ class CoverageState {
     minAreaM2: this.minAreaM2,
     whatIfs: this.whatIfs,
     roadTimes: this.roadTimes,
+    draft: this.dragging,
   });
 
   /** Reads the coverage keys from the URL's extra parameters. */
