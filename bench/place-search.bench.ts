@@ -7,10 +7,10 @@
  * places): build 250 ms min, ~2–5 ms per keystroke (median over 60 runs of the 12 queries: 4.9 ms).
  * On an idle machine the 4,000-place figures were 105–137 ms and ~3 ms.
  */
-import { readFileSync } from 'node:fs';
 import { bench, describe } from 'vitest';
 import { createPlaceIndex, PlaceIndex, type Place, type PlaceKind } from '../src/core/search';
 import { mulberry32 } from './synthetic-random';
+import { readPlaceLayers } from '../tests/unit/search/load-fixtures';
 
 const CHARS =
   '雪松长椿梧桐翠竹科学大道天健湖公园西流枫香河阳瑞达莲花须水金柏红叶银屏石楠丁香合欢冉屯朱泊月趣园五龙口南北创新锦和绿谷万城';
@@ -84,16 +84,7 @@ describe('place search, 4,000 places', () => {
 
 // The bundled zone as the app searches it (parks, roads, listed and derived crossings, campuses,
 // metro stations, residential blocks and estates).
-const read = (name: string) =>
-  JSON.parse(readFileSync(new URL(`../geodata/${name}`, import.meta.url), 'utf8'));
-const zone = {
-  greenery: read('greenery.geojson'),
-  roads: read('roads.geojson'),
-  crossings: read('crossings.geojson'),
-  industrialParks: read('industrial-parks.geojson'),
-  landmarks: read('landmarks.geojson'),
-  residential: read('residential.geojson'),
-};
+const zone = readPlaceLayers(new URL('../geodata/', import.meta.url));
 const zoneIndex = createPlaceIndex(zone);
 
 describe(`place search, bundled geodata (${zoneIndex.size} places)`, () => {

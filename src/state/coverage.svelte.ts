@@ -11,13 +11,14 @@ import type { CoverageClient } from '../worker/client';
 import type { CoverageParams, CoverageResult } from '../core/coverage/pipeline';
 import type { NearestResult } from '../core/coverage/nearest';
 import type { PointInfo } from '../core/coverage/point-info';
-import type { CoverageLayers, Scenario } from '../core/coverage/types';
+import type { Scenario } from '../core/coverage/types';
 import type { WhatIf } from '../core/coverage/whatif';
 import { decodeWhatIfs, encodeWhatIfs } from '../core/coverage/whatif-url';
 import { CancelledError } from '../worker/protocol';
 import { spawnCoverageWorker } from '../worker/spawn';
 import { app } from './app.svelte';
-import { loadJson, type GeoData } from './geodata';
+import type { GeoData } from './geodata';
+import { coverageInput } from './coverage-input';
 import { markPending } from './hook';
 
 export const DEFAULT_BANDS = [5, 10, 15];
@@ -101,15 +102,7 @@ class CoverageState {
     }
     const client = this.client;
     this.initPromise = (async () => {
-      const standards = await loadJson('standards.json').catch(() => undefined);
-      const layers: CoverageLayers = {
-        roads: data.roads as CoverageLayers['roads'],
-        green: data.greenery as CoverageLayers['green'],
-        residential: data.residential as CoverageLayers['residential'],
-        water: data.water as CoverageLayers['water'],
-        standards,
-      };
-      await client.send('init', { layers });
+      await client.send('init', { layers: await coverageInput(data) });
       return client;
     })();
     return this.initPromise;

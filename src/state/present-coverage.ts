@@ -10,9 +10,9 @@ import type { BandProps } from '../core/coverage/bands';
 import type { Scenario } from '../core/coverage/types';
 import { coverageFigures } from '../core/story/geodata-figures';
 import type { ComputedFigures } from '../core/story/figures';
-import type { CoverageLayers } from '../core/coverage/types';
 import { spawnCoverageWorker } from '../worker/spawn';
-import { loadJson, type GeoData } from './geodata';
+import type { GeoData } from './geodata';
+import { coverageInput } from './coverage-input';
 
 export type Bands = FeatureCollection<MultiPolygon, BandProps>;
 
@@ -26,16 +26,9 @@ const LIMIT_MIN = 15;
 
 /** @param data the app's loaded (and possibly imported) geodata, as the coverage view uses it */
 export async function computePresentCoverage(data: GeoData): Promise<PresentCoverage> {
-  const standards = await loadJson('standards.json').catch(() => undefined);
+  const layers = await coverageInput(data);
   const client = spawnCoverageWorker();
   try {
-    const layers: CoverageLayers = {
-      roads: data.roads as CoverageLayers['roads'],
-      green: data.greenery as CoverageLayers['green'],
-      residential: data.residential as CoverageLayers['residential'],
-      water: data.water as CoverageLayers['water'],
-      standards,
-    };
     await client.send('init', { layers });
     const plan = await client.send('compute', { scenario: '2015', roadTimes: false, compare: true });
     const built = await client.send('compute', { scenario: '2014', roadTimes: false, compare: false });

@@ -2,11 +2,10 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { PlaceLayers } from '../../../src/core/search';
 
-const dir = fileURLToPath(new URL('../../fixtures/search/', import.meta.url));
-const read = (name: string) => JSON.parse(readFileSync(dir + name, 'utf8'));
-
-/** The search fixture layers, read fresh for every call so tests cannot leak mutations. */
-export function fixtureLayers(): PlaceLayers {
+/** The six layers search reads, from a folder of GeoJSON files (the fixtures or geodata/). */
+export function readPlaceLayers(folder: URL): PlaceLayers {
+  const dir = fileURLToPath(folder);
+  const read = (name: string) => JSON.parse(readFileSync(dir + name, 'utf8'));
   return {
     greenery: read('greenery.geojson'),
     roads: read('roads.geojson'),
@@ -15,4 +14,9 @@ export function fixtureLayers(): PlaceLayers {
     landmarks: read('landmarks.geojson'),
     residential: read('residential.geojson'),
   };
+}
+
+/** The search fixture layers, read fresh for every call so tests cannot leak mutations. */
+export function fixtureLayers(): PlaceLayers {
+  return readPlaceLayers(new URL('../../fixtures/search/', import.meta.url));
 }

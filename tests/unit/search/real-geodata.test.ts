@@ -1,21 +1,10 @@
 /** The search cases on the bundled geodata/ layers (not the fixtures). */
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { createPlaceIndex, placesFromLayers } from '../../../src/core/search';
-
-const dir = fileURLToPath(new URL('../../../geodata/', import.meta.url));
-const read = (name: string) => JSON.parse(readFileSync(dir + name, 'utf8'));
+import { readPlaceLayers } from './load-fixtures';
 
 describe('place search on geodata/', () => {
-  const layers = {
-    greenery: read('greenery.geojson'),
-    roads: read('roads.geojson'),
-    crossings: read('crossings.geojson'),
-    industrialParks: read('industrial-parks.geojson'),
-    landmarks: read('landmarks.geojson'),
-    residential: read('residential.geojson'),
-  };
+  const layers = readPlaceLayers(new URL('../../../geodata/', import.meta.url));
   const index = createPlaceIndex(layers);
 
   it('indexes parks, roads, crossings, campuses, metro stations and residential places', () => {
@@ -44,7 +33,7 @@ describe('place search on geodata/', () => {
   it('searches every kind: 536 places, with the crossings the layer leaves out derived from the roads', () => {
     const places = placesFromLayers(layers);
     const crossings = places.filter((p) => p.kind === 'crossing');
-    expect(crossings.length).toBeGreaterThan(layers.crossings.features.length);
+    expect(crossings.length).toBeGreaterThan(layers.crossings!.features.length);
     expect(new Set(places.map((p) => p.id)).size).toBe(places.length);
   });
 
