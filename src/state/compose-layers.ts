@@ -4,6 +4,7 @@
  * (never mutates its inputs), so the map sees a changed object and re-uploads that layer only.
  */
 import type { Feature, FeatureCollection } from 'geojson';
+import { countPositions } from '../core/geo/positions';
 import { markPending } from './hook';
 
 export interface LayerImport {
@@ -51,21 +52,13 @@ export interface LayerSource {
  */
 export const PUSH_POSITIONS = 20_000;
 
-function positionsOf(c: unknown): number {
-  if (!Array.isArray(c)) return 0;
-  if (typeof c[0] === 'number') return 1;
-  let n = 0;
-  for (const x of c) n += positionsOf(x);
-  return n;
-}
-
 /** Splits features into runs of at most `limit` positions (a bigger feature goes alone). */
 export function chunkByPositions(features: readonly Feature[], limit: number): Feature[][] {
   const out: Feature[][] = [];
   let chunk: Feature[] = [];
   let n = 0;
   for (const f of features) {
-    const p = f.geometry && 'coordinates' in f.geometry ? positionsOf(f.geometry.coordinates) : 1;
+    const p = Math.max(1, countPositions(f.geometry));
     if (chunk.length && n + p > limit) {
       out.push(chunk);
       chunk = [];

@@ -6,34 +6,14 @@
  * load, simplified for display if needed.
  */
 import simplify from '@turf/simplify';
-import type { Feature, Geometry } from 'geojson';
+import type { Feature } from 'geojson';
+import { countLayerPositions, countPositions } from '../core/geo/positions';
 
 /** Positions above which a layer is simplified before it reaches the main thread. */
 export const DISPLAY_VERTEX_BUDGET = 300_000;
 /** Tolerances tried in order, in metres (converted to degrees at the zone's latitude). */
 const LADDER_METRES = [0.5, 1, 2, 5, 10];
 const METRES_PER_DEGREE = 111_320;
-
-export function countPositions(g: Geometry | null): number {
-  if (!g || !('coordinates' in g)) return 0;
-  let n = 0;
-  const walk = (c: unknown): void => {
-    if (!Array.isArray(c)) return;
-    if (typeof c[0] === 'number') {
-      n++;
-      return;
-    }
-    for (const x of c) walk(x);
-  };
-  walk(g.coordinates);
-  return n;
-}
-
-export function countLayerPositions(features: Feature[]): number {
-  let n = 0;
-  for (const f of features) n += countPositions(f.geometry);
-  return n;
-}
 
 /**
  * Simplifies `features` in place when they exceed the budget.

@@ -8,6 +8,7 @@ import type { Feature } from 'geojson';
 import { parseAndValidate, type ImportLayer } from '../core/import';
 import { saveImport } from '../state/persistence';
 import { SCHEMA_VERSION, type StoredImport } from '../state/stored-records';
+import { countPositions } from '../core/geo/positions';
 import { simplifyForDisplay } from './display-simplify';
 import type { ImportEvent, ImportOutcome, ImportRequest, WorkerStage } from './import-protocol';
 
@@ -59,14 +60,6 @@ function uniqueIds(features: Feature[], importId: string, layer: ImportLayer) {
   }
 }
 
-function countOf(c: unknown): number {
-  if (!Array.isArray(c)) return 0;
-  if (typeof c[0] === 'number') return 1;
-  let n = 0;
-  for (const x of c) n += countOf(x);
-  return n;
-}
-
 async function handle(req: ImportRequest): Promise<void> {
   const { id, meta } = req;
   progress(id, 'reading-file', 0, true);
@@ -106,7 +99,7 @@ async function handle(req: ImportRequest): Promise<void> {
   let positions = 0;
   for (const f of features) {
     chunk.push(f);
-    positions += f.geometry && 'coordinates' in f.geometry ? countOf(f.geometry.coordinates) : 0;
+    positions += countPositions(f.geometry);
     if (positions >= CHUNK_POSITIONS || chunk.length >= CHUNK_FEATURES) {
       post({ type: 'chunk', id, features: chunk });
       chunk = [];

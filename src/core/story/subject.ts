@@ -3,6 +3,7 @@
  * the camera on it within the part of the screen the caption leaves free, and the end-to-end tests
  * check that the caption never covers it.
  */
+import turfBbox from '@turf/bbox';
 import type { Feature, FeatureCollection } from 'geojson';
 import type { Chapter, Highlight } from './schema';
 
@@ -23,26 +24,9 @@ export function selectFeatures(
   return fc.features.filter((f) => values.has(f.properties?.[sel.property!]));
 }
 
-function extend(b: Bounds, c: unknown) {
-  if (!Array.isArray(c)) return;
-  if (typeof c[0] === 'number' && typeof c[1] === 'number') {
-    b[0] = Math.min(b[0], c[0]);
-    b[1] = Math.min(b[1], c[1]);
-    b[2] = Math.max(b[2], c[0]);
-    b[3] = Math.max(b[3], c[1]);
-  } else for (const x of c) extend(b, x);
-}
-
 /** Bounds of the features' coordinates, or null when they have none. */
 export function boundsOf(features: readonly Feature[]): Bounds | null {
-  const b: Bounds = [Infinity, Infinity, -Infinity, -Infinity];
-  for (const f of features) {
-    const g = f.geometry;
-    if (!g) continue;
-    if (g.type === 'GeometryCollection')
-      for (const x of g.geometries) extend(b, 'coordinates' in x ? x.coordinates : []);
-    else extend(b, g.coordinates);
-  }
+  const b = turfBbox({ type: 'FeatureCollection', features: [...features] }) as Bounds;
   return b[0] <= b[2] && b[1] <= b[3] ? b : null;
 }
 

@@ -23,6 +23,8 @@ function sources(): string[] {
   ];
 }
 
+const gapPopulation = (r: CoverageResult) => r.gaps.reduce((n, g) => n + g.population, 0);
+
 function gapFeatures(r: CoverageResult): Feature<MultiPolygon>[] {
   return r.gaps.map((g) => ({
     type: 'Feature',
@@ -63,7 +65,7 @@ export function coverageCsvRows(r: CoverageResult): CsvCell[][] {
     ['population with no green space within reach', Math.round(s.unreachablePopulation), 'people'],
     ['population relying on illustrative green spaces', Math.round(s.illustrativePopulation), 'people'],
     ['gaps beyond the largest band', r.gaps.length, ''],
-    ['population in gaps', Math.round(r.gaps.reduce((n, g) => n + g.population, 0)), 'people'],
+    ['population in gaps', Math.round(gapPopulation(r)), 'people'],
   );
   return rows;
 }
@@ -72,37 +74,27 @@ const result = () => coverage.result;
 const has = () => !!coverage.result;
 const stem = (what: string) => `green-circle-${what}-${coverage.result?.params.scenario}-${dateStamp()}`;
 
-registerExport({
-  id: 'coverage-bands',
-  labelKey: 'data.export.bands',
-  available: has,
-  run: () => {
-    const r = result();
-    if (!r) return;
-    const text = featuresToGeoJSON(r.bands.features, {
-      generated: new Date(),
-      name: 'coverage-bands',
-      sources: sources(),
-    });
-    exportFile(`${stem('bands')}.geojson`, 'application/geo+json', text);
-  },
-});
+/** A GeoJSON export of some features of the current result, named and sourced. */
+function registerGeoJsonExport(what: 'bands' | 'gaps', features: (r: CoverageResult) => Feature[]) {
+  registerExport({
+    id: `coverage-${what}`,
+    labelKey: `data.export.${what}`,
+    available: has,
+    run: () => {
+      const r = result();
+      if (!r) return;
+      const text = featuresToGeoJSON(features(r), {
+        generated: new Date(),
+        name: `coverage-${what}`,
+        sources: sources(),
+      });
+      exportFile(`${stem(what)}.geojson`, 'application/geo+json', text);
+    },
+  });
+}
 
-registerExport({
-  id: 'coverage-gaps',
-  labelKey: 'data.export.gaps',
-  available: has,
-  run: () => {
-    const r = result();
-    if (!r) return;
-    const text = featuresToGeoJSON(gapFeatures(r), {
-      generated: new Date(),
-      name: 'coverage-gaps',
-      sources: sources(),
-    });
-    exportFile(`${stem('gaps')}.geojson`, 'application/geo+json', text);
-  },
-});
+registerGeoJsonExport('bands', (r) => r.bands.features);
+registerGeoJsonExport('gaps', gapFeatures);
 
 registerExport({
   id: 'coverage-csv',
@@ -149,7 +141,7 @@ registerReportSection({
         app.t('data.stats.gaps', { minutes: largest }),
         app.t('data.stats.gapsValue', {
           count: r.gaps.length,
-          people: people(r.gaps.reduce((n, g) => n + g.population, 0)),
+          people: people(gapPopulation(r)),
         }),
       ],
     ];

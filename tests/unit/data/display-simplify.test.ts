@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Feature, Polygon } from 'geojson';
-import { countLayerPositions, simplifyForDisplay } from '../../../src/worker/display-simplify';
+import { countLayerPositions } from '../../../src/core/geo/positions';
+import { simplifyForDisplay } from '../../../src/worker/display-simplify';
 
 /** A circle of `n` positions (closed ring) with a radius of ~`metres` around the zone's centre. */
 function circle(n: number, metres: number, dx = 0): Feature<Polygon> {
