@@ -18,6 +18,8 @@ import { lineString, point } from '@turf/helpers';
 import gcoord from 'gcoord';
 import type { Feature, FeatureCollection, LineString, Polygon, Position } from 'geojson';
 import { parseCommentedCsv } from './csv.ts';
+import { busCourse, busEvidence, busRoadDefs, joinEnds, type BusRoadConfig } from './roads/bus-roads.ts';
+import { STUDY_BBOX } from '../../src/core/geodata/schema.ts';
 import {
   distM,
   extendPast,
@@ -38,12 +40,12 @@ const readJson = <T>(name: string): T => JSON.parse(readFileSync(join(SRC, name)
 
 // ---------------------------------------------------------------- source types
 
-type ControlPoint = { p: [number, number]; why: string; src?: string };
-type Anchor = string | ControlPoint;
-type Level = 'high' | 'medium' | 'low';
-type Status = 'existing' | 'under_construction' | 'planned';
+export type ControlPoint = { p: [number, number]; why: string; src?: string };
+export type Anchor = string | ControlPoint;
+export type Level = 'high' | 'medium' | 'low';
+export type Status = 'existing' | 'under_construction' | 'planned';
 
-interface PartDef {
+export interface PartDef {
   until?: string | ControlPoint;
   status?: Status;
   plan?: string;
@@ -52,13 +54,14 @@ interface PartDef {
   note?: string;
 }
 
-interface RoadDef {
+export interface RoadDef {
   id: string;
   name_zh: string;
   name_en: string;
   class: 'expressway' | 'arterial' | 'secondary' | 'local' | 'path' | 'railway';
   walkable?: boolean;
   fit?: 'line' | 'through';
+  from_bus?: true;
   anchors?: Anchor[];
   offset_of?: string;
   offset_m?: number;
@@ -76,6 +79,7 @@ interface RoadDef {
 
 interface RoadSources {
   plan_text: string;
+  bus_roads: BusRoadConfig;
   defaults: { confidence: Level; status: Status };
   rejected_crossings: { a: string; b: string; reason: string }[];
   roads: RoadDef[];
@@ -111,7 +115,32 @@ function resolveAnchor(a: Anchor): Position {
   return row.at;
 }
 
-const defs = roadSrc.roads;
+const busInput = {
+  config: roadSrc.bus_roads,
+  stopsCsv: readFileSync(join(SRC, 'bus-stops-2013.csv'), 'utf8'),
+  crossings: crossingRows.filter((c) => !rejected.has(pairKey(c.a, c.b))),
+  summaryText: readFileSync(join(SRC, 'road-lines-summary.txt'), 'utf8'),
+  bbox: STUDY_BBOX,
+};
+// Drawn roads whose course the 2013 bus stops fix better than the hand-placed points (bus_roads.refit):
+// their anchors become the course the stops give; ends, parts and status stay as defined.
+const busEv = busEvidence(busInput);
+for (const d of roadSrc.roads) {
+  if (!(d.name_zh in roadSrc.bus_roads.refit) || d.offset_of) continue;
+  const got = busCourse(busEv.of(d.name_zh), STUDY_BBOX);
+  if (!got)
+    throw new Error(`${d.id}: bus_roads.refit names ${d.name_zh}, but the bus network gives it no course`);
+  d.anchors = got.line.map((p) => ({
+    p: round6(p) as [number, number],
+    why: `course from the 2013 bus stops (rms ${got.course.rms.toFixed(0)} m): ${roadSrc.bus_roads.refit[d.name_zh]}`,
+    src: 'bus-stops-2013.csv',
+  }));
+  d.fit = 'through';
+  // The stops fix its ends too: it is no longer carried onto the roads it was drawn to.
+  delete d.start_onto;
+  delete d.end_onto;
+}
+const defs: RoadDef[] = [...roadSrc.roads];
 const defById = new Map(defs.map((d) => [d.id, d]));
 if (defById.size !== defs.length) throw new Error('Duplicate road ids in road-control-points.json');
 const isWalkable = (d: RoadDef) => d.walkable ?? !(d.class === 'expressway' || d.class === 'railway');
@@ -130,6 +159,21 @@ for (const d of defs) {
   if (!base) throw new Error(`${d.id}: offset_of ${d.offset_of} unknown or itself an offset`);
   lines.set(d.id, offsetLine(base, d.offset_m ?? 0));
 }
+
+// Roads the map lacks, and stretches of drawn roads beyond their drawn course, from the 2013 bus
+// network and the crossings (roads/bus-roads.ts).
+const drawnLines = new Map<string, Position[][]>();
+for (const d of defs) drawnLines.set(d.name_zh, [...(drawnLines.get(d.name_zh) ?? []), lines.get(d.id)!]);
+const busBuilt = busRoadDefs({ ...busInput, drawn: defs, drawnLines });
+for (const b of busBuilt.defs) {
+  defs.push(b);
+  defById.set(b.id, b);
+  lines.set(
+    b.id,
+    b.anchors.map((a) => [...a.p]),
+  );
+}
+const fromBus = new Set(busBuilt.defs.map((b) => b.id));
 
 /**
  * Moves one end of `line` onto `target`: along the end segment's direction (extending up to 1.5 km
@@ -187,6 +231,15 @@ for (let pass = 0; pass < 2; pass++) {
     lines.set(d.id, l);
   }
 }
+
+// Bus-drawn roads end where their evidence ends: carry each end onto the road just ahead, trim a
+// short overshoot back to the last crossing, or tie it to a road alongside.
+for (let pass = 0; pass < 2; pass++)
+  for (const d of defs) {
+    if (!fromBus.has(d.id)) continue;
+    const others = defs.filter((o) => o.id !== d.id && isWalkable(o)).map((o) => lines.get(o.id)!);
+    lines.set(d.id, joinEnds(lines.get(d.id)!, others));
+  }
 
 // ---------------------------------------------------------------- 2. noding
 
