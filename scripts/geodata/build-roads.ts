@@ -18,7 +18,14 @@ import { lineString, point } from '@turf/helpers';
 import gcoord from 'gcoord';
 import type { Feature, FeatureCollection, LineString, Polygon, Position } from 'geojson';
 import { parseCommentedCsv } from './csv.ts';
-import { busCourse, busEvidence, busRoadDefs, joinEnds, type BusRoadConfig } from './roads/bus-roads.ts';
+import {
+  busCourse,
+  busEvidence,
+  busRoadDefs,
+  joinEnds,
+  tieEnds,
+  type BusRoadConfig,
+} from './roads/bus-roads.ts';
 import { STUDY_BBOX } from '../../src/core/geodata/schema.ts';
 import {
   distM,
@@ -62,6 +69,7 @@ export interface RoadDef {
   walkable?: boolean;
   fit?: 'line' | 'through';
   from_bus?: true;
+  stub?: true;
   anchors?: Anchor[];
   offset_of?: string;
   offset_m?: number;
@@ -234,12 +242,16 @@ for (let pass = 0; pass < 2; pass++) {
 
 // Bus-drawn roads end where their evidence ends: carry each end onto the road just ahead, trim a
 // short overshoot back to the last crossing, or tie it to a road alongside.
+// Three passes: a road joined onto another sees that road's own joined ends. A stub through a single
+// crossing reaches up to 800 m for a road to meet (it is drawn as a guess beyond its crossing anyway). Then ends left within
+// 45 m of a road beside them are moved onto it (the noding's 1 m tolerance would miss them).
+const othersOf = (id: string) =>
+  defs.filter((o) => o.id !== id && isWalkable(o)).map((o) => lines.get(o.id)!);
+for (let pass = 0; pass < 3; pass++)
+  for (const d of defs)
+    if (fromBus.has(d.id)) lines.set(d.id, joinEnds(lines.get(d.id)!, othersOf(d.id), d.stub ? 800 : 160));
 for (let pass = 0; pass < 2; pass++)
-  for (const d of defs) {
-    if (!fromBus.has(d.id)) continue;
-    const others = defs.filter((o) => o.id !== d.id && isWalkable(o)).map((o) => lines.get(o.id)!);
-    lines.set(d.id, joinEnds(lines.get(d.id)!, others));
-  }
+  for (const d of defs) if (fromBus.has(d.id)) lines.set(d.id, tieEnds(lines.get(d.id)!, othersOf(d.id)));
 
 // ---------------------------------------------------------------- 2. noding
 
@@ -499,7 +511,11 @@ const sourceOf = (d: RoadDef): string => {
 };
 
 const roadFeatures: Feature<LineString>[] = [];
+const isolatedStubs = defs.filter(
+  (d) => d.stub && !vertices.get(d.id)!.some((v) => v.node && v.node.roads.size > 1),
+);
 for (const d of defs) {
+  if (isolatedStubs.includes(d)) continue;
   const vs = vertices.get(d.id)!.map((v) => ({ ...v, at: round(v.at) }));
   const parts = d.parts ?? (d.offset_of ? defById.get(d.offset_of)!.parts : undefined) ?? [{}];
   let partIndex = 0;
@@ -548,6 +564,26 @@ for (const d of defs) {
   emit();
 }
 
+// A bus-drawn road's end piece under 30 m past its last junction is an overshoot of the evidence,
+// not a road: drop it (repeatedly, as dropping one can expose another).
+for (;;) {
+  const degree = new Map<string, number>();
+  for (const f of roadFeatures)
+    if (f.properties!.walkable)
+      for (const p of [f.geometry.coordinates[0], f.geometry.coordinates.at(-1)!])
+        degree.set(key(p), (degree.get(key(p)) ?? 0) + 1);
+  const stub = roadFeatures.findIndex((f) => {
+    const c = f.geometry.coordinates;
+    return (
+      fromBus.has(String(f.properties!.road_id)) &&
+      (degree.get(key(c[0])) === 1 || degree.get(key(c.at(-1)!)) === 1) &&
+      c.slice(1).reduce((m, p, i) => m + distM(c[i], p), 0) < 30
+    );
+  });
+  if (stub < 0) break;
+  roadFeatures.splice(stub, 1);
+}
+
 // ---------------------------------------------------------------- 6. crossings for search
 
 const namesOf = (id: string): string[] => {
@@ -557,8 +593,10 @@ const namesOf = (id: string): string[] => {
 const roadNames = new Set(defs.flatMap((d) => namesOf(d.id)));
 const crossingFeatures: Feature[] = [];
 const usedIds = new Set<string>();
+const [W, S, E, N] = STUDY_BBOX;
 for (const c of crossingRows) {
   if (rejected.has(pairKey(c.a, c.b))) continue;
+  if (c.at[0] < W || c.at[0] > E || c.at[1] < S || c.at[1] > N) continue;
   if (!roadNames.has(c.a) || !roadNames.has(c.b)) continue;
   // The network node where roads carrying the two names meet, nearest the POI median.
   let best: { n: Node; d: number; ids: [string, string] } | null = null;

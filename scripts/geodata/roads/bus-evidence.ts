@@ -75,7 +75,14 @@ export function pointsOnRoads(stops: BusStop[], alias: Record<string, string> = 
       let road: string | undefined;
       if (m[i].length === 1) road = m[i][0];
       else if (m[i].length === 2) {
-        const near = new Set([...(m[i - 1] ?? []), ...(m[i + 1] ?? [])]);
+        // A neighbour named after another crossing on the same road within 400 m is the same
+        // crossing seen from its other side where the road changes name (冉屯路桐柏路 → 农业路桐柏路):
+        // the bus crosses that road there rather than running along it.
+        const near = new Set(
+          [i - 1, i + 1]
+            .filter((j) => m[j] && !(m[j].length === 2 && distM(run[j].at, s.at) < 400))
+            .flatMap((j) => m[j]),
+        );
         const shared = m[i].filter((r) => near.has(r));
         if (shared.length === 1) road = shared[0];
       }
@@ -153,9 +160,26 @@ function axisOf(xy: XY[]): { c: XY; d: XY } {
  */
 export function courseFrom(
   points: Position[],
-  opts: { straightTolM?: number; outlierM?: number; stepM?: number; extendM?: number; minLenM?: number } = {},
+  opts: {
+    straightTolM?: number;
+    outlierM?: number;
+    stepM?: number;
+    extendM?: number;
+    minLenM?: number;
+    /** Points the course's ends reach out to (when within `reachOffM` of its line), without shaping it. */
+    reach?: Position[];
+    reachOffM?: number;
+  } = {},
 ): Course | null {
-  const { straightTolM = 70, outlierM = 150, stepM = 350, extendM = 60, minLenM = 150 } = opts;
+  const {
+    straightTolM = 70,
+    outlierM = 150,
+    stepM = 350,
+    extendM = 60,
+    minLenM = 150,
+    reachOffM = 250,
+  } = opts;
+  const reach = (opts.reach ?? []).map(toXY);
   // One point per 10 m cell: repeated stops do not outweigh the rest.
   const cells = new Map<string, XY>();
   for (const p of points) {
@@ -175,9 +199,15 @@ export function courseFrom(
       continue;
     }
     const along = xy.map((q) => (q[0] - c[0]) * d[0] + (q[1] - c[1]) * d[1]);
-    const t0 = Math.min(...along) - extendM;
-    const t1 = Math.max(...along) + extendM;
+    let t0 = Math.min(...along) - extendM;
+    let t1 = Math.max(...along) + extendM;
     if (t1 - t0 - 2 * extendM < minLenM) return null;
+    for (const q of reach) {
+      if (Math.abs(-(q[0] - c[0]) * d[1] + (q[1] - c[1]) * d[0]) > reachOffM) continue;
+      const t = (q[0] - c[0]) * d[0] + (q[1] - c[1]) * d[1];
+      t0 = Math.min(t0, t - extendM);
+      t1 = Math.max(t1, t + extendM);
+    }
     const rms = Math.sqrt(off.reduce((s, o) => s + o * o, 0) / off.length);
     if (Math.max(...off) <= straightTolM) {
       const at = (t: number): Position => toLL([c[0] + t * d[0], c[1] + t * d[1]]);
@@ -211,11 +241,25 @@ export function courseFrom(
   }
   flush();
   if (verts.length < 2) return null;
+  // The end vertices reach the outermost points (a median would stop half a step short).
+  verts[0].t = ta[0].t;
+  verts[verts.length - 1].t = ta[ta.length - 1].t;
   // Extend both ends along their end segments.
   const ext = (a: { t: number; s: number }, b: { t: number; s: number }) => {
     const len = Math.hypot(b.t - a.t, b.s - a.s) || 1;
     return { t: b.t + ((b.t - a.t) / len) * extendM, s: b.s + ((b.s - a.s) / len) * extendM };
   };
+  // Reach points beyond an end (in the main axis's frame) carry that end out to them.
+  for (const q of reach) {
+    const r = {
+      t: (q[0] - c[0]) * d[0] + (q[1] - c[1]) * d[1],
+      s: -(q[0] - c[0]) * d[1] + (q[1] - c[1]) * d[0],
+    };
+    const first = verts[0];
+    const last = verts[verts.length - 1];
+    if (r.t < first.t && Math.abs(r.s - first.s) < reachOffM) verts[0] = { t: r.t, s: first.s };
+    if (r.t > last.t && Math.abs(r.s - last.s) < reachOffM) verts[verts.length - 1] = { t: r.t, s: last.s };
+  }
   verts[0] = ext(verts[1], verts[0]);
   verts[verts.length - 1] = ext(verts[verts.length - 2], verts[verts.length - 1]);
   const line = verts.map((v) => toLL([c[0] + v.t * d[0] - v.s * d[1], c[1] + v.t * d[1] + v.s * d[0]]));

@@ -15,7 +15,7 @@ import {
   parseBusStops,
   pointsOnRoads,
 } from './bus-evidence.ts';
-import { distM, extendPast, nearestOnLine, round6, segmentHit, toLL, toXY } from './planar.ts';
+import { distM, extendPast, nearestOnLine, round6, segmentHit, toLL, toXY, type XY } from './planar.ts';
 
 export interface BusRoadConfig {
   /** Drawn roads whose course the bus stops give (name → reason). */
@@ -42,6 +42,8 @@ export interface BusRoadDef {
   note: string;
   /** Marks the definition as drawn from the bus network (ends joined to the network by the build). */
   from_bus: true;
+  /** A stub through a single crossing: left out by the build when it meets no other road. */
+  stub?: true;
 }
 
 export interface BusRoadsInput {
@@ -149,7 +151,10 @@ export function busEvidence(input: Omit<BusRoadsInput, 'drawn'>) {
     const xs = input.crossings.filter((c) => (c.a === name || c.b === name) && inBox(c.at, bbox));
     const bx = fromStops.filter((c) => c.a === name || c.b === name);
     const on = onRoad.get(name) ?? [];
-    return { on, xs, bx, all: [...on, ...xs.map((c) => c.at), ...bx.map((c) => c.at)] };
+    // A crossing named by stops is the mean of its stops, which lean towards the road they stand on;
+    // still, it is the best sign of how far a road reaches, so it shapes the course with the rest.
+    const all = [...on, ...xs.map((c) => c.at), ...bx.map((c) => c.at)];
+    return { on, xs, bx, all };
   };
   return { stops, names, of };
 }
@@ -211,6 +216,7 @@ export function busRoadDefs(input: BusRoadsInput & { drawnLines: Map<string, Pos
 
   const defs: BusRoadDef[] = [];
   const extended: string[] = [];
+  const stubs: string[] = [];
   for (const name of [...names].sort()) {
     if (skipped.has(name)) continue;
     const ev = evidence.of(name);
@@ -262,14 +268,45 @@ export function busRoadDefs(input: BusRoadsInput & { drawnLines: Map<string, Pos
       continue;
     }
     // One crossing and no stop on the road: a short stub through it, in the direction the summary
-    // gives or, failing that, the zone's naming rule (路 run north-south, 街 east-west).
+    // gives or, failing that, the zone's naming rule (路 run north-south, 街 east-west), through the
+    // point of the crossed road nearest the crossing when that road is drawn within 250 m (so that
+    // it meets it). The build leaves out a stub that meets no road.
+    stubs.push(name);
+  }
+  for (const name of stubs) {
+    const ev = evidence.of(name);
+    const c = ev.xs[0] ?? ev.bx[0];
+    if (!c) continue;
+    const other = c.a === name ? c.b : c.a;
+    const otherLines = [
+      ...(input.drawnLines.get(other) ?? []),
+      ...defs.filter((d) => d.name_zh === other).map((d) => d.anchors.map((a) => a.p as Position)),
+    ];
+    let at: Position = c.at;
+    let across: XY | null = null; // the crossed road's direction there, when it is drawn
+    let best = 250;
+    for (const l of otherLines) {
+      const n = nearestOnLine(l, c.at);
+      if (n.dist >= best) continue;
+      [best, at] = [n.dist, n.at];
+      const [p, q] = [toXY(l[n.index]), toXY(l[n.index + 1])];
+      const len = Math.hypot(q[0] - p[0], q[1] - p[1]) || 1;
+      across = [(q[0] - p[0]) / len, (q[1] - p[1]) / len];
+    }
+    // Square to the crossed road; else the summary's direction or the naming rule.
     const dir = dirs.get(name) ?? (name.endsWith('街') ? 'EW' : name.endsWith('路') ? 'NS' : undefined);
-    const at = ev.xs[0]?.at ?? ev.bx[0]?.at;
-    if (!dir || !at) continue;
+    const u: XY | null = across
+      ? [-across[1], across[0]]
+      : dir === 'NS'
+        ? [0, 1]
+        : dir === 'EW'
+          ? [1, 0]
+          : null;
+    if (!u) continue;
     const [x, y] = toXY(at);
     const half = 150;
     const line = clipToBox(
-      dir === 'NS' ? [toLL([x, y - half]), toLL([x, y + half])] : [toLL([x - half, y]), toLL([x + half, y])],
+      [toLL([x - u[0] * half, y - u[1] * half]), toLL([x + u[0] * half, y + u[1] * half])],
       bbox,
     );
     if (line.length < 2 || lengthM(line) < 150) continue;
@@ -282,12 +319,15 @@ export function busRoadDefs(input: BusRoadsInput & { drawnLines: Map<string, Pos
       from_bus: true,
       anchors: line.map((p) => ({
         p: round6(p) as [number, number],
-        why: `${dir === 'NS' ? 'north-south' : 'east-west'} through its one crossing (${dirs.has(name) ? 'road-lines-summary.txt' : 'naming rule'})`,
+        why: across
+          ? `square to ${other} through its one crossing`
+          : `${dir === 'NS' ? 'north-south' : 'east-west'} through its one crossing (${dirs.has(name) ? 'road-lines-summary.txt' : 'naming rule'})`,
         src: 'road-crossings.csv; road-lines-summary.txt',
       })),
       confidence: 'low',
       illustrative: true,
-      note: 'Known from a single crossing only: a 300 m stub through it; its course beyond is not known.',
+      stub: true,
+      note: `Known from a single crossing only (with ${other}): a 300 m stub through it; its course beyond is not known.`,
     });
   }
   return { defs, extended };
@@ -339,6 +379,20 @@ export function joinEnds(
       if (near) l.push(near.at);
     }
     if (atStart) l.reverse();
+  }
+  return l;
+}
+
+/** Moves each end lying within `nearM` of another road (but not on it) onto that road's nearest point. */
+export function tieEnds(line: Position[], others: Position[][], nearM = 45): Position[] {
+  const l = [...line];
+  for (const i of [0, l.length - 1]) {
+    let near: { dist: number; at: Position } | null = null;
+    for (const o of others) {
+      const n = nearestOnLine(o, l[i]);
+      if (n.dist < nearM && (!near || n.dist < near.dist)) near = n;
+    }
+    if (near && near.dist > 0.05) l[i] = near.at;
   }
   return l;
 }
