@@ -232,6 +232,8 @@ interface DormSrc extends QuadSpec {
   name_zh: string;
   name_en: string;
   population: number;
+  population_year: number;
+  enrolment: { students: number | null; year: number | null; what: string; source: string };
   method: string;
   why: string;
 }
@@ -264,6 +266,8 @@ function withRoadSetback(side: Side): Side {
 }
 
 const SPARSE_DWELLINGS_PER_HA = 30;
+/** Estate populations stand for 2020: the listing's year (Beike, 2020-09) and the census's (2020-11). */
+const ESTATE_POPULATION_YEAR = 2020;
 
 /**
  * An estate whose point lies within this distance outside a block belongs to it: the point is the
@@ -365,6 +369,7 @@ for (const b of resSrc.blocks) {
       dwellings,
       population: Math.round(dwellings * occupancy * pph),
       population_method: POPULATION_METHOD,
+      population_year: ESTATE_POPULATION_YEAR,
       estates: names,
       note:
         (isResettlement
@@ -398,13 +403,14 @@ for (const d of resSrc.campus_dormitories.features) {
       name_en: d.name_en,
       status: 'existing',
       kind: 'campus_dormitory',
-      source: 'estimate (no listing covers student dormitories); polygon schematic inside the campus',
+      source: `enrolment: ${d.enrolment.source}; share on this campus assumed; polygon schematic inside the campus`,
       confidence: 'low',
       illustrative: true,
       area_m2: areaOf(geometry),
       dwellings: 0,
       population: d.population,
       population_method: `campus estimate: ${d.method}`,
+      population_year: d.population_year,
       note: d.why,
     },
     geometry,

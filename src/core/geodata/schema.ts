@@ -84,6 +84,8 @@ export const ResidentialProps = z.object({
   population: z.number().nonnegative(),
   /** How the population was estimated, in a sentence. */
   population_method: z.string().min(1),
+  /** The year the population stands for (the listing's or the enrolment figure's year). */
+  population_year: z.number().int().min(2000).max(2030).optional(),
   /** Listed estates inside this block (names only). */
   estates: z.array(z.string()).optional(),
   kind: z.enum(['estate', 'resettlement', 'campus_dormitory', 'village']).optional(),

@@ -198,7 +198,14 @@ describe('residential', () => {
       expect(d.properties?.confidence).toBe('low');
       expect(d.properties?.dwellings).toBe(0);
       expect(d.properties?.population).toBeGreaterThan(0);
+      expect(d.properties?.source).toMatch(/^enrolment: /);
     }
+  });
+
+  it('says which year each population stands for', () => {
+    for (const f of fc.features)
+      expect(f.properties?.population_year, f.properties?.id).toBeGreaterThanOrEqual(2014);
+    for (const f of blocks) expect(f.properties?.population_year).toBe(2020);
   });
 
   it('marks resettlement blocks as under construction at the end of 2014', () => {
