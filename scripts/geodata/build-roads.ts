@@ -18,10 +18,12 @@ import { lineString, point } from '@turf/helpers';
 import gcoord from 'gcoord';
 import type { Feature, FeatureCollection, LineString, Polygon, Position } from 'geojson';
 import { parseCommentedCsv } from './csv.ts';
+import { busPlaces, type BusPlaceConfig } from './roads/bus-places.ts';
 import {
   busCourse,
   busEvidence,
   busRoadDefs,
+  englishPlaceName,
   joinEnds,
   tieEnds,
   type BusRoadConfig,
@@ -679,6 +681,25 @@ const landmarkFeatures: Feature[] = readJson<{ landmarks: LandmarkSrc[] }>('land
     };
   },
 );
+
+// Places named by the 2013 bus stops (villages, estates, campuses, institutions).
+const landmarkSrc = readJson<{ bus_places: BusPlaceConfig; landmarks: unknown[] }>('landmarks.json');
+for (const pl of busPlaces(busEv.allStops, landmarkSrc.bus_places)) {
+  landmarkFeatures.push({
+    type: 'Feature',
+    geometry: { type: 'Point', coordinates: round(pl.at) },
+    properties: {
+      id: `place-${[...pl.name].map((c) => c.codePointAt(0)!.toString(16)).join('')}`,
+      name_zh: pl.name,
+      name_en: englishPlaceName(pl.name),
+      kind: 'place',
+      status: 'existing',
+      source: `bus-stops-2013.csv: the 2013 stop${pl.stopNames.length > 1 ? 's' : ''} ${pl.stopNames.join('、')} (line${pl.lines.length > 1 ? 's' : ''} ${pl.lines.slice(0, 6).join(', ')}${pl.lines.length > 6 ? ' …' : ''}), mean of ${pl.points} stop point(s), BD-09 → WGS-84`,
+      confidence: 'medium',
+      note: 'Where the bus stop named after the place stood in 2013; the place itself lies beside it.',
+    },
+  });
+}
 
 // ---------------------------------------------------------------- 8. boundary
 

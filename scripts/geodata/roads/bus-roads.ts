@@ -78,6 +78,12 @@ function englishName(name: string): string {
   return `${word}${suffix} ${kindEn}`.trim();
 }
 
+/** A place's English name: its pinyin, words capitalised ("郑大新区南门" → "Zhengdaxinqunanmen"). */
+export function englishPlaceName(name: string): string {
+  const py = pinyin(name, { toneType: 'none', type: 'array', nonZh: 'consecutive' }).join('');
+  return py.charAt(0).toUpperCase() + py.slice(1);
+}
+
 /** The part of a line inside the box (the longest run when it leaves and re-enters). */
 export function clipToBox(line: Position[], b: readonly number[]): Position[] {
   const inset = [b[0] + 1e-5, b[1] + 1e-5, b[2] - 1e-5, b[3] - 1e-5];
@@ -140,7 +146,8 @@ function summaryDirections(text: string): Map<string, 'NS' | 'EW'> {
 /** The evidence for each road name: stop points on it, crossings named by stops, AMap crossings. */
 export function busEvidence(input: Omit<BusRoadsInput, 'drawn'>) {
   const { config, bbox } = input;
-  const stops = parseBusStops(input.stopsCsv).filter((s) => inBox(s.at, bbox));
+  const allStops = parseBusStops(input.stopsCsv);
+  const stops = allStops.filter((s) => inBox(s.at, bbox));
   const alias = config.alias;
   const onRoad = pointsOnRoads(stops, alias);
   const fromStops = [...crossingsFromStops(stops, alias).values()];
@@ -156,7 +163,7 @@ export function busEvidence(input: Omit<BusRoadsInput, 'drawn'>) {
     const all = [...on, ...xs.map((c) => c.at), ...bx.map((c) => c.at)];
     return { on, xs, bx, all };
   };
-  return { stops, names, of };
+  return { stops, allStops, names, of };
 }
 
 /** A bus-drawn definition from a course (see BusRoadDef). */

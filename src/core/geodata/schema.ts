@@ -103,7 +103,8 @@ export type BoundaryProps = z.infer<typeof BoundaryProps>;
 
 export const LandmarkProps = z.object({
   ...base,
-  kind: z.enum(['metro_station', 'campus_gate', 'crossing', 'landmark']),
+  /** 'place': a village, estate, campus or institution a 2013 bus stop is named after. */
+  kind: z.enum(['metro_station', 'campus_gate', 'crossing', 'landmark', 'place']),
   line: z.string().optional(),
 });
 export type LandmarkProps = z.infer<typeof LandmarkProps>;
