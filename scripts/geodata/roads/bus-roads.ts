@@ -357,7 +357,7 @@ export function joinEnds(
   stubM = 40,
   nearM = 45,
 ): Position[] {
-  let l = [...line];
+  const l = [...line];
   for (const atStart of [true, false]) {
     if (atStart) l.reverse();
     const from = l[l.length - 2];

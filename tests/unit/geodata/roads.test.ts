@@ -73,7 +73,7 @@ describe('roads.geojson', () => {
     // not rejected lies within 150 m of both, but where the 2013 bus stops placed a road otherwise
     // (SOURCES.md, "Which source won").
     const handDrawn = new Set(
-      roads.filter((f) => !f.properties.road_id.startsWith('bus-')).map((f) => f.properties.name_zh),
+      roads.filter((f) => !String(f.properties.road_id).startsWith('bus-')).map((f) => f.properties.name_zh),
     );
     const rejected = new Set(sources.rejected_crossings.map((r) => [r.a, r.b].sort().join('/')));
     const failures: string[] = [];
