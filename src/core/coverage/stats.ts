@@ -30,6 +30,22 @@ export interface CoverageStats {
   /** People whose nearest green space is marked illustrative (a guess): how much rests on guesses. */
   illustrativePopulation: number;
   radius: RadiusStat;
+  /** What the figures rest on that is a guess (guesses.ts); absent on what-if trials. */
+  guesses?: GuessCount;
+  /**
+   * The same statistics with the guessed features left out (and what-ifs kept): the other end of
+   * every range. Absent on draft frames; equal figures when nothing is guessed.
+   */
+  withoutGuessed?: CoverageStats;
+}
+
+/** Guessed features counted in one computation. */
+export interface GuessCount {
+  /** Guessed green spaces among the destinations, and their ids. */
+  greens: number;
+  greenIds: string[];
+  /** Walkable roads of the scenario that are guessed (left out of the network without guesses). */
+  roads: number;
 }
 
 export function bandStats(
