@@ -4,8 +4,9 @@
  * passes its checks (src/core/geodata/validate.ts). Then the plan's named road projects (status
  * planned or under_construction) next to the 94 km the 2015 report gives for all 96 projects:
  * a comparison, not a target (the report's figure includes roads no source lets us place).
+ * Last, per year (summary-years.ts): green spaces that count and 15-minute coverage, with ranges.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import area from '@turf/area';
@@ -13,6 +14,7 @@ import length from '@turf/length';
 import type { Feature, FeatureCollection } from 'geojson';
 import { isLayerName } from '../../src/core/geodata/layers.ts';
 import { validateLayer } from '../../src/core/geodata/validate.ts';
+import { printYears } from './summary-years.ts';
 
 const GEODATA = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'geodata');
 /** Road length of all 96 road, bridge and pipe projects of 2015 (work report). */
@@ -104,3 +106,13 @@ if (files.includes('roads.geojson')) {
       `Placed here: ${km.toFixed(1)} km (${pct(km, PLAN_ROAD_KM)} of it); the rest are projects the report does not name.`,
   );
 }
+
+const read = (name: string) => JSON.parse(readFileSync(join(GEODATA, name), 'utf8'));
+const standards = join(GEODATA, 'standards.json');
+printYears({
+  roads: read('roads.geojson'),
+  green: read('greenery.geojson'),
+  residential: read('residential.geojson'),
+  water: read('water.geojson'),
+  standards: existsSync(standards) ? JSON.parse(readFileSync(standards, 'utf8')) : undefined,
+});
