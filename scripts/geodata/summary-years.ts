@@ -41,7 +41,7 @@ function tally(items: { key: string; m2: number }[]): string {
 
 export function printYears(layers: CoverageLayers): void {
   const engine = new CoverageEngine(layers);
-  const { scenarios, latestYear } = engine.scenarios;
+  const { scenarios, latestYear } = engine.timeline;
   const green = (layers.green as FeatureCollection).features as unknown as {
     properties: GreenInput | null;
     geometry: unknown;

@@ -70,7 +70,7 @@ export function createCoverageHandler(messenger: Messenger, options: HandlerOpti
           greens: layers.green.features.length,
           residentialBlocks: layers.residential.features.length,
           extent: engine.extent,
-          ...engine.scenarios,
+          ...engine.timeline,
         };
       }
       case 'compute':

@@ -95,7 +95,7 @@ export class CoverageEngine {
   }
 
   /** 2014, the plan, each year a feature opened, and today, with the latest year sourced (scenarios.ts). */
-  get scenarios(): { scenarios: ScenarioInfo[]; latestYear: number } {
+  get timeline(): { scenarios: ScenarioInfo[]; latestYear: number } {
     return (this.years ??= scenariosOf(this.layers));
   }
 
@@ -196,17 +196,17 @@ export class CoverageEngine {
     const set = this.sourceSet(p);
     const s = this.stats(p, set);
     if (s.withoutGuessed) return s;
-    const guessed = set.greens.filter((g) => g.ref.guessed);
-    s.guesses = {
-      greens: guessed.length,
-      greenIds: guessed.map((g) => g.ref.id),
-      roads: this.guessedRoadCount(p.scenario),
-    };
-    s.withoutGuessed =
-      s.guesses.greens === 0 && s.guesses.roads === 0
-        ? { ...s, withoutGuessed: undefined }
-        : this.stats(p, this.sourceSet(p, true));
+    const ids = guessedIds(set);
+    s.guesses = { greens: ids.size, greenIds: [...ids], roads: this.guessedRoadCount(p.scenario) };
+    s.withoutGuessed = this.restsOnGuesses(p, set)
+      ? this.stats(p, this.sourceSet(p, true))
+      : { ...s, withoutGuessed: undefined };
     return s;
+  }
+
+  /** Whether anything in a computation is guessed (if not, the answer without guesses is the same). */
+  private restsOnGuesses(p: ResolvedParams, set: SourceSet): boolean {
+    return guessedIds(set).size > 0 || this.guessedRoadCount(p.scenario) > 0;
   }
 
   private guessedRoadCount(scenario: Scenario): number {
@@ -267,7 +267,7 @@ export class CoverageEngine {
     const gaps = findGaps(model.grid, grid.dist, limitM, residential);
     lap('gaps');
     if (!p.draft) {
-      const sure = this.accessGrid(p, this.sourceSet(p, true));
+      const sure = this.restsOnGuesses(p, set) ? this.accessGrid(p, this.sourceSet(p, true)) : grid;
       gapRanges(gaps, model.grid.cols, model.grid.rows, sure.dist, limitM, residential);
       lap('withoutGuessed');
     }
@@ -353,6 +353,7 @@ export class CoverageEngine {
     const p = resolveParams(params);
     const set = this.sourceSet(p);
     const main = pointInfo(this.model(p.scenario, p.cellM), set, lng, lat, p.speed);
+    if (!this.restsOnGuesses(p, set)) return pointInfoRanged(main, main, guessedIds(set));
     const sureSet = this.sourceSet(p, true);
     const sure = pointInfo(this.modelOf(p, sureSet), sureSet, lng, lat, p.speed);
     return pointInfoRanged(main, sure, guessedIds(set));
@@ -366,6 +367,7 @@ export class CoverageEngine {
     const p = resolveParams(params);
     const set = this.sourceSet(p);
     const main = nearestGreens(this.model(p.scenario, p.cellM), set, lng, lat, p.speed, k);
+    if (!this.restsOnGuesses(p, set)) return nearestRanged(main, main, guessedIds(set));
     const sureSet = this.sourceSet(p, true);
     const sure = nearestGreens(this.modelOf(p, sureSet), sureSet, lng, lat, p.speed, 1);
     return nearestRanged(main, sure, guessedIds(set));

@@ -34,7 +34,7 @@ export interface CoverageStats {
   guesses?: GuessCount;
   /**
    * The same statistics with the guessed features left out (and what-ifs kept): the other end of
-   * every range. Absent on draft frames; equal figures when nothing is guessed.
+   * every range. Not computed for draft frames; equal figures when nothing is guessed.
    */
   withoutGuessed?: CoverageStats;
 }

@@ -132,7 +132,7 @@ describe('monotonicity: a later year never has fewer open features', () => {
       },
     };
     const engine = new CoverageEngine(layers, EXTENT_SIMPLE);
-    const steps = engine.scenarios.scenarios.filter((s) => s.kind !== 'plan');
+    const steps = engine.timeline.scenarios.filter((s) => s.kind !== 'plan');
     const counts = steps.map(
       (s) => engine.compute({ scenario: s.id, minAreaM2: 0, compare: false, roadTimes: false }).greens.length,
     );

@@ -111,7 +111,7 @@ describe('guessed roads and the assumption of today', () => {
     expect(at15(engine, 'today')).toEqual([1, 1]);
     expect(at15(engine, '2016')).toEqual([1, 1]);
     expect(at15(engine, '2015-open')).toEqual([0, 0]);
-    expect(engine.scenarios.latestYear).toBe(2016);
+    expect(engine.timeline.latestYear).toBe(2016);
   });
 
   it('gives the nearest park without guesses where the walk uses a guessed road', () => {
