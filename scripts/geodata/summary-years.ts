@@ -48,8 +48,9 @@ export function printYears(layers: CoverageLayers): void {
   }[];
   console.log(
     `\nScenarios (green spaces that count by the ${DEFAULT_GREEN_RULE} rule; coverage within ${LIMIT_MIN} min at 1.0 m/s;` +
-      ` latest sourced year ${latestYear}). "without guessed" leaves out illustrative and low-confidence green` +
-      ` spaces, illustrative roads and what is counted open only by assumption.`,
+      ` latest sourced year ${latestYear}). "without guessed" leaves out green spaces whose existence or place` +
+      ` is a guess (low confidence, or illustrative with no separate outline rating), roads whose course is a` +
+      ` guess, and what counts as open today only by assumption (under construction in 2014, no opening year).`,
   );
   for (const s of scenarios) {
     const all = green.filter((f) => f.geometry && f.properties && inScenario(f.properties, s.id));
@@ -72,7 +73,8 @@ export function printYears(layers: CoverageLayers): void {
     console.log(`  by type       ${tally(item((p) => p.green_type ?? p.type ?? 'unset'))}`);
     console.log(`  confidence    ${tally(item((p) => p.confidence ?? 'unset'))}`);
     console.log(
-      `  guessed       ${counted.filter((f) => greenGuessed(f.properties!, s.id)).length} green spaces, ${guesses.roads} walkable roads`,
+      `  guessed       ${counted.filter((f) => greenGuessed(f.properties!, s.id)).length} green spaces, ${guesses.roads} walkable roads` +
+        ` (of which open today only by assumption: ${guesses.assumedOpen.greens} green spaces, ${guesses.assumedOpen.roads} roads)`,
     );
     console.log(`  ${LIMIT_MIN}-min people ${formatRange(band.populationShare, share, TEMPLATES)}`);
     console.log(`  ${LIMIT_MIN}-min land   ${formatRange(band.residentialShare, share, TEMPLATES)}`);

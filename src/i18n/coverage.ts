@@ -34,7 +34,7 @@ export default {
     'cov.range.without': '{value}（不计推测要素：{without}）',
     'cov.range.none': '{value}（不计推测要素：无）',
     'cov.range.explain':
-      '括号中的数字不计推测要素：标为示意或低可信度的绿地、走向为推测的道路，以及 2014 年底在建、没有开放年份来源、按假设计为今天已建成的道路和绿地。',
+      '括号中的数字不计推测要素：存在或位置为推测的绿地（低可信度或示意）、走向为推测的道路，以及 2014 年底在建、没有开放年份来源、按假设计为今天已建成的道路和绿地。',
     'cov.method': '方法',
     'cov.method.network': '步行网络',
     'cov.method.radius': '直线服务半径',
@@ -141,7 +141,7 @@ export default {
     'cov.range.without': '{value} ({without} without guessed features)',
     'cov.range.none': '{value} (none without guessed features)',
     'cov.range.explain':
-      'The figure in brackets leaves out guessed features: green spaces marked illustrative or of low confidence, roads whose course is a guess, and roads and green spaces under construction at the end of 2014 with no sourced opening year, which are assumed open today.',
+      'The figure in brackets leaves out guessed features: green spaces whose existence or place is a guess (low confidence or illustrative), roads whose course is a guess, and roads and green spaces under construction at the end of 2014 with no sourced opening year, which are assumed open today.',
     'cov.method': 'Method',
     'cov.method.network': 'Network walk',
     'cov.method.radius': 'Straight-line radius',

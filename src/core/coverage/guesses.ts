@@ -2,9 +2,12 @@
  * What is a guess, in one place, and the layers of a scenario with the guesses taken out, so every
  * figure can also be computed without them (DESIGN.md method 9: answers carry their uncertainty).
  *
- * - A green space is guessed when `illustrative` (its existence or extent is a guess), when its
- *   `confidence` is `low`, or when it counts in the scenario only by the assumption of scenarios.ts
- *   (under construction at the end of 2014, no `opened` year, counted open today).
+ * - A green space is guessed when its `confidence` is `low`, when it is `illustrative` (its
+ *   existence or extent is a guess), or when it counts in the scenario only by the assumption of
+ *   scenarios.ts (under construction at the end of 2014, no `opened` year, counted open today).
+ *   Where the data rates the outline apart from the position (`outline_confidence`), `illustrative`
+ *   marks a guessed outline of a green space whose existence and place are sourced (`confidence`
+ *   medium or high): that one stays, as a guessed outline moves walks by metres, not the finding.
  * - A road is guessed when `illustrative` (its existence or course is a guess) or counted by that
  *   same assumption. A low-confidence road that is not illustrative exists; only its position is
  *   rough, so it stays.
@@ -18,10 +21,13 @@ import type { CoverageLayers } from './types';
 interface Guessable extends Dated {
   illustrative?: boolean;
   confidence?: string;
+  /** Green spaces: how sure the outline is, where the data rates it apart from the position. */
+  outline_confidence?: string;
 }
 
 export function greenGuessed(p: Guessable, scenario: Scenario): boolean {
-  return p.illustrative === true || p.confidence === 'low' || assumedOpen(p, scenario);
+  const existenceGuessed = p.illustrative === true && p.outline_confidence === undefined;
+  return p.confidence === 'low' || existenceGuessed || assumedOpen(p, scenario);
 }
 
 export function roadGuessed(p: Guessable, scenario: Scenario): boolean {

@@ -32,7 +32,7 @@ import { type CoverageLayers, type Scenario, inScenario } from './types';
 import { type WhatIf, prepareWhatIfs } from './whatif';
 import { DEFAULT_GREEN_RULE, type GreenRule, countsAsGreen } from './green-class';
 import { roadGuessed, withoutGuesses } from './guesses';
-import { type ScenarioInfo, scenariosOf } from './scenarios';
+import { type ScenarioInfo, assumedOpen, scenariosOf } from './scenarios';
 import {
   type NearestRanged,
   type PointInfoRanged,
@@ -65,7 +65,7 @@ export class CoverageEngine {
   private readonly buffers = new Map<string, ReturnType<typeof radiusBuffers>>();
   /** The model each source set was built on (a set without guesses may have its own network). */
   private readonly setModels = new WeakMap<SourceSet, ScenarioModel>();
-  private readonly guessedRoads = new Map<Scenario, number>();
+  private readonly guessedRoads = new Map<Scenario, { guessed: number; assumed: number }>();
   private years: { scenarios: ScenarioInfo[]; latestYear: number } | null = null;
 
   constructor(layers: CoverageLayers, extent?: readonly number[]) {
@@ -197,7 +197,17 @@ export class CoverageEngine {
     const s = this.stats(p, set);
     if (s.withoutGuessed) return s;
     const ids = guessedIds(set);
-    s.guesses = { greens: ids.size, greenIds: [...ids], roads: this.guessedRoadCount(p.scenario) };
+    const roads = this.guessedRoadCount(p.scenario);
+    const assumedGreens = set.greens.filter(
+      (g) =>
+        g.ref.feature >= 0 && assumedOpen(this.layers.green.features[g.ref.feature].properties, p.scenario),
+    ).length;
+    s.guesses = {
+      greens: ids.size,
+      greenIds: [...ids],
+      roads: roads.guessed,
+      assumedOpen: { greens: assumedGreens, roads: roads.assumed },
+    };
     s.withoutGuessed = this.restsOnGuesses(p, set)
       ? this.stats(p, this.sourceSet(p, true))
       : { ...s, withoutGuessed: undefined };
@@ -206,16 +216,21 @@ export class CoverageEngine {
 
   /** Whether anything in a computation is guessed (if not, the answer without guesses is the same). */
   private restsOnGuesses(p: ResolvedParams, set: SourceSet): boolean {
-    return guessedIds(set).size > 0 || this.guessedRoadCount(p.scenario) > 0;
+    return guessedIds(set).size > 0 || this.guessedRoadCount(p.scenario).guessed > 0;
   }
 
-  private guessedRoadCount(scenario: Scenario): number {
+  /** Walkable roads of a scenario that are guessed, and of them those counted open by assumption. */
+  private guessedRoadCount(scenario: Scenario): { guessed: number; assumed: number } {
     let n = this.guessedRoads.get(scenario);
-    if (n === undefined) {
-      n = this.layers.roads.features.filter((f) => {
+    if (!n) {
+      const roads = this.layers.roads.features.filter((f) => {
         const q = f.properties;
         return !!q && !!f.geometry && q.walkable && inScenario(q, scenario) && roadGuessed(q, scenario);
-      }).length;
+      });
+      n = {
+        guessed: roads.length,
+        assumed: roads.filter((f) => assumedOpen(f.properties, scenario)).length,
+      };
       this.guessedRoads.set(scenario, n);
     }
     return n;

@@ -136,3 +136,8 @@ export function scenariosOf(layers: {
 
 /** The two scenarios of the 2015 report, compared side by side (2014 as built, the 2015 plan). */
 export type ReportScenario = '2014' | '2015';
+
+/** inScenario for a bare status (a feature with no `opened` year): kept for callers that hold only the status. */
+export function statusInScenario(status: string | undefined, scenario: Scenario): boolean {
+  return inScenario({ status }, scenario);
+}

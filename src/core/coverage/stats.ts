@@ -46,6 +46,11 @@ export interface GuessCount {
   greenIds: string[];
   /** Walkable roads of the scenario that are guessed (left out of the network without guesses). */
   roads: number;
+  /**
+   * Of those green spaces and roads, the ones counted only by the assumption that works under
+   * construction at the end of 2014 with no sourced opening year are open today (scenarios.ts).
+   */
+  assumedOpen: { greens: number; roads: number };
 }
 
 export function bandStats(

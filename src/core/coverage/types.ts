@@ -10,6 +10,7 @@ export {
   type Scenario,
   SCENARIOS,
   inScenario,
+  statusInScenario,
   scenarioList,
   scenariosOf,
   type ReportScenario,
@@ -39,6 +40,8 @@ export type GreenInput = Pick<GreenProps, 'id' | 'area_m2'> &
     green_type?: string;
     /** A G2 space a source says is open to the public, with paths. */
     open_access?: boolean;
+    /** How sure the outline is, where the data rates it apart from the position's `confidence`. */
+    outline_confidence?: 'high' | 'medium' | 'low';
   };
 export type ResidentialInput = Pick<ResidentialProps, 'id' | 'population'> &
   Partial<Pick<ResidentialProps, 'name_zh' | 'name_en' | 'area_m2' | 'status'>>;

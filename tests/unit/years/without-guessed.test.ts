@@ -43,7 +43,12 @@ describe('the range without guessed features on a tiny fixture, by hand', () => 
       expect(ranges.gapPopulation.value).toBeCloseTo(0, 6);
       expect(ranges.gapPopulation.withoutGuessed).toBeCloseTo(3000, 6);
       expect(ranges.restsOnGuesses).toBe(true);
-      expect(r.stats.guesses).toEqual({ greens: 1, greenIds: ['Q'], roads: 0 });
+      expect(r.stats.guesses).toEqual({
+        greens: 1,
+        greenIds: ['Q'],
+        roads: 0,
+        assumedOpen: { greens: 0, roads: 0 },
+      });
       expect(r.greens.map((g) => [g.id, g.guessed])).toEqual([
         ['P', false],
         ['Q', true],
@@ -58,7 +63,12 @@ describe('the range without guessed features on a tiny fixture, by hand', () => 
     const ranges = statsRanges(r.stats);
     expect(ranges.restsOnGuesses).toBe(false);
     expect(ranges.bands[2].populationShare.withoutGuessed).toBeCloseTo(0.25, 9);
-    expect(r.stats.guesses).toEqual({ greens: 0, greenIds: [], roads: 0 });
+    expect(r.stats.guesses).toEqual({
+      greens: 0,
+      greenIds: [],
+      roads: 0,
+      assumedOpen: { greens: 0, roads: 0 },
+    });
   });
 
   it('keeps what-if parks in both ends (a proposal, not a guess)', () => {
@@ -103,6 +113,7 @@ describe('guessed roads and the assumption of today', () => {
   it('counts a bridge under construction with no opening year in today only as a guess', () => {
     const engine = new CoverageEngine(river({ status: 'under_construction' }), EXTENT_RIVER);
     expect(at15(engine, 'today')).toEqual([1, 0]);
+    expect(engine.compute({ scenario: 'today' }).stats.guesses!.assumedOpen).toEqual({ greens: 0, roads: 1 });
     expect(at15(engine, '2015')).toEqual([1, 1]); // the plan includes it without assuming anything
   });
 
@@ -160,4 +171,24 @@ describe('without guessed features never covers more (seeded towns)', () => {
       for (const g of r.gaps) expect(g.populationWithoutGuessed!).toBeGreaterThanOrEqual(g.population);
     });
   }
+});
+
+describe('what is a guess (guesses.ts)', () => {
+  it('takes a green space as guessed when its existence or place is, not when only its outline is', async () => {
+    const { greenGuessed, roadGuessed } = await import('../../../src/core/coverage/guesses');
+    const rows: [Record<string, unknown>, boolean][] = [
+      [{ status: 'existing', confidence: 'high' }, false],
+      [{ status: 'existing', confidence: 'low' }, true],
+      [{ status: 'existing', confidence: 'medium', illustrative: true }, true],
+      [{ status: 'existing', confidence: 'medium', illustrative: true, outline_confidence: 'low' }, false],
+      [{ status: 'existing', confidence: 'low', illustrative: true, outline_confidence: 'low' }, true],
+      [{ status: 'under_construction', confidence: 'high' }, true], // today only by assumption
+      [{ status: 'under_construction', confidence: 'high', opened: 2016 }, false],
+    ];
+    for (const [p, guessed] of rows) expect(greenGuessed(p, 'today'), JSON.stringify(p)).toBe(guessed);
+    expect(greenGuessed({ status: 'under_construction', confidence: 'high' }, '2015')).toBe(false);
+    // Roads: a rough position (low) is no guess; a guessed course (illustrative) is.
+    expect(roadGuessed({ status: 'existing', confidence: 'low' }, '2014')).toBe(false);
+    expect(roadGuessed({ status: 'existing', illustrative: true }, '2014')).toBe(true);
+  });
 });
