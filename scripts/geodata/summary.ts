@@ -6,8 +6,9 @@
  * a comparison, not a target (the report's figure includes roads no source lets us place).
  * For roads also how far they lie from the crossings and the 2013 bus stops (roads/accuracy.ts);
  * for residential the population by the year it stands for.
+ * Last, per year (summary-years.ts): green spaces that count and 15-minute coverage, with ranges.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import area from '@turf/area';
@@ -17,6 +18,7 @@ import { STUDY_BBOX } from '../../src/core/geodata/schema.ts';
 import { busStopErrors, crossingErrors, quantile, shareWithin } from './roads/accuracy.ts';
 import { isLayerName } from '../../src/core/geodata/layers.ts';
 import { validateLayer } from '../../src/core/geodata/validate.ts';
+import { printYears } from './summary-years.ts';
 
 const GEODATA = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'geodata');
 /** Road length of all 96 road, bridge and pipe projects of 2015 (work report). */
@@ -143,3 +145,13 @@ if (files.includes('roads.geojson')) {
       `Placed here: ${km.toFixed(1)} km (${pct(km, PLAN_ROAD_KM)} of it); the rest are projects the report does not name.`,
   );
 }
+
+const read = (name: string) => JSON.parse(readFileSync(join(GEODATA, name), 'utf8'));
+const standards = join(GEODATA, 'standards.json');
+printYears({
+  roads: read('roads.geojson'),
+  green: read('greenery.geojson'),
+  residential: read('residential.geojson'),
+  water: read('water.geojson'),
+  standards: existsSync(standards) ? JSON.parse(readFileSync(standards, 'utf8')) : undefined,
+});

@@ -4,10 +4,15 @@
  * a '<cancel>' envelope; errors come back serialized in the response, never lost in the worker.
  */
 import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
-import type { NearestResult } from '../core/coverage/nearest';
-import type { CoverageParams, CoverageResult, Suggestion } from '../core/coverage/pipeline';
-import type { PointInfo } from '../core/coverage/point-info';
-import type { CoverageLayers, Scenario } from '../core/coverage/types';
+import type { GreenRule } from '../core/coverage/green-class';
+import type {
+  CoverageParams,
+  CoverageResult,
+  NearestRanged,
+  PointInfoRanged,
+  Suggestion,
+} from '../core/coverage/pipeline';
+import type { CoverageLayers, Scenario, ScenarioInfo } from '../core/coverage/types';
 
 /** Geodata handed over once: either the parsed layers, or URLs the worker fetches itself. */
 export type InitRequest =
@@ -23,16 +28,20 @@ export interface InitResult {
   residentialBlocks: number;
   /** [west, south, east, north] covered by the access grid, degrees. */
   extent: [number, number, number, number];
+  /** The scenarios to step through: 2014, the 2015 plan, each year a feature opened, today. */
+  scenarios: ScenarioInfo[];
+  /** The latest year any source gives an opening for: what "today" stands for ("today (2025 data)"). */
+  latestYear: number;
 }
 
 export type CoverageMessages = {
   init: [InitRequest, InitResult];
   compute: [CoverageParams, CoverageResult];
-  pointInfo: [{ params: CoverageParams; lng: number; lat: number }, PointInfo];
-  nearest: [{ params: CoverageParams; lng: number; lat: number; k?: number }, NearestResult];
+  pointInfo: [{ params: CoverageParams; lng: number; lat: number }, PointInfoRanged];
+  nearest: [{ params: CoverageParams; lng: number; lat: number; k?: number }, NearestRanged];
   suggest: [{ params: CoverageParams; count?: number; areaM2?: number }, Suggestion[]];
   radiusBuffers: [
-    { scenario: Scenario },
+    { scenario: Scenario; greenRule?: GreenRule },
     FeatureCollection<Polygon | MultiPolygon, { id: string; radius_m: number }>,
   ];
 };
