@@ -27,7 +27,10 @@ export interface CoverageLayers {
   standards?: unknown;
 }
 
-/** Statuses that exist in a scenario: 2014 as built, or the 2015 plan (built + under construction + planned). */
+/**
+ * Statuses that exist in a scenario: 2014 as built, or the 2015 plan (built + under construction +
+ * planned). A green space's 'later' (opened after 2015, outside the plan) is in neither.
+ */
 export function statusInScenario(status: string | undefined, scenario: Scenario): boolean {
   if (status === 'existing') return true;
   return scenario === '2015' && (status === 'under_construction' || status === 'planned');

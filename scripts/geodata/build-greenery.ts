@@ -1,0 +1,140 @@
+/**
+ * Builds geodata/greenery.geojson from geodata/sources/green-spaces*.json: every sourced green space
+ * with its evidence, drawn from the roads, lakes and rivers it is described against. Records marked
+ * `located: false` (sourced, but no position can be derived) are counted and listed, not drawn.
+ * Corridors give way to the parks and campuses they run into, so no ground is counted twice.
+ * Rerun after the sources, roads.geojson, water.geojson or industrial-parks.geojson change, then
+ * rerun build-areas.ts (it cuts green spaces out of residential blocks):
+ *
+ *   npx tsx scripts/geodata/build-greenery.ts
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import type { Position } from 'geojson';
+import { loadRoadIndex } from './areas/road-index';
+import {
+  type Area,
+  type ShapeSpec,
+  type StripSpec,
+  areaOf,
+  cut,
+  readAreas,
+  reportSentence,
+  shapeBuilder,
+  writeLayer,
+} from './areas/shape-of';
+
+const DIR = 'geodata';
+
+interface Evidence {
+  outlet: string;
+  date: string;
+  title: string;
+  url: string;
+  says: string;
+}
+export interface GreenSource {
+  id: string;
+  name_zh: string;
+  name_en: string;
+  program: string;
+  type: string;
+  green_type: string;
+  green_class: string;
+  open_access?: boolean;
+  status: string;
+  opened?: number;
+  source_year?: number;
+  area_m2_published?: number;
+  illustrative?: boolean;
+  confidence: string;
+  outline_confidence?: string;
+  source: string;
+  evidence: Evidence[];
+  why: string;
+  located?: false;
+  shape?: ShapeSpec;
+  extra_strips?: StripSpec[];
+  cut_by?: string[];
+  entrances?: Position[];
+}
+interface SourceFile {
+  plan_key?: string;
+  features: GreenSource[];
+}
+
+const files = readdirSync(`${DIR}/sources`)
+  .filter((f) => /^green-spaces.*\.json$/.test(f))
+  .sort();
+const sources = files.map((f) => JSON.parse(readFileSync(`${DIR}/sources/${f}`, 'utf8')) as SourceFile);
+const records = sources.flatMap((s) => s.features);
+const planKey = sources.find((s) => s.plan_key)?.plan_key;
+if (!planKey) throw new Error('No green-spaces*.json gives plan_key (the report key for 四园四廊道).');
+
+const report = readFileSync(`${DIR}/sources/2015-work-report.txt`, 'utf8');
+const planText = reportSentence(report, planKey);
+const roads = loadRoadIndex(
+  [`${DIR}/roads.geojson`, `${DIR}/water.geojson`],
+  `${DIR}/sources/road-grid-fallback.json`,
+);
+const water = existsSync(`${DIR}/water.geojson`) ? readAreas(`${DIR}/water.geojson`) : [];
+const campuses = existsSync(`${DIR}/industrial-parks.geojson`)
+  ? readAreas(`${DIR}/industrial-parks.geojson`).filter((f) => f.properties?.kind !== 'cluster')
+  : [];
+const shapeOf = shapeBuilder(roads, water);
+
+const ids = new Set<string>();
+const drawn = new Map<string, Area>();
+const parks: Area[] = [];
+const greenery: Area[] = [];
+const unlocated: GreenSource[] = [];
+for (const s of records) {
+  if (ids.has(s.id)) throw new Error(`Green space id ${s.id} appears twice in ${files.join(', ')}.`);
+  ids.add(s.id);
+  if (s.evidence.length === 0) throw new Error(`${s.id} has no evidence.`);
+  if (s.located === false) {
+    unlocated.push(s);
+    continue;
+  }
+  if (!s.shape) throw new Error(`${s.id} has neither a shape nor located: false.`);
+  let geometry = shapeOf(s.shape, s.extra_strips);
+  const cutters = [
+    ...(s.cut_by ?? []).map((id) => {
+      const f = drawn.get(id);
+      if (!f) throw new Error(`${s.id} is cut by ${id}, which is not drawn before it.`);
+      return f;
+    }),
+    ...(s.type === 'linear' ? [...parks, ...campuses] : []),
+  ];
+  if (cutters.length > 0) {
+    const left = cut(geometry, cutters);
+    if (!left) throw new Error(`${s.id} vanished when ${cutters.length} shapes were cut out of it.`);
+    geometry = left;
+  }
+  const { shape, why, extra_strips, cut_by, evidence, located, ...props } = s;
+  void [shape, extra_strips, cut_by, evidence, located];
+  const f: Area = {
+    type: 'Feature',
+    properties: {
+      ...props,
+      area_m2: areaOf(geometry),
+      ...(s.program !== 'other' ? { plan: '四园四廊道', plan_text: planText } : {}),
+      note: why,
+    },
+    geometry,
+  };
+  greenery.push(f);
+  drawn.set(s.id, f);
+  if (s.type !== 'linear') parks.push(f);
+}
+writeLayer(DIR, 'greenery', greenery);
+
+const by = (fs: { properties?: Record<string, unknown> | null }[], k: string) => {
+  const m = new Map<string, number>();
+  for (const f of fs) m.set(String(f.properties?.[k] ?? '-'), (m.get(String(f.properties?.[k] ?? '-')) ?? 0) + 1);
+  return [...m].map(([key, n]) => `${key} ${n}`).join(', ');
+};
+console.log(`sourced green spaces: ${records.length} (${files.join(', ')}); drawn ${greenery.length}`);
+console.log(`  by green_type: ${by(records.map((r) => ({ properties: { ...r } })), 'green_type')}`);
+console.log(`  by status (end of 2014): ${by(records.map((r) => ({ properties: { ...r } })), 'status')}`);
+console.log(`  drawn, by confidence: ${by(greenery, 'confidence')}`);
+for (const s of unlocated) console.log(`  not located: ${s.name_zh} (${s.id}): ${s.why}`);
