@@ -2,7 +2,8 @@
  * Builds geodata/greenery.geojson from geodata/sources/green-spaces*.json: every sourced green space
  * with its evidence, drawn from the roads, lakes and rivers it is described against. Records marked
  * `located: false` (sourced, but no position can be derived) are counted and listed, not drawn.
- * Corridors give way to the parks and campuses they run into, so no ground is counted twice.
+ * Corridors give way to the parks and campuses they run into, so no ground is counted twice; water
+ * is cut out of every green space but the lakeside parks whose published area includes their lake.
  * Rerun after the sources, roads.geojson, water.geojson or industrial-parks.geojson change, then
  * rerun build-areas.ts (it cuts green spaces out of residential blocks):
  *
@@ -52,6 +53,8 @@ export interface GreenSource {
   evidence: Evidence[];
   why: string;
   located?: false;
+  /** A park built around its lake, whose published area includes the water: water is not cut out. */
+  keep_water?: boolean;
   shape?: ShapeSpec;
   extra_strips?: StripSpec[];
   cut_by?: string[];
@@ -104,14 +107,15 @@ for (const s of records) {
       return f;
     }),
     ...(s.type === 'linear' ? [...parks, ...campuses] : []),
+    ...(s.keep_water ? [] : water),
   ];
   if (cutters.length > 0) {
     const left = cut(geometry, cutters);
     if (!left) throw new Error(`${s.id} vanished when ${cutters.length} shapes were cut out of it.`);
     geometry = left;
   }
-  const { shape, why, extra_strips, cut_by, evidence, located, ...props } = s;
-  void [shape, extra_strips, cut_by, evidence, located];
+  const { shape, why, extra_strips, cut_by, evidence, located, keep_water, ...props } = s;
+  void [shape, extra_strips, cut_by, evidence, located, keep_water];
   const f: Area = {
     type: 'Feature',
     properties: {
