@@ -134,11 +134,22 @@ writeLayer(DIR, 'greenery', greenery);
 
 const by = (fs: { properties?: Record<string, unknown> | null }[], k: string) => {
   const m = new Map<string, number>();
-  for (const f of fs) m.set(String(f.properties?.[k] ?? '-'), (m.get(String(f.properties?.[k] ?? '-')) ?? 0) + 1);
+  for (const f of fs)
+    m.set(String(f.properties?.[k] ?? '-'), (m.get(String(f.properties?.[k] ?? '-')) ?? 0) + 1);
   return [...m].map(([key, n]) => `${key} ${n}`).join(', ');
 };
 console.log(`sourced green spaces: ${records.length} (${files.join(', ')}); drawn ${greenery.length}`);
-console.log(`  by green_type: ${by(records.map((r) => ({ properties: { ...r } })), 'green_type')}`);
-console.log(`  by status (end of 2014): ${by(records.map((r) => ({ properties: { ...r } })), 'status')}`);
+console.log(
+  `  by green_type: ${by(
+    records.map((r) => ({ properties: { ...r } })),
+    'green_type',
+  )}`,
+);
+console.log(
+  `  by status (end of 2014): ${by(
+    records.map((r) => ({ properties: { ...r } })),
+    'status',
+  )}`,
+);
 console.log(`  drawn, by confidence: ${by(greenery, 'confidence')}`);
 for (const s of unlocated) console.log(`  not located: ${s.name_zh} (${s.id}): ${s.why}`);

@@ -44,7 +44,8 @@ export function reportSentence(report: string, key: string): string {
     .map((s) => s.trim())
     .filter(Boolean);
   const hits = sentences.filter((s) => s.includes(key));
-  if (hits.length !== 1) throw new Error(`Report key "${key}" matches ${hits.length} sentences; make it unique.`);
+  if (hits.length !== 1)
+    throw new Error(`Report key "${key}" matches ${hits.length} sentences; make it unique.`);
   return hits[0];
 }
 
