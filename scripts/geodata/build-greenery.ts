@@ -1,7 +1,9 @@
 /**
  * Builds geodata/greenery.geojson from geodata/sources/green-spaces*.json: every sourced green space
  * with its evidence, drawn from the roads, lakes and rivers it is described against. Records marked
- * `located: false` (sourced, but no position can be derived) are counted and listed, not drawn.
+ * `located: false` have no hand-made shape: those with `place_at` (the crossing and corner their
+ * address names) are drawn in that corner once both roads are in roads.geojson and meet; the rest
+ * are counted and listed with the reason, not drawn.
  * Corridors give way to the parks and campuses they run into, so no ground is counted twice; water
  * is cut out of every green space but the lakeside parks whose published area includes their lake.
  * Rerun after the sources, roads.geojson, water.geojson or industrial-parks.geojson change, then
@@ -11,6 +13,7 @@
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import type { Position } from 'geojson';
+import { type CornerSpec, cornerQuad } from './areas/corner-place';
 import { loadRoadIndex } from './areas/road-index';
 import {
   type Area,
@@ -53,6 +56,10 @@ export interface GreenSource {
   evidence: Evidence[];
   why: string;
   located?: false;
+  /** The address exactly as the source gives it, for records placed from it (or not yet placeable). */
+  address_text?: string;
+  /** The crossing and corner the address names: placed there once both roads are drawn. */
+  place_at?: CornerSpec;
   /** A park built around its lake, whose published area includes the water: water is not cut out. */
   keep_water?: boolean;
   shape?: ShapeSpec;
@@ -89,17 +96,25 @@ const ids = new Set<string>();
 const drawn = new Map<string, Area>();
 const parks: Area[] = [];
 const greenery: Area[] = [];
-const unlocated: GreenSource[] = [];
+const unlocated: { s: GreenSource; reason: string }[] = [];
 for (const s of records) {
   if (ids.has(s.id)) throw new Error(`Green space id ${s.id} appears twice in ${files.join(', ')}.`);
   ids.add(s.id);
   if (s.evidence.length === 0) throw new Error(`${s.id} has no evidence.`);
+  let spec = s.shape;
+  let placedBy: string | undefined;
   if (s.located === false) {
-    unlocated.push(s);
-    continue;
+    if (spec) throw new Error(`${s.id} has a shape but says located: false.`);
+    const placed = s.place_at ? cornerQuad(s.place_at, roads, s.area_m2_published) : undefined;
+    if (!placed || 'reason' in placed) {
+      unlocated.push({ s, reason: placed?.reason ?? s.why });
+      continue;
+    }
+    spec = { quad: placed.quad };
+    placedBy = `Placed from its address (${s.address_text ?? s.place_at?.roads.join(' x ')}): a square in the ${s.place_at?.corner.toUpperCase()} corner of the crossing as roads.geojson draws it, set back 15 m, of the published area (else about 0.8 ha); outline a guess.`;
   }
-  if (!s.shape) throw new Error(`${s.id} has neither a shape nor located: false.`);
-  let geometry = shapeOf(s.shape, s.extra_strips);
+  if (!spec) throw new Error(`${s.id} has neither a shape nor located: false.`);
+  let geometry = shapeOf(spec, s.extra_strips);
   const cutters = [
     ...(s.cut_by ?? []).map((id) => {
       const f = drawn.get(id);
@@ -114,15 +129,16 @@ for (const s of records) {
     if (!left) throw new Error(`${s.id} vanished when ${cutters.length} shapes were cut out of it.`);
     geometry = left;
   }
-  const { shape, why, extra_strips, cut_by, evidence, located, keep_water, ...props } = s;
-  void [shape, extra_strips, cut_by, evidence, located, keep_water];
+  const { shape, why, extra_strips, cut_by, evidence, located, keep_water, place_at, ...props } = s;
+  void [shape, extra_strips, cut_by, evidence, located, keep_water, place_at];
   const f: Area = {
     type: 'Feature',
     properties: {
       ...props,
       area_m2: areaOf(geometry),
       ...(s.program !== 'other' ? { plan: '四园四廊道', plan_text: planText } : {}),
-      note: why,
+      ...(placedBy ? { placed_by: 'address', illustrative: true, outline_confidence: 'low' } : {}),
+      note: placedBy ? `${why} ${placedBy}` : why,
     },
     geometry,
   };
@@ -152,4 +168,5 @@ console.log(
   )}`,
 );
 console.log(`  drawn, by confidence: ${by(greenery, 'confidence')}`);
-for (const s of unlocated) console.log(`  not located: ${s.name_zh} (${s.id}): ${s.why}`);
+for (const { s, reason } of unlocated)
+  console.log(`  not located: ${s.name_zh} (${s.id}) [${s.address_text ?? '-'}]: ${reason}`);

@@ -30,6 +30,8 @@ interface SourceRecord {
   program: string;
   status: string;
   located?: boolean;
+  place_at?: { roads: [string, string]; corner: string };
+  address_text?: string;
   keep_water?: boolean;
   evidence: { outlet: string; date: string; title: string; url: string; says: string }[];
 }
@@ -45,8 +47,21 @@ const MAX_ROAD_INSIDE_M = 150;
 describe('greenery: provenance and classification', () => {
   it('draws every located source record once, and nothing else', () => {
     const located = records.filter((r) => r.located !== false).map((r) => r.id);
-    expect(green.features.map(id).sort()).toEqual([...located].sort());
+    const byAddress = green.features.filter((f) => f.properties?.placed_by === 'address').map(id);
+    expect(green.features.map(id).sort()).toEqual([...located, ...byAddress].sort());
     expect(new Set(records.map((r) => r.id)).size).toBe(records.length);
+  });
+
+  it('places from an address only records that carry the crossing, and keeps the address text', () => {
+    const byId = new Map(records.map((r) => [r.id, r]));
+    for (const f of green.features.filter((g) => g.properties?.placed_by === 'address')) {
+      const r = byId.get(id(f));
+      expect(r?.located, id(f)).toBe(false);
+      expect(r?.place_at?.roads.length, id(f)).toBe(2);
+      expect(f.properties?.illustrative, id(f)).toBe(true);
+    }
+    for (const r of records.filter((x) => x.place_at))
+      expect(r.address_text?.length ?? 0, r.id).toBeGreaterThan(4);
   });
 
   it('gives each record evidence a reader can find: outlet, date, title and address', () => {
