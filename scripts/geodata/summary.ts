@@ -120,7 +120,9 @@ if (files.includes('greenery.geojson')) {
           }
         ).features,
     );
-  const unlocated = sourced.filter((r) => r.located === false);
+  // Drawn = in greenery.geojson: records with a shape, and those placed from their address.
+  const drawnIds = new Set(green.map((f) => String(f.properties?.id)));
+  const unlocated = sourced.filter((r) => !drawnIds.has(String(r.id)));
   const km2 = (fs: Feature[]) => fs.reduce((s, f) => s + area(f), 0) / 1e6;
   const tally = (fs: Feature[], key: (f: Feature) => string) => {
     const by = new Map<string, Feature[]>();
@@ -148,6 +150,20 @@ if (files.includes('greenery.geojson')) {
     `  confidence  ${tally(green, p('confidence'))}; illustrative outline: ${green.filter((f) => f.properties?.illustrative).length}`,
   );
   console.log(`  opened      ${tally(green, period)}`);
+  // Every sourced record, drawn or not: what the research found, by kind and by opening period.
+  const asFeature = (r: Record<string, unknown>): Feature =>
+    ({ type: 'Feature', properties: r, geometry: null }) as unknown as Feature;
+  const count = (rs: Record<string, unknown>[], key: (f: Feature) => string) => {
+    const by = new Map<string, [number, number]>();
+    for (const r of rs) {
+      const k = key(asFeature(r));
+      const [d, n] = by.get(k) ?? [0, 0];
+      by.set(k, drawnIds.has(String(r.id)) ? [d + 1, n] : [d, n + 1]);
+    }
+    return [...by.entries()].map(([k, [d, n]]) => `${k} ${d + n} (${d} drawn, ${n} not)`).join(', ');
+  };
+  console.log(`  sourced by kind    ${count(sourced, p('green_type'))}`);
+  console.log(`  sourced by opening ${count(sourced, period)}`);
   for (const [label, fs] of [
     ['2014 as built', green.filter((f) => statusInScenario(f.properties?.status, '2014'))],
     ['2015 plan', green.filter((f) => statusInScenario(f.properties?.status, '2015'))],
