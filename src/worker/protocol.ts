@@ -5,7 +5,12 @@
  */
 import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import type { NearestResult } from '../core/coverage/nearest';
-import type { CoverageParams, CoverageResult, Suggestion } from '../core/coverage/pipeline';
+import type {
+  AccessImageResult,
+  CoverageParams,
+  CoverageResult,
+  Suggestion,
+} from '../core/coverage/pipeline';
 import type { PointInfo } from '../core/coverage/point-info';
 import type { CoverageLayers, Scenario } from '../core/coverage/types';
 
@@ -23,11 +28,18 @@ export interface InitResult {
   residentialBlocks: number;
   /** [west, south, east, north] covered by the access grid, degrees. */
   extent: [number, number, number, number];
+  /**
+   * Where the walk graphs come from: 'asset' (the prebuilt graphs asset matched these layers), or
+   * why they are built at run time (no asset, other data, unreadable asset).
+   */
+  graphs: string;
 }
 
 export type CoverageMessages = {
   init: [InitRequest, InitResult];
   compute: [CoverageParams, CoverageResult];
+  /** The access grid as an RGBA image with exact band statistics; `rgba` is transferred. */
+  accessImage: [CoverageParams, AccessImageResult];
   pointInfo: [{ params: CoverageParams; lng: number; lat: number }, PointInfo];
   nearest: [{ params: CoverageParams; lng: number; lat: number; k?: number }, NearestResult];
   suggest: [{ params: CoverageParams; count?: number; areaM2?: number }, Suggestion[]];

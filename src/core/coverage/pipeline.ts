@@ -12,7 +12,19 @@ import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import { bandPolygons } from './bands';
 import { dataExtent } from './extent';
 import { findGaps } from './gaps';
-import { type AccessGrid, fillAccessGrid } from './grid';
+import { type PrebuiltParts, decodeGraphAsset, graphFingerprint, readGraphAssetHeader } from './graph-asset';
+import {
+  type AccessImage,
+  type AccessImageResult,
+  type BandTally,
+  paintAccessImage,
+  repaintCells,
+  tallyBands,
+  tallyStats,
+  updateTally,
+} from './access-image';
+import { changedCells } from './changed-cells';
+import { type AccessGrid, fillAccessGrid, updateAccessGrid } from './grid';
 import { type GridSpec, makeGrid } from './grid-spec';
 import { type ScenarioModel, buildScenarioModel } from './model';
 import { type NearestResult, nearestGreens } from './nearest';
@@ -32,6 +44,7 @@ import { type WhatIf, prepareWhatIfs } from './whatif';
 export { dataExtent } from './extent';
 export { type CoverageParams, type ResolvedParams, resolveParams } from './params';
 export type { CoverageResult, GreenSummary, GridResult, Suggestion } from './results';
+export type { AccessImageResult } from './access-image';
 
 export class CoverageEngine {
   readonly layers: CoverageLayers;
@@ -47,6 +60,9 @@ export class CoverageEngine {
   private readonly radiusMasks = new WeakMap<SourceSet, Uint8Array>();
   private readonly statsCache = new WeakMap<SourceSet, Map<string, CoverageStats>>();
   private readonly buffers = new Map<Scenario, ReturnType<typeof radiusBuffers>>();
+  private readonly images = new WeakMap<SourceSet, Map<string, { image: AccessImage; tally: BandTally }>>();
+  /** Scenario parts from a graphs asset built for exactly these layers (see usePrebuilt). */
+  private prebuilt: { cellM: number; parts: Map<string, PrebuiltParts> } | null = null;
 
   constructor(layers: CoverageLayers, extent?: readonly number[]) {
     if (!layers?.roads?.features || !layers.green?.features || !layers.residential?.features) {
@@ -64,6 +80,24 @@ export class CoverageEngine {
     this.whatIfSets.clear();
   }
 
+  /**
+   * Takes every scenario's walk graph, snapping index and cell links from a graphs asset (built by
+   * scripts/geodata/build-graphs.ts) when it was built from exactly these roads, water, extent and
+   * cell size; otherwise they are built from GeoJSON as before. Returns why it was not used, or null.
+   * Throws on a file that is not a graphs asset of this format.
+   */
+  usePrebuilt(asset: ArrayBuffer): string | null {
+    const { header } = readGraphAssetHeader(asset);
+    const fingerprint = graphFingerprint(this.layers, this.extent, header.cellM);
+    if (header.fingerprint !== fingerprint)
+      return `The graphs asset was built from other data (${header.fingerprint}, these layers ${fingerprint}): building graphs at run time.`;
+    const { spec } = this.gridFor(header.cellM);
+    if (spec.cols !== header.cols || spec.rows !== header.rows)
+      return `The graphs asset's grid is ${header.cols}×${header.rows}, this one ${spec.cols}×${spec.rows}: building graphs at run time.`;
+    this.prebuilt = { cellM: header.cellM, parts: decodeGraphAsset(asset, this.proj).parts };
+    return null;
+  }
+
   gridFor(cellM: number): { spec: GridSpec; residential: ResidentialRaster } {
     let g = this.grids.get(cellM);
     if (!g) {
@@ -78,7 +112,15 @@ export class CoverageEngine {
     const key = `${scenario}|${cellM}`;
     let m = this.models.get(key);
     if (!m) {
-      m = buildScenarioModel(this.layers, scenario, this.proj, this.gridFor(cellM).spec, this.standard);
+      const parts = this.prebuilt?.cellM === cellM ? this.prebuilt.parts.get(scenario) : undefined;
+      m = buildScenarioModel(
+        this.layers,
+        scenario,
+        this.proj,
+        this.gridFor(cellM).spec,
+        this.standard,
+        parts,
+      );
       this.models.set(key, m);
     }
     return m;
@@ -260,6 +302,76 @@ export class CoverageEngine {
     return out.sort((a, b) => b.gain - a.gain);
   }
 
+  /**
+   * The access grid as an image coloured by band, with the band statistics (access-image.ts). The
+   * scenario's grid without what-ifs is painted and counted once; a what-if then copies it and
+   * repaints and recounts only the cells it improves, so a drag frame costs the incremental search
+   * plus those cells. No polygons are traced.
+   */
+  accessImage(params: CoverageParams): AccessImageResult {
+    const p = resolveParams(params);
+    const timings: Record<string, number> = {};
+    let t = performance.now();
+    const lap = (name: string) => {
+      const now = performance.now();
+      timings[name] = now - t;
+      t = now;
+    };
+    const model = this.model(p.scenario, p.cellM);
+    const { residential } = this.gridFor(p.cellM);
+    const limits = limitsOf(p);
+    const base = this.sourceSet({ ...p, whatIfs: [] });
+    const key = `${p.speed}|${p.bands.join(',')}`;
+    let byKey = this.images.get(base);
+    if (!byKey) this.images.set(base, (byKey = new Map()));
+    let painted = byKey.get(key);
+    if (!painted) {
+      const grid = this.accessGrid(p, base);
+      painted = {
+        image: paintAccessImage(model.grid, grid.dist, limits),
+        tally: tallyBands(grid.dist, residential, limits),
+      };
+      if (byKey.size > 16) byKey.clear();
+      byKey.set(key, painted);
+    }
+    lap('base');
+    // A copy: the worker transfers the image, and the cached one must stay usable.
+    const rgba = painted.image.rgba.slice();
+    let tally = painted.tally;
+    let changed = 0;
+    if (p.whatIfs.length > 0) {
+      const set = this.sourceSet(p);
+      lap('sources+dijkstra');
+      const baseGrid = this.accessGrid(p, base);
+      const cells = changedCells(model.links, base.field, set.field, set.greens.slice(base.greens.length));
+      let grid = this.accessGrids.get(set);
+      if (!grid) {
+        grid = updateAccessGrid(baseGrid, model.links, set.field, set.direct, cells);
+        this.accessGrids.set(set, grid);
+      }
+      lap('grid');
+      repaintCells(
+        model.grid,
+        grid.dist,
+        limits,
+        { width: model.grid.cols, height: model.grid.rows, rgba },
+        cells,
+      );
+      tally = updateTally(tally, cells, baseGrid.dist, grid.dist, residential, limits);
+      changed = cells.length;
+      lap('repaint+stats');
+    }
+    return {
+      width: model.grid.cols,
+      height: model.grid.rows,
+      bbox: gridBbox(model.grid),
+      rgba,
+      ...tallyStats(tally, residential, limits),
+      changedCells: changed,
+      timings,
+    };
+  }
+
   pointInfo(params: CoverageParams, lng: number, lat: number): PointInfo {
     const p = resolveParams(params);
     return pointInfo(this.model(p.scenario, p.cellM), this.sourceSet(p), lng, lat, p.speed);
@@ -293,15 +405,20 @@ export class CoverageEngine {
       cols: spec.cols,
       rows: spec.rows,
       cellM: spec.cellM,
-      bbox: [
-        toLng(spec.proj, spec.x0),
-        toLat(spec.proj, spec.y0),
-        toLng(spec.proj, spec.x0 + spec.cols * spec.cellM),
-        toLat(spec.proj, spec.y0 + spec.rows * spec.cellM),
-      ],
+      bbox: gridBbox(spec),
       seconds,
       // A copy: the worker transfers result buffers, and the cached grid must stay usable.
       green: grid.green.slice(),
     };
   }
+}
+
+/** [west, south, east, north] of a grid, degrees. */
+function gridBbox(spec: GridSpec): [number, number, number, number] {
+  return [
+    toLng(spec.proj, spec.x0),
+    toLat(spec.proj, spec.y0),
+    toLng(spec.proj, spec.x0 + spec.cols * spec.cellM),
+    toLat(spec.proj, spec.y0 + spec.rows * spec.cellM),
+  ];
 }
