@@ -349,7 +349,12 @@ row(
 );
 for (const [k, v] of Object.entries(imgStages))
   if (k !== 'cells') row(`zone: · what-if image ${k}`, median(v), '', NaN);
-row('zone: · what-if cells repainted (median count)', median(imgStages.cells), 'of all grid cells', NaN);
+row(
+  'zone: · what-if cells repainted',
+  NaN,
+  `median ${median(imgStages.cells)} of ${imgEngine.model('2015', 50).grid.cols * imgEngine.model('2015', 50).grid.rows} cells`,
+  NaN,
+);
 
 console.log(
   `\nCoverage benchmark, median of ${RUNS} runs (naive and cold: ${Math.min(RUNS, 5)}), Node ${process.version}, load average ${loadavg()[0].toFixed(1)}\n`,

@@ -91,11 +91,11 @@ export function nearestGreens(
       if (du === Infinity) continue;
       for (let a = att.start[u], end = att.start[u + 1]; a < end; a++) {
         const p = att.point[a];
-        offer(best, way, set.points.green[p], du + att.offset[a], () => ({
-          kind: 'node',
-          node: u,
-          point: p,
-        }));
+        const gi = set.points.green[p];
+        const d = du + att.offset[a];
+        if (!(d < best[gi])) continue; // (no closure here: this loop runs per attachment)
+        best[gi] = d;
+        way[gi] = { kind: 'node', node: u, point: p };
       }
     }
     order.length = 0;
