@@ -87,6 +87,7 @@ export function createCoverageHandler(messenger: Messenger, options: HandlerOpti
           greens: layers.green.features.length,
           residentialBlocks: layers.residential.features.length,
           extent: engine.extent,
+          ...engine.timeline,
         };
       }
       case 'compute':
@@ -105,8 +106,10 @@ export function createCoverageHandler(messenger: Messenger, options: HandlerOpti
         const d = req.data as RequestEnvelope<'suggest'>['data'];
         return requireEngine().suggest(d.params, d.count, d.areaM2);
       }
-      case 'radiusBuffers':
-        return requireEngine().radiusBuffers((req.data as RequestEnvelope<'radiusBuffers'>['data']).scenario);
+      case 'radiusBuffers': {
+        const d = req.data as RequestEnvelope<'radiusBuffers'>['data'];
+        return requireEngine().radiusBuffers(d.scenario, d.greenRule);
+      }
       default:
         throw new Error(`Unknown message type "${String((req as { type: unknown }).type)}".`);
     }

@@ -4,15 +4,16 @@
  * a '<cancel>' envelope; errors come back serialized in the response, never lost in the worker.
  */
 import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
-import type { NearestResult } from '../core/coverage/nearest';
+import type { GreenRule } from '../core/coverage/green-class';
 import type {
   AccessImageResult,
   CoverageParams,
   CoverageResult,
+  NearestRanged,
+  PointInfoRanged,
   Suggestion,
 } from '../core/coverage/pipeline';
-import type { PointInfo } from '../core/coverage/point-info';
-import type { CoverageLayers, Scenario } from '../core/coverage/types';
+import type { CoverageLayers, Scenario, ScenarioInfo } from '../core/coverage/types';
 
 /** Geodata handed over once: either the parsed layers, or URLs the worker fetches itself. */
 export type InitRequest =
@@ -28,6 +29,10 @@ export interface InitResult {
   residentialBlocks: number;
   /** [west, south, east, north] covered by the access grid, degrees. */
   extent: [number, number, number, number];
+  /** The scenarios to step through: 2014, the 2015 plan, each year a feature opened, today. */
+  scenarios: ScenarioInfo[];
+  /** The latest year any source gives an opening for: what "today" stands for ("today (2025 data)"). */
+  latestYear: number;
   /**
    * Where the walk graphs come from: 'asset' (the prebuilt graphs asset matched these layers), or
    * why they are built at run time (no asset, other data, unreadable asset).
@@ -40,11 +45,11 @@ export type CoverageMessages = {
   compute: [CoverageParams, CoverageResult];
   /** The access grid as an RGBA image with exact band statistics; `rgba` is transferred. */
   accessImage: [CoverageParams, AccessImageResult];
-  pointInfo: [{ params: CoverageParams; lng: number; lat: number }, PointInfo];
-  nearest: [{ params: CoverageParams; lng: number; lat: number; k?: number }, NearestResult];
+  pointInfo: [{ params: CoverageParams; lng: number; lat: number }, PointInfoRanged];
+  nearest: [{ params: CoverageParams; lng: number; lat: number; k?: number }, NearestRanged];
   suggest: [{ params: CoverageParams; count?: number; areaM2?: number }, Suggestion[]];
   radiusBuffers: [
-    { scenario: Scenario },
+    { scenario: Scenario; greenRule?: GreenRule },
     FeatureCollection<Polygon | MultiPolygon, { id: string; radius_m: number }>,
   ];
 };
