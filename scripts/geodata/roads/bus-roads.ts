@@ -23,6 +23,13 @@ export interface BusRoadConfig {
   about: string;
   /** Bus-data spelling → the name the map uses (a misspelling, a short form, a former name). */
   alias: Record<string, string>;
+  /**
+   * The aliases that are a road's 2013 name (not a misspelling), with the evidence: the road is drawn
+   * once under today's name and carries the 2013 name as `name_alt`.
+   */
+  former_names?: Record<string, string>;
+  /** How far a road's ends may be carried onto the road ahead, where the default 160 m falls short (name → m). */
+  reach_m?: Record<string, number>;
   /** Names not drawn from the bus data, with the reason. */
   skip: { names: string[]; reason: string }[];
   /** Names drawn as arterials (the rest: secondary, '里' lanes local). */

@@ -40,6 +40,8 @@ export const RoadProps = z.object({
   class: RoadClass,
   /** false for expressway main lines without sidewalks, railways. */
   walkable: z.boolean(),
+  /** Another name of the same road, e.g. its 2013 name (西环路 for 西三环); search finds it by either. */
+  name_alt: z.string().optional(),
   /** true for bridges over water or rail: the only places a barrier may be crossed. */
   bridge: z.boolean().optional(),
   /** The road this piece belongs to: pieces split at intersections share it (e.g. "xuesong"). */
