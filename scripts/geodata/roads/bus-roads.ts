@@ -7,6 +7,7 @@
  */
 import type { Position } from 'geojson';
 import { pinyin } from 'pinyin-pro';
+import { placeWordsEn } from '../../../src/core/search/romanize.ts';
 import {
   courseFrom,
   crossingsFromStops,
@@ -85,11 +86,8 @@ function englishName(name: string): string {
   return `${word}${suffix} ${kindEn}`.trim();
 }
 
-/** A place's English name: its pinyin, words capitalised ("郑大新区南门" → "Zhengdaxinqunanmen"). */
-export function englishPlaceName(name: string): string {
-  const py = pinyin(name, { toneType: 'none', type: 'array', nonZh: 'consecutive' }).join('');
-  return py.charAt(0).toUpperCase() + py.slice(1);
-}
+/** A place's English name: pinyin by word, capitalised ("郑大新区南门" → "Zhengda Xinqu Nanmen"). */
+export const englishPlaceName = (name: string): string => placeWordsEn(name);
 
 /** The part of a line inside the box (the longest run when it leaves and re-enters). */
 export function clipToBox(line: Position[], b: readonly number[]): Position[] {
