@@ -14,6 +14,12 @@ import type { PointInfo } from '../core/coverage/point-info';
 import type { Scenario } from '../core/coverage/types';
 import type { WhatIf } from '../core/coverage/whatif';
 import { decodeWhatIfs, encodeWhatIfs } from '../core/coverage/whatif-url';
+import {
+  DEFAULT_BANDS_MIN as DEFAULT_BANDS,
+  isValidBands,
+  isValidSpeed,
+  SPEEDS,
+} from '../core/coverage/walking';
 import { CancelledError } from '../worker/protocol';
 import { spawnCoverageWorker } from '../worker/spawn';
 import { app } from './app.svelte';
@@ -21,17 +27,10 @@ import type { GeoData } from './geodata';
 import { coverageInput } from './coverage-input';
 import { markPending } from './hook';
 
-export const DEFAULT_BANDS = [5, 10, 15];
-export const SPEEDS = { adult: 1.0, elderly: 0.8 } as const;
-
 function parseBands(s: string | undefined): number[] | null {
   if (!s) return null;
   const b = s.split(',').map(Number);
-  const ok =
-    b.length >= 1 &&
-    b.length <= 4 &&
-    b.every((x, i) => Number.isFinite(x) && x > 0 && x <= 60 && (i === 0 || x > b[i - 1]));
-  return ok ? b : null;
+  return isValidBands(b) ? b : null;
 }
 
 class CoverageState {
@@ -71,7 +70,7 @@ class CoverageState {
   fromHash(extra: Record<string, string>) {
     if (extra.s === '2014' || extra.s === '2015') this.scenario = extra.s;
     const sp = Number(extra.sp);
-    if (Number.isFinite(sp) && sp >= 0.3 && sp <= 3) this.speed = sp;
+    if (isValidSpeed(sp)) this.speed = sp;
     const bd = parseBands(extra.bd);
     if (bd) this.bands = bd;
     const ma = Number(extra.ma);
