@@ -89,8 +89,11 @@ class CoverageState {
     return out;
   }
 
-  /** The worker, started and given the current data (again, when an import changed the data). */
-  private ensure(): Promise<CoverageClient> {
+  /**
+   * The one coverage worker, started and given the current data (again, when an import changed
+   * the data). The presentation sends its own requests to it too.
+   */
+  worker(): Promise<CoverageClient> {
     const data = app.data;
     if (!data) return Promise.reject(new Error('The geodata is not loaded yet.'));
     if (this.initPromise && this.initFor === data) return this.initPromise;
@@ -128,7 +131,7 @@ class CoverageState {
     this.computes++;
     markPending('coverage-apply', true);
     try {
-      const r = await this.track(async () => (await this.ensure()).latest('compute', params));
+      const r = await this.track(async () => (await this.worker()).latest('compute', params));
       if (r) {
         this.result = r;
         this.error = null;
@@ -144,22 +147,22 @@ class CoverageState {
 
   async pointInfo(lng: number, lat: number): Promise<PointInfo | undefined> {
     const params = $state.snapshot(this.params) as CoverageParams;
-    return this.track(async () => (await this.ensure()).latest('pointInfo', { params, lng, lat }));
+    return this.track(async () => (await this.worker()).latest('pointInfo', { params, lng, lat }));
   }
 
   async nearest(lng: number, lat: number, k = 3): Promise<NearestResult | undefined> {
     const params = $state.snapshot(this.params) as CoverageParams;
-    return this.track(async () => (await this.ensure()).latest('nearest', { params, lng, lat, k }));
+    return this.track(async () => (await this.worker()).latest('nearest', { params, lng, lat, k }));
   }
 
   async suggest(count = 5, areaM2 = 10000) {
     const params = $state.snapshot(this.params) as CoverageParams;
-    return this.track(async () => (await this.ensure()).latest('suggest', { params, count, areaM2 }));
+    return this.track(async () => (await this.worker()).latest('suggest', { params, count, areaM2 }));
   }
 
   async radiusBuffers(): Promise<FeatureCollection | undefined> {
     const scenario = this.scenario;
-    return this.track(async () => (await this.ensure()).latest('radiusBuffers', { scenario }));
+    return this.track(async () => (await this.worker()).latest('radiusBuffers', { scenario }));
   }
 
   addWhatIf(w: WhatIf) {
