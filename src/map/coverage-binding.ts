@@ -73,7 +73,7 @@ export class CoverageMapBinding {
       })),
     };
     setCoverageData(this.map, 'bands', bands);
-    setCoverageData(this.map, 'gaps', gapFeatures(r.gaps));
+    setCoverageData(this.map, 'gaps', gapFeatures(r.gaps, Math.max(...r.params.bands)));
     setCoverageData(this.map, 'roads', r.roadTimes ?? EMPTY);
     setRoadBands(this.map, r.params.bands);
   }

@@ -47,11 +47,30 @@ describe('statistics on a fixture with a known answer', () => {
   });
 
   it('returns grid seconds consistent with the bands', () => {
-    const { seconds, cols, rows } = r.grid;
+    const { seconds, cols, rows, bbox } = r.grid;
     expect(seconds.length).toBe(cols * rows);
     const reached = Array.from(seconds).filter((s) => !Number.isNaN(s));
     expect(reached.length).toBeGreaterThan(0);
     expect(Math.min(...reached)).toBe(0); // cells inside the park
+    // Every cell clearly within a band's minutes lies inside that band's polygon, and every cell
+    // clearly beyond lies outside (a minute's margin: the outline runs between cell centres).
+    const [w, s, e, n] = bbox;
+    let checked = 0;
+    for (const band of r.bands.features) {
+      const limit = band.properties.minutes * 60;
+      for (let j = 0; j < rows; j += 2)
+        for (let i = 0; i < cols; i += 2) {
+          const t = seconds[j * cols + i];
+          const beyond = Number.isNaN(t) || t > limit + 60;
+          if (!beyond && t > limit - 60) continue;
+          const centre = [w + ((i + 0.5) * (e - w)) / cols, s + ((j + 0.5) * (n - s)) / rows];
+          expect(booleanPointInPolygon(centre, band), `cell ${i},${j} at ${t} s, band ${limit} s`).toBe(
+            !beyond,
+          );
+          checked++;
+        }
+    }
+    expect(checked).toBeGreaterThan(100);
   });
 });
 
