@@ -8,20 +8,9 @@ import type { Map as MapLibreMap, MapMouseEvent } from 'maplibre-gl';
 import { clearRoutes, ROUTE_SOURCE, showPlaceRoad, showRoutes } from './route-layers';
 import { createFindMarkers, type FindMarkers } from './find-markers';
 import { viewPadding, type Rect } from './view-padding';
+import type { FindCamera } from '../core/find/camera';
 
 type LngLat = [number, number];
-
-/** Where the state wants the camera; a new `seq` asks again for the same view. */
-export interface FindCamera {
-  seq: number;
-  /** Fit these bounds ([west, south], [east, north]) ... */
-  bounds?: [LngLat, LngLat];
-  /** ... or fly to this point, never zooming out past `minZoom`. */
-  center?: LngLat;
-  minZoom?: number;
-  maxZoom: number;
-  ms: number;
-}
 
 export interface FindAnswerView {
   routes: readonly { id: string; route: LineString; whatIf?: boolean }[];

@@ -15,6 +15,7 @@ import type { NearestResult } from '../core/coverage/nearest';
 import { formatOrigin, inStudyArea, parseOrigin, type LngLat } from '../core/find/origin';
 import { nearestWalkableRoadMetres } from '../core/find/road-distance';
 import { MAX_OFF_NETWORK_M } from '../core/coverage/constants';
+import type { FindCamera } from '../core/find/camera';
 import { app } from './app.svelte';
 import { coverage } from './coverage.svelte';
 import type { GeoData } from './geodata';
@@ -34,17 +35,6 @@ export interface FindMessage {
 
 /** Same place as far as a link can tell (the URL keeps five decimals, about a metre). */
 const sameOrigin = (a: LngLat | null, b: LngLat | null) => !!a && !!b && formatOrigin(a) === formatOrigin(b);
-
-/** Where the state wants the camera; a new `seq` asks again for the same view. */
-export interface FindCameraRequest {
-  seq: number;
-  bounds?: [LngLat, LngLat];
-  center?: LngLat;
-  minZoom?: number;
-  maxZoom: number;
-  /** How long the flight takes (jumped instead under reduced motion). */
-  ms: number;
-}
 
 function boundsOf(points: readonly LngLat[]): [LngLat, LngLat] {
   let w = Infinity,
@@ -101,7 +91,7 @@ class FindState {
   /** Frame the routes when the next answer arrives (not for a link with a camera: that is the view). */
   private frameNext = false;
   /** The view the map should show next (read by the map binding). */
-  camera = $state.raw<FindCameraRequest | null>(null);
+  camera = $state.raw<FindCamera | null>(null);
   private cameraSeq = 0;
 
   /** The greenery feature the map highlights: the selected park, unless it is a what-if. */
