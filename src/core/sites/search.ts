@@ -9,6 +9,7 @@
  */
 import type { CoverageEngine } from '../coverage/pipeline';
 import { resolveParams } from '../coverage/params';
+import type { Candidate } from './candidates';
 import { ELDERLY_SPEED_MPS } from './constants';
 import { runToEnd } from './greedy';
 import { resolveSiteParams } from './params';
@@ -26,13 +27,7 @@ export function* searchSites(
   const model = engine.model(cov.scenario, cov.cellM);
   const set = engine.sourceSet(cov);
   const grid = engine.accessGrid(cov, set);
-  const ctx = siteContext(
-    engine,
-    model,
-    cov.cellM,
-    set.greens.filter((g) => g.ref.whatIf),
-    { ...p, areaM2: p.areaM2 },
-  );
+  const ctx = siteContext(engine, model, cov.cellM, set.greens.filter((g) => g.ref.whatIf), p);
   const timings: Record<string, number> = { candidates: performance.now() - t0 };
   const minutes = cov.bands[cov.bands.length - 1];
   const rankings: SiteRanking[] = [];
@@ -75,6 +70,18 @@ export function* searchSites(
     rankings,
     timings,
   };
+}
+
+/**
+ * The candidate grid of a request (for drawing it, and for tests): where a park of the chosen size
+ * could go, before any ranking.
+ */
+export function siteCandidates(engine: CoverageEngine, params: SiteParams): Candidate[] {
+  const p = resolveSiteParams(params);
+  const cov = resolveParams(p.coverage);
+  const set = engine.sourceSet(cov);
+  const model = engine.model(cov.scenario, cov.cellM);
+  return siteContext(engine, model, cov.cellM, set.greens.filter((g) => g.ref.whatIf), p).candidates;
 }
 
 export function findSites(engine: CoverageEngine, params: SiteParams): SitesResult {
