@@ -14,12 +14,7 @@ import { type CoverageParams, resolveParams } from '../coverage/params';
 import type { CoverageEngine } from '../coverage/pipeline';
 import { buildSourceSet } from '../coverage/source-set';
 import type { Scenario } from '../coverage/types';
-import {
-  FEW_RESIDENTS_SHARE,
-  GUESSED_FLAG_SHARE,
-  MAX_SITE_COUNT,
-  NEAR_OPTIMAL_SHARE,
-} from './constants';
+import { FEW_RESIDENTS_SHARE, GUESSED_FLAG_SHARE, MAX_SITE_COUNT, NEAR_OPTIMAL_SHARE } from './constants';
 import { CoverageGain, sitePark } from './coverage-gain';
 import { runToEnd } from './greedy';
 import { resolveSiteParams } from './params';
@@ -28,8 +23,10 @@ import { speedOf } from './search';
 import { siteContext } from './site-context';
 import type { GuessedShare, RankedSite, ResidentGroup, SiteParams, SitesProgress } from './types';
 
-export interface PlanStepParams
-  extends Pick<SiteParams, 'allowCampus' | 'allowIndustrial' | 'landUse' | 'spacingM'> {
+export interface PlanStepParams extends Pick<
+  SiteParams,
+  'allowCampus' | 'allowIndustrial' | 'landUse' | 'spacingM'
+> {
   /** The step's "after": its scenario gives the roads and the plan's parks; speed, bands, smallest green apply. */
   coverage: CoverageParams;
   /** The step's "before": a scenario whose green spaces (by id) start the coverage, or the ids themselves. */
@@ -115,8 +112,7 @@ export function* comparePlanSteps(
   });
   const ctx = siteContext(engine, model, cov.cellM, [], p);
   const residential = ctx.residential;
-  const gainFrom = () =>
-    new CoverageGain(model.graph, model.links, residential, set.field, cellDist, limitM);
+  const gainFrom = () => new CoverageGain(model.graph, model.links, residential, set.field, cellDist, limitM);
 
   // The plan's parks: together, each alone, and each with all the others in place.
   const parks = planGreens.map((g) => sitePark(model.graph, g));

@@ -27,7 +27,13 @@ export function* searchSites(
   const model = engine.model(cov.scenario, cov.cellM);
   const set = engine.sourceSet(cov);
   const grid = engine.accessGrid(cov, set);
-  const ctx = siteContext(engine, model, cov.cellM, set.greens.filter((g) => g.ref.whatIf), p);
+  const ctx = siteContext(
+    engine,
+    model,
+    cov.cellM,
+    set.greens.filter((g) => g.ref.whatIf),
+    p,
+  );
   const timings: Record<string, number> = { candidates: performance.now() - t0 };
   const minutes = cov.bands[cov.bands.length - 1];
   const rankings: SiteRanking[] = [];
@@ -81,7 +87,13 @@ export function siteCandidates(engine: CoverageEngine, params: SiteParams): Cand
   const cov = resolveParams(p.coverage);
   const set = engine.sourceSet(cov);
   const model = engine.model(cov.scenario, cov.cellM);
-  return siteContext(engine, model, cov.cellM, set.greens.filter((g) => g.ref.whatIf), p).candidates;
+  return siteContext(
+    engine,
+    model,
+    cov.cellM,
+    set.greens.filter((g) => g.ref.whatIf),
+    p,
+  ).candidates;
 }
 
 export function findSites(engine: CoverageEngine, params: SiteParams): SitesResult {
