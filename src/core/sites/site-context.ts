@@ -32,12 +32,49 @@ export interface StartingCoverage {
   grid: AccessGrid;
 }
 
+type SiteRules = LandRules & { areaM2: number; spacingM: number; availableLand: readonly number[][][] };
+
+/**
+ * Contexts of recent requests per scenario model: changing k or adding the elderly ranking reuses
+ * the candidates and their prepared parks. A few entries only (each holds thousands of parks).
+ */
+const recent = new WeakMap<ScenarioModel, Map<string, SiteContext>>();
+const RECENT_CONTEXTS = 3;
+
 export function siteContext(
   engine: CoverageEngine,
   model: ScenarioModel,
   cellM: number,
   extraGreens: SourceSet['greens'],
-  rules: LandRules & { areaM2: number; spacingM: number; availableLand: readonly number[][][] },
+  rules: SiteRules,
+): SiteContext {
+  const key = JSON.stringify([
+    cellM,
+    rules.areaM2,
+    rules.spacingM,
+    rules.allowCampus,
+    rules.allowIndustrial,
+    rules.availableLand,
+    rules.landUse ?? null,
+    extraGreens.map((g) => [g.ref.id, g.ref.area_m2, Array.from(g.polys[0][0].subarray(0, 2))]),
+  ]);
+  let byKey = recent.get(model);
+  if (!byKey) recent.set(model, (byKey = new Map()));
+  let ctx = byKey.get(key);
+  if (!ctx) {
+    ctx = buildContext(engine, model, cellM, extraGreens, rules);
+    if (byKey.size >= RECENT_CONTEXTS) byKey.delete(byKey.keys().next().value!);
+    byKey.set(key, ctx);
+  }
+  return ctx;
+}
+
+function buildContext(
+  engine: CoverageEngine,
+  model: ScenarioModel,
+  cellM: number,
+  extraGreens: SourceSet['greens'],
+  rules: SiteRules,
 ): SiteContext {
   const { residential } = engine.gridFor(cellM);
   const mask = landMask({ ...model, greens: [...model.greens, ...extraGreens] }, residential, rules);

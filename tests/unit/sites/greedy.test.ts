@@ -96,6 +96,19 @@ describe('k best sites: greedy with lazy evaluation against exhaustive search', 
     const b = findSites(new CoverageEngine(clusterLayers(), EXTENT_CLUSTERS), { ...params, k: 3 }).rankings[0]
       .sites;
     expect(a.map(keyOf)).toEqual(b.map(keyOf));
+    // On a town where the best places crowd together, the parks still keep apart.
+    const town = setup(townWithResidents(7), EXTENT_TOWN);
+    const sites = findSites(town.engine, { ...town.params, k: 6 }).rankings[0].sites;
+    const xy = (s: { lng: number; lat: number }) => [
+      toX(town.engine.proj, s.lng),
+      toY(town.engine.proj, s.lat),
+    ];
+    for (let i = 0; i < sites.length; i++)
+      for (let j = i + 1; j < sites.length; j++) {
+        const [ax, ay] = xy(sites[i]),
+          [bx, by] = xy(sites[j]);
+        expect(Math.hypot(ax - bx, ay - by)).toBeGreaterThanOrEqual(2 * RADIUS);
+      }
   });
 
   it('stops early, with fewer sites, when no candidate brings anyone more', () => {
