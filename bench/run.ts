@@ -23,6 +23,7 @@ import { bandPolygons } from '../src/core/coverage/bands';
 import { fillAccessGrid } from '../src/core/coverage/grid';
 import { CoverageEngine, resolveParams } from '../src/core/coverage/pipeline';
 import { buildSourceSet } from '../src/core/coverage/source-set';
+import { comparePlan } from '../src/core/sites/plan-vs-best';
 import { findSites } from '../src/core/sites/search';
 import { createCoverageHandler } from '../src/worker/handler';
 import type { FromWorker } from '../src/worker/protocol';
@@ -219,14 +220,19 @@ row(
 const landUse = load('industrial-parks.geojson');
 const siteRuns = Math.min(RUNS, 5);
 /** One new search per run: a 1 m² different area gives fresh candidates and parks (same sites). */
-function benchSites(label: string, e: CoverageEngine, coverage: Parameters<typeof findSites>[1]['coverage']) {
+function benchSites(
+  label: string,
+  e: CoverageEngine,
+  lu: typeof landUse,
+  coverage: Parameters<typeof findSites>[1]['coverage'],
+) {
   for (const k of [1, 5, 10]) {
     let evaluations = 0,
       candidates = 0,
       last = '';
     const ms = bench(
       (r) => {
-        const res = findSites(e, { coverage, k, areaM2: 20000 + r + 2, landUse });
+        const res = findSites(e, { coverage, k, areaM2: 20000 + r + 2, landUse: lu });
         evaluations = res.evaluations;
         candidates = res.candidates;
         last = res.rankings[0].sites.map((s) => Math.round(s.gain)).join(' ');
@@ -241,7 +247,7 @@ function benchSites(label: string, e: CoverageEngine, coverage: Parameters<typeo
     );
   }
 }
-benchSites('zone', engine, { scenario: '2015' });
+benchSites('zone', engine, landUse, { scenario: '2015' });
 const zoneSites = findSites(engine, { coverage: { scenario: '2015' }, k: 5, landUse });
 process.stderr.write(
   `zone top 5 (2 ha): ${zoneSites.rankings[0].sites.map((s) => `${s.rank}. ${s.lng.toFixed(5)},${s.lat.toFixed(5)} +${Math.round(s.gain)} (guessed ${Math.round(s.guessed.share * 100)}%)`).join('; ')}\n`,
@@ -273,7 +279,22 @@ row(
   'after init; progress and breathing included (target < 2000)',
   NaN,
 );
-benchSites('city', cityEngine, { ...params, bands: [5, 10] });
+row(
+  'zone: plan 2014 → 2015 against the best sites',
+  bench(
+    (r) =>
+      comparePlan(engine, {
+        coverage: { scenario: '2015' },
+        before: { scenario: '2014' },
+        landUse,
+        areaM2: 500000 + r + 2,
+      }),
+    Math.min(RUNS, 3),
+    false,
+  ),
+  '6 plan parks (mean 50 ha) against 6 best sites of that size; each plan park alone and with the others',
+);
+benchSites('city', cityEngine, undefined, { ...params, bands: [5, 10] });
 
 console.log(
   `\nCoverage benchmark, median of ${RUNS} runs (naive and cold: ${Math.min(RUNS, 5)}), Node ${process.version}, load average ${loadavg()[0].toFixed(1)}\n`,
