@@ -81,10 +81,7 @@ export function createCoverageHandler(messenger: Messenger, options: HandlerOpti
    * Runs a search step by step: between steps (at most every breatheMs) it sends progress and lets
    * messages in, and stops with a CancelledError once a '<cancel>' for it has arrived.
    */
-  async function stepThrough<R>(
-    req: RequestEnvelope,
-    steps: Generator<SitesProgress, R>,
-  ): Promise<R> {
+  async function stepThrough<R>(req: RequestEnvelope, steps: Generator<SitesProgress, R>): Promise<R> {
     let last = performance.now();
     for (;;) {
       const step = steps.next();
