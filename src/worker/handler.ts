@@ -9,7 +9,7 @@
 import { CoverageEngine } from '../core/coverage/pipeline';
 import type { CoverageLayers } from '../core/coverage/types';
 import { comparePlanSteps } from '../core/sites/plan-vs-best';
-import { searchSites } from '../core/sites/search';
+import { candidateGrid, searchSites } from '../core/sites/search';
 import type { SitesProgress } from '../core/sites/types';
 import {
   type CancelEnvelope,
@@ -131,6 +131,8 @@ export function createCoverageHandler(messenger: Messenger, options: HandlerOpti
         return requireEngine().radiusBuffers((req.data as RequestEnvelope<'radiusBuffers'>['data']).scenario);
       case 'sites':
         return stepThrough(req, searchSites(requireEngine(), req.data as RequestEnvelope<'sites'>['data']));
+      case 'siteCandidates':
+        return candidateGrid(requireEngine(), req.data as RequestEnvelope<'siteCandidates'>['data']);
       case 'planVsBest':
         return stepThrough(
           req,
@@ -221,6 +223,17 @@ function defaultBreathe(): () => Promise<void> {
 
 /** The big typed arrays of a result, moved to the main thread without copying. */
 function transferables(data: unknown): Transferable[] {
+  const cand = data as { lng?: unknown; lat?: unknown; available?: unknown } | undefined;
+  if (
+    cand?.lng instanceof Float64Array &&
+    cand.lat instanceof Float64Array &&
+    cand.available instanceof Uint8Array
+  )
+    return [
+      cand.lng.buffer as ArrayBuffer,
+      cand.lat.buffer as ArrayBuffer,
+      cand.available.buffer as ArrayBuffer,
+    ];
   const grid = (data as { grid?: { seconds?: Float32Array; green?: Int32Array } } | undefined)?.grid;
   return grid?.seconds && grid.green
     ? [grid.seconds.buffer as ArrayBuffer, grid.green.buffer as ArrayBuffer]

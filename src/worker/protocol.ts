@@ -11,6 +11,7 @@ import type { CoverageParams, CoverageResult, Suggestion } from '../core/coverag
 import type { PointInfo } from '../core/coverage/point-info';
 import type { CoverageLayers, Scenario } from '../core/coverage/types';
 import type { PlanComparison, PlanStepParams } from '../core/sites/plan-vs-best';
+import type { CandidateGrid } from '../core/sites/search';
 import type { SiteParams, SitesProgress, SitesResult } from '../core/sites/types';
 
 /** Geodata handed over once: either the parsed layers, or URLs the worker fetches itself. */
@@ -41,6 +42,8 @@ export type CoverageMessages = {
   ];
   /** The k best sites for new parks (progress messages while it searches; cancellable while running). */
   sites: [SiteParams, SitesResult];
+  /** Where a park of the chosen size could go (the candidate grid, for drawing). */
+  siteCandidates: [SiteParams, CandidateGrid];
   /** A plan step's new parks against the best sites of the same number and size (progress, cancellable). */
   planVsBest: [PlanStepParams, PlanComparison];
 };

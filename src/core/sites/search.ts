@@ -96,6 +96,23 @@ export function siteCandidates(engine: CoverageEngine, params: SiteParams): Cand
   ).candidates;
 }
 
+/** The candidate grid in flat arrays (compact across the worker boundary): positions and available-land flags. */
+export interface CandidateGrid {
+  lng: Float64Array;
+  lat: Float64Array;
+  /** 1 where the candidate lies in land the user marked as available. */
+  available: Uint8Array;
+}
+
+export function candidateGrid(engine: CoverageEngine, params: SiteParams): CandidateGrid {
+  const c = siteCandidates(engine, params);
+  return {
+    lng: Float64Array.from(c, (x) => x.lng),
+    lat: Float64Array.from(c, (x) => x.lat),
+    available: Uint8Array.from(c, (x) => (x.available ? 1 : 0)),
+  };
+}
+
 export function findSites(engine: CoverageEngine, params: SiteParams): SitesResult {
   return runToEnd(searchSites(engine, params));
 }

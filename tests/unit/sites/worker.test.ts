@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CoverageEngine } from '../../../src/core/coverage/pipeline';
-import { findSites } from '../../../src/core/sites/search';
+import { findSites, siteCandidates } from '../../../src/core/sites/search';
 import type { SitesProgress } from '../../../src/core/sites/types';
 import { CoverageClient, type WorkerPort } from '../../../src/worker/client';
 import { createCoverageHandler } from '../../../src/worker/handler';
@@ -54,6 +54,28 @@ describe('the sites message', () => {
     expect(response.kind === 'response' && response.data).toMatchObject({
       rankings: [{ sites: expected.rankings[0].sites }],
     });
+  });
+
+  it('sends the candidate grid as flat arrays', async () => {
+    const w = worker();
+    w.send({
+      kind: 'request',
+      id: 'i',
+      type: 'init',
+      data: { layers: clusterLayers(), extent: EXTENT_CLUSTERS },
+    });
+    w.send({ kind: 'request', id: 'c', type: 'siteCandidates', data: SITES });
+    await until(() => w.posted.some((m) => m.id === 'c'), 'the candidates');
+    const res = w.posted.find((m) => m.id === 'c')!;
+    const grid = (res.kind === 'response' && res.data) as {
+      lng: Float64Array;
+      lat: Float64Array;
+      available: Uint8Array;
+    };
+    const expected = siteCandidates(new CoverageEngine(clusterLayers(), EXTENT_CLUSTERS), SITES);
+    expect(grid.lng).toHaveLength(expected.length);
+    expect(Array.from(grid.lat)).toEqual(expected.map((c) => c.lat));
+    expect(Array.from(grid.available)).toEqual(expected.map(() => 0));
   });
 
   it('stops a running search when it is cancelled, and answers the next request', async () => {
