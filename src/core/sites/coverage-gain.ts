@@ -255,7 +255,9 @@ export class CoverageGain {
 
   /**
    * Per touched node (in touched order): 1 when its route from the park uses no guessed road.
-   * Routes are followed by pred links, whose nodes were improved before (smaller distance).
+   * Routes are followed by pred links, whose nodes were improved before (smaller distance). The last
+   * stretch from a node to a cell (part of one edge, within 25 m, plus the off-network leg) is not
+   * checked: the grid's links keep nodes, not roads.
    */
   private soundRoutes(park: SitePark, guessedRoads: Uint8Array): Uint8Array {
     const { scratch, graph, touched } = this;
