@@ -12,10 +12,13 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import area from '@turf/area';
 import buffer from '@turf/buffer';
 import booleanPointInPolygon from '@turf/boolean-point-in-polygon';
+import circle from '@turf/circle';
 import difference from '@turf/difference';
 import intersect from '@turf/intersect';
+import nearestPointOnLine from '@turf/nearest-point-on-line';
 import pointOnFeature from '@turf/point-on-feature';
-import { featureCollection, point } from '@turf/helpers';
+import { featureCollection, lineString, point } from '@turf/helpers';
+import union from '@turf/union';
 import type { Feature, FeatureCollection, MultiPolygon, Polygon, Position } from 'geojson';
 import type { LayerName } from '../../src/core/geodata/layers';
 import { validateLayer } from '../../src/core/geodata/validate';
@@ -229,6 +232,8 @@ interface DormSrc extends QuadSpec {
   name_zh: string;
   name_en: string;
   population: number;
+  population_year: number;
+  enrolment: { students: number | null; year: number | null; what: string; source: string };
   method: string;
   why: string;
 }
@@ -261,10 +266,53 @@ function withRoadSetback(side: Side): Side {
 }
 
 const SPARSE_DWELLINGS_PER_HA = 30;
+/** Estate populations stand for 2020: the listing's year (Beike, 2020-09) and the census's (2020-11). */
+const ESTATE_POPULATION_YEAR = 2020;
+
+/**
+ * An estate whose point lies within this distance outside a block belongs to it: the point is the
+ * listing's pin (a gate or a building), the block edge a road set back 15 m, and BD-09 conversion
+ * leaves some tens of metres of error.
+ */
+const JOIN_M = 50;
+/**
+ * Grows each block by a disc around every listed estate lying outside all blocks but within JOIN_M
+ * of its edge (the disc reaches 30 m past the point), then takes parks, campuses, water and the
+ * other blocks back out. Returns the names joined per block.
+ */
+function joinNearEstates(blocks: Map<string, Polygon | MultiPolygon>): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  const feature = (g: Polygon | MultiPolygon): Area => ({ type: 'Feature', properties: {}, geometry: g });
+  const isInside = (p: Position) =>
+    [...blocks.values()].some((g) => booleanPointInPolygon(point(p), feature(g)));
+  for (const e of estates) {
+    const p: Position = [e.lng, e.lat];
+    if (isInside(p)) continue;
+    let best: { id: string; d: number } | null = null;
+    for (const [id, g] of blocks) {
+      const rings = g.type === 'Polygon' ? [g.coordinates[0]] : g.coordinates.map((q) => q[0]);
+      for (const ring of rings) {
+        const d = nearestPointOnLine(lineString(ring), point(p), { units: 'meters' }).properties.dist;
+        if (d <= JOIN_M && (!best || d < best.d)) best = { id, d };
+      }
+    }
+    if (!best) continue;
+    const disc = circle(point(p), best.d + 30, { units: 'meters', steps: 16 });
+    const merged = union(featureCollection([feature(blocks.get(best.id)!), disc]));
+    if (!merged) continue;
+    const others = [...blocks].filter(([id]) => id !== best!.id).map(([, g]) => feature(g));
+    const grown = cut(merged.geometry as Polygon | MultiPolygon, [...cutters, ...others]);
+    if (!grown || !booleanPointInPolygon(point(p), feature(grown))) continue;
+    blocks.set(best.id, grown);
+    out.set(best.id, [...(out.get(best.id) ?? []), e.name]);
+  }
+  return out;
+}
 const POPULATION_METHOD = `dwellings (sum of the listed estates' dwelling units, 2020 Beike listing) x ${occupancy} occupancy x ${pph} persons per family household (Zhengzhou 2020 census)`;
 const taken = new Map<string, string>();
 const residential: Area[] = [];
 const table: Record<string, string | number>[] = [];
+const blockGeometry = new Map<string, Polygon | MultiPolygon>();
 for (const b of resSrc.blocks) {
   const quad = quadRing(
     { w: withRoadSetback(b.w), e: withRoadSetback(b.e), s: withRoadSetback(b.s), n: withRoadSetback(b.n) },
@@ -272,6 +320,11 @@ for (const b of resSrc.blocks) {
   );
   const geometry = cut({ type: 'Polygon', coordinates: [quad] }, cutters);
   if (!geometry) throw new Error(`${b.id} is entirely covered by parks or campuses.`);
+  blockGeometry.set(b.id, geometry);
+}
+const joined = joinNearEstates(blockGeometry);
+for (const b of resSrc.blocks) {
+  const geometry = blockGeometry.get(b.id)!;
   const f0 = { type: 'Feature' as const, properties: {}, geometry };
   const inside = estates.filter((e) => booleanPointInPolygon(point([e.lng, e.lat]), f0));
   for (const e of inside) {
@@ -316,11 +369,15 @@ for (const b of resSrc.blocks) {
       dwellings,
       population: Math.round(dwellings * occupancy * pph),
       population_method: POPULATION_METHOD,
+      population_year: ESTATE_POPULATION_YEAR,
       estates: names,
       note:
         (isResettlement
           ? `${b.why}. Resettlement housing (安置房): under construction at the end of 2014 per the report; listed as finished in 2020.`
           : `${b.why}. Estates from a 2020 listing: some were completed after 2014.`) +
+        (joined.has(b.id)
+          ? ` Grown to take in ${joined.get(b.id)!.join('、')}, whose point lies just outside its edge (within ${JOIN_M} m).`
+          : '') +
         (sparse
           ? ` Only ${Math.round(perHa)} listed dwellings per hectare: the rest of the block may hold unlisted housing, a village or other uses, and its population is spread evenly over it.`
           : ''),
@@ -346,13 +403,14 @@ for (const d of resSrc.campus_dormitories.features) {
       name_en: d.name_en,
       status: 'existing',
       kind: 'campus_dormitory',
-      source: 'estimate (no listing covers student dormitories); polygon schematic inside the campus',
+      source: `enrolment: ${d.enrolment.source}; share on this campus assumed; polygon schematic inside the campus`,
       confidence: 'low',
       illustrative: true,
       area_m2: areaOf(geometry),
       dwellings: 0,
       population: d.population,
       population_method: `campus estimate: ${d.method}`,
+      population_year: d.population_year,
       note: d.why,
     },
     geometry,

@@ -18,6 +18,17 @@ import { lineString, point } from '@turf/helpers';
 import gcoord from 'gcoord';
 import type { Feature, FeatureCollection, LineString, Polygon, Position } from 'geojson';
 import { parseCommentedCsv } from './csv.ts';
+import { busPlaces, type BusPlaceConfig } from './roads/bus-places.ts';
+import {
+  busCourse,
+  busEvidence,
+  busRoadDefs,
+  englishPlaceName,
+  joinEnds,
+  tieEnds,
+  type BusRoadConfig,
+} from './roads/bus-roads.ts';
+import { STUDY_BBOX } from '../../src/core/geodata/schema.ts';
 import {
   distM,
   extendPast,
@@ -38,12 +49,12 @@ const readJson = <T>(name: string): T => JSON.parse(readFileSync(join(SRC, name)
 
 // ---------------------------------------------------------------- source types
 
-type ControlPoint = { p: [number, number]; why: string; src?: string };
-type Anchor = string | ControlPoint;
-type Level = 'high' | 'medium' | 'low';
-type Status = 'existing' | 'under_construction' | 'planned';
+export type ControlPoint = { p: [number, number]; why: string; src?: string };
+export type Anchor = string | ControlPoint;
+export type Level = 'high' | 'medium' | 'low';
+export type Status = 'existing' | 'under_construction' | 'planned';
 
-interface PartDef {
+export interface PartDef {
   until?: string | ControlPoint;
   status?: Status;
   plan?: string;
@@ -52,13 +63,15 @@ interface PartDef {
   note?: string;
 }
 
-interface RoadDef {
+export interface RoadDef {
   id: string;
   name_zh: string;
   name_en: string;
   class: 'expressway' | 'arterial' | 'secondary' | 'local' | 'path' | 'railway';
   walkable?: boolean;
   fit?: 'line' | 'through';
+  from_bus?: true;
+  stub?: true;
   anchors?: Anchor[];
   offset_of?: string;
   offset_m?: number;
@@ -76,6 +89,7 @@ interface RoadDef {
 
 interface RoadSources {
   plan_text: string;
+  bus_roads: BusRoadConfig;
   defaults: { confidence: Level; status: Status };
   rejected_crossings: { a: string; b: string; reason: string }[];
   roads: RoadDef[];
@@ -111,7 +125,32 @@ function resolveAnchor(a: Anchor): Position {
   return row.at;
 }
 
-const defs = roadSrc.roads;
+const busInput = {
+  config: roadSrc.bus_roads,
+  stopsCsv: readFileSync(join(SRC, 'bus-stops-2013.csv'), 'utf8'),
+  crossings: crossingRows.filter((c) => !rejected.has(pairKey(c.a, c.b))),
+  summaryText: readFileSync(join(SRC, 'road-lines-summary.txt'), 'utf8'),
+  bbox: STUDY_BBOX,
+};
+// Drawn roads whose course the 2013 bus stops fix better than the hand-placed points (bus_roads.refit):
+// their anchors become the course the stops give; ends, parts and status stay as defined.
+const busEv = busEvidence(busInput);
+for (const d of roadSrc.roads) {
+  if (!(d.name_zh in roadSrc.bus_roads.refit) || d.offset_of) continue;
+  const got = busCourse(busEv.of(d.name_zh), STUDY_BBOX);
+  if (!got)
+    throw new Error(`${d.id}: bus_roads.refit names ${d.name_zh}, but the bus network gives it no course`);
+  d.anchors = got.line.map((p) => ({
+    p: round6(p) as [number, number],
+    why: `course from the 2013 bus stops (rms ${got.course.rms.toFixed(0)} m): ${roadSrc.bus_roads.refit[d.name_zh]}`,
+    src: 'bus-stops-2013.csv',
+  }));
+  d.fit = 'through';
+  // The stops fix its ends too: it is no longer carried onto the roads it was drawn to.
+  delete d.start_onto;
+  delete d.end_onto;
+}
+const defs: RoadDef[] = [...roadSrc.roads];
 const defById = new Map(defs.map((d) => [d.id, d]));
 if (defById.size !== defs.length) throw new Error('Duplicate road ids in road-control-points.json');
 const isWalkable = (d: RoadDef) => d.walkable ?? !(d.class === 'expressway' || d.class === 'railway');
@@ -130,6 +169,21 @@ for (const d of defs) {
   if (!base) throw new Error(`${d.id}: offset_of ${d.offset_of} unknown or itself an offset`);
   lines.set(d.id, offsetLine(base, d.offset_m ?? 0));
 }
+
+// Roads the map lacks, and stretches of drawn roads beyond their drawn course, from the 2013 bus
+// network and the crossings (roads/bus-roads.ts).
+const drawnLines = new Map<string, Position[][]>();
+for (const d of defs) drawnLines.set(d.name_zh, [...(drawnLines.get(d.name_zh) ?? []), lines.get(d.id)!]);
+const busBuilt = busRoadDefs({ ...busInput, drawn: defs, drawnLines });
+for (const b of busBuilt.defs) {
+  defs.push(b);
+  defById.set(b.id, b);
+  lines.set(
+    b.id,
+    b.anchors.map((a) => [...a.p]),
+  );
+}
+const fromBus = new Set(busBuilt.defs.map((b) => b.id));
 
 /**
  * Moves one end of `line` onto `target`: along the end segment's direction (extending up to 1.5 km
@@ -187,6 +241,19 @@ for (let pass = 0; pass < 2; pass++) {
     lines.set(d.id, l);
   }
 }
+
+// Bus-drawn roads end where their evidence ends: carry each end onto the road just ahead, trim a
+// short overshoot back to the last crossing, or tie it to a road alongside.
+// Three passes: a road joined onto another sees that road's own joined ends. A stub through a single
+// crossing reaches up to 800 m for a road to meet (it is drawn as a guess beyond its crossing anyway). Then ends left within
+// 45 m of a road beside them are moved onto it (the noding's 1 m tolerance would miss them).
+const othersOf = (id: string) =>
+  defs.filter((o) => o.id !== id && isWalkable(o)).map((o) => lines.get(o.id)!);
+for (let pass = 0; pass < 3; pass++)
+  for (const d of defs)
+    if (fromBus.has(d.id)) lines.set(d.id, joinEnds(lines.get(d.id)!, othersOf(d.id), d.stub ? 800 : 160));
+for (let pass = 0; pass < 2; pass++)
+  for (const d of defs) if (fromBus.has(d.id)) lines.set(d.id, tieEnds(lines.get(d.id)!, othersOf(d.id)));
 
 // ---------------------------------------------------------------- 2. noding
 
@@ -446,7 +513,11 @@ const sourceOf = (d: RoadDef): string => {
 };
 
 const roadFeatures: Feature<LineString>[] = [];
+const isolatedStubs = defs.filter(
+  (d) => d.stub && !vertices.get(d.id)!.some((v) => v.node && v.node.roads.size > 1),
+);
 for (const d of defs) {
+  if (isolatedStubs.includes(d)) continue;
   const vs = vertices.get(d.id)!.map((v) => ({ ...v, at: round(v.at) }));
   const parts = d.parts ?? (d.offset_of ? defById.get(d.offset_of)!.parts : undefined) ?? [{}];
   let partIndex = 0;
@@ -495,6 +566,26 @@ for (const d of defs) {
   emit();
 }
 
+// A bus-drawn road's end piece under 30 m past its last junction is an overshoot of the evidence,
+// not a road: drop it (repeatedly, as dropping one can expose another).
+for (;;) {
+  const degree = new Map<string, number>();
+  for (const f of roadFeatures)
+    if (f.properties!.walkable)
+      for (const p of [f.geometry.coordinates[0], f.geometry.coordinates.at(-1)!])
+        degree.set(key(p), (degree.get(key(p)) ?? 0) + 1);
+  const stub = roadFeatures.findIndex((f) => {
+    const c = f.geometry.coordinates;
+    return (
+      fromBus.has(String(f.properties!.road_id)) &&
+      (degree.get(key(c[0])) === 1 || degree.get(key(c.at(-1)!)) === 1) &&
+      c.slice(1).reduce((m, p, i) => m + distM(c[i], p), 0) < 30
+    );
+  });
+  if (stub < 0) break;
+  roadFeatures.splice(stub, 1);
+}
+
 // ---------------------------------------------------------------- 6. crossings for search
 
 const namesOf = (id: string): string[] => {
@@ -504,8 +595,10 @@ const namesOf = (id: string): string[] => {
 const roadNames = new Set(defs.flatMap((d) => namesOf(d.id)));
 const crossingFeatures: Feature[] = [];
 const usedIds = new Set<string>();
+const [W, S, E, N] = STUDY_BBOX;
 for (const c of crossingRows) {
   if (rejected.has(pairKey(c.a, c.b))) continue;
+  if (c.at[0] < W || c.at[0] > E || c.at[1] < S || c.at[1] > N) continue;
   if (!roadNames.has(c.a) || !roadNames.has(c.b)) continue;
   // The network node where roads carrying the two names meet, nearest the POI median.
   let best: { n: Node; d: number; ids: [string, string] } | null = null;
@@ -588,6 +681,25 @@ const landmarkFeatures: Feature[] = readJson<{ landmarks: LandmarkSrc[] }>('land
     };
   },
 );
+
+// Places named by the 2013 bus stops (villages, estates, campuses, institutions).
+const landmarkSrc = readJson<{ bus_places: BusPlaceConfig; landmarks: unknown[] }>('landmarks.json');
+for (const pl of busPlaces(busEv.allStops, landmarkSrc.bus_places)) {
+  landmarkFeatures.push({
+    type: 'Feature',
+    geometry: { type: 'Point', coordinates: round(pl.at) },
+    properties: {
+      id: `place-${[...pl.name].map((c) => c.codePointAt(0)!.toString(16)).join('')}`,
+      name_zh: pl.name,
+      name_en: englishPlaceName(pl.name),
+      kind: 'place',
+      status: 'existing',
+      source: `bus-stops-2013.csv: the 2013 stop${pl.stopNames.length > 1 ? 's' : ''} ${pl.stopNames.join('、')} (line${pl.lines.length > 1 ? 's' : ''} ${pl.lines.slice(0, 6).join(', ')}${pl.lines.length > 6 ? ' …' : ''}), mean of ${pl.points} stop point(s), BD-09 → WGS-84`,
+      confidence: 'medium',
+      note: 'Where the bus stop named after the place stood in 2013; the place itself lies beside it.',
+    },
+  });
+}
 
 // ---------------------------------------------------------------- 8. boundary
 

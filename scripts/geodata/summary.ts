@@ -4,15 +4,21 @@
  * passes its checks (src/core/geodata/validate.ts). Then the plan's named road projects (status
  * planned or under_construction) next to the 94 km the 2015 report gives for all 96 projects:
  * a comparison, not a target (the report's figure includes roads no source lets us place).
+ * For roads also how far they lie from the crossings and the 2013 bus stops (roads/accuracy.ts);
+ * for residential the population by the year it stands for.
+ * Last, per year (summary-years.ts): green spaces that count and 15-minute coverage, with ranges.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import area from '@turf/area';
 import length from '@turf/length';
-import type { Feature, FeatureCollection } from 'geojson';
+import type { Feature, FeatureCollection, LineString } from 'geojson';
+import { STUDY_BBOX } from '../../src/core/geodata/schema.ts';
+import { busStopErrors, crossingErrors, quantile, shareWithin } from './roads/accuracy.ts';
 import { isLayerName } from '../../src/core/geodata/layers.ts';
 import { validateLayer } from '../../src/core/geodata/validate.ts';
+import { printYears } from './summary-years.ts';
 
 const GEODATA = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'geodata');
 /** Road length of all 96 road, bridge and pipe projects of 2015 (work report). */
@@ -73,6 +79,41 @@ for (const file of files) {
       )}; bridges ${features.filter((f) => f.properties?.bridge).length}`,
     );
   }
+  if (layer === 'roads') {
+    const bus = features.filter((f) => String(f.properties?.road_id).startsWith('bus-'));
+    const km = (fs: Feature[]) => fs.reduce((s, f) => s + measure(f).value, 0);
+    console.log(
+      `  drawn from  hand-placed points ${fmt('km', km(features) - km(bus))}; the 2013 bus network and crossings ` +
+        `${fmt('km', km(bus))} (${new Set(bus.map((f) => f.properties?.road_id)).size} roads)`,
+    );
+    const lines = features as Feature<LineString>[];
+    const src = (name: string) => readFileSync(join(GEODATA, 'sources', name), 'utf8');
+    const alias = (
+      JSON.parse(src('road-control-points.json')) as { bus_roads: { alias: Record<string, string> } }
+    ).bus_roads.alias;
+    const cx = crossingErrors(lines, src('road-crossings.csv'), STUDY_BBOX)
+      .map((e) => e.d)
+      .sort((a, b) => a - b);
+    const bs = busStopErrors(lines, src('bus-stops-2013.csv'), alias, STUDY_BBOX)
+      .map((e) => e.d)
+      .sort((a, b) => a - b);
+    console.log(
+      `  accuracy    crossings (${cx.length}): median ${quantile(cx, 0.5).toFixed(0)} m, p90 ${quantile(cx, 0.9).toFixed(0)} m, ` +
+        `${(100 * shareWithin(cx, 150)).toFixed(1)} % within 150 m of both roads; ` +
+        `2013 stops at crossings (${bs.length}): ${(100 * shareWithin(bs, 200)).toFixed(1)} % within 200 m of both roads`,
+    );
+  }
+  if (layer === 'landmarks') console.log(`  kind        ${shares(features, 'kind', kind)}`);
+  if (layer === 'residential') {
+    const byYear = new Map<string, number>();
+    for (const f of features) {
+      const k = `${f.properties?.kind === 'campus_dormitory' ? 'campus dormitories' : 'estates'} (${f.properties?.population_year ?? 'year unset'})`;
+      byYear.set(k, (byYear.get(k) ?? 0) + Number(f.properties?.population ?? 0));
+    }
+    console.log(
+      `  population  ${[...byYear].map(([k, v]) => `${v.toLocaleString('en')} in ${k}`).join('; ')}`,
+    );
+  }
   console.log(
     `  checks      ${check ? (check.ok ? 'pass' : `${check.messages.length} problem(s), e.g. ${check.messages[0].message}`) : 'no schema registered in src/core/geodata/layers.ts'}`,
   );
@@ -104,3 +145,13 @@ if (files.includes('roads.geojson')) {
       `Placed here: ${km.toFixed(1)} km (${pct(km, PLAN_ROAD_KM)} of it); the rest are projects the report does not name.`,
   );
 }
+
+const read = (name: string) => JSON.parse(readFileSync(join(GEODATA, name), 'utf8'));
+const standards = join(GEODATA, 'standards.json');
+printYears({
+  roads: read('roads.geojson'),
+  green: read('greenery.geojson'),
+  residential: read('residential.geojson'),
+  water: read('water.geojson'),
+  standards: existsSync(standards) ? JSON.parse(readFileSync(standards, 'utf8')) : undefined,
+});

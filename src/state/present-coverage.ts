@@ -7,7 +7,7 @@
  */
 import type { FeatureCollection, MultiPolygon } from 'geojson';
 import type { BandProps } from '../core/coverage/bands';
-import type { Scenario } from '../core/coverage/types';
+import type { ReportScenario as Scenario } from '../core/coverage/types';
 import { coverageFigures } from '../core/story/geodata-figures';
 import type { ComputedFigures } from '../core/story/figures';
 import { spawnCoverageWorker } from '../worker/spawn';

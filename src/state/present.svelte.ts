@@ -12,7 +12,7 @@ import { parseHash } from '../core/url/hash';
 import { validateStory, type Story, type StoryError } from '../core/story/schema';
 import { COVERAGE_KEYS, type ComputedFigures, type IndicatorLike } from '../core/story/figures';
 import { parseAutoplay, targetChapter, type PresentAction } from '../core/story/navigation';
-import type { Scenario } from '../core/coverage/types';
+import type { ReportScenario as Scenario } from '../core/coverage/types';
 import { computePresentCoverage, type Bands } from './present-coverage';
 
 export type PresentStatus = 'loading' | 'ready' | 'error';

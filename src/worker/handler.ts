@@ -111,6 +111,7 @@ export function createCoverageHandler(messenger: Messenger, options: HandlerOpti
           greens: layers.green.features.length,
           residentialBlocks: layers.residential.features.length,
           extent: engine.extent,
+          ...engine.timeline,
         };
       }
       case 'compute':
@@ -127,8 +128,10 @@ export function createCoverageHandler(messenger: Messenger, options: HandlerOpti
         const d = req.data as RequestEnvelope<'suggest'>['data'];
         return requireEngine().suggest(d.params, d.count, d.areaM2);
       }
-      case 'radiusBuffers':
-        return requireEngine().radiusBuffers((req.data as RequestEnvelope<'radiusBuffers'>['data']).scenario);
+      case 'radiusBuffers': {
+        const d = req.data as RequestEnvelope<'radiusBuffers'>['data'];
+        return requireEngine().radiusBuffers(d.scenario, d.greenRule);
+      }
       case 'sites':
         return stepThrough(req, searchSites(requireEngine(), req.data as RequestEnvelope<'sites'>['data']));
       case 'siteCandidates':

@@ -6,10 +6,15 @@
  * next step when cancelled (a '<cancel>' for a running request is honoured, not only a queued one).
  */
 import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
-import type { NearestResult } from '../core/coverage/nearest';
-import type { CoverageParams, CoverageResult, Suggestion } from '../core/coverage/pipeline';
-import type { PointInfo } from '../core/coverage/point-info';
-import type { CoverageLayers, Scenario } from '../core/coverage/types';
+import type { GreenRule } from '../core/coverage/green-class';
+import type {
+  CoverageParams,
+  CoverageResult,
+  NearestRanged,
+  PointInfoRanged,
+  Suggestion,
+} from '../core/coverage/pipeline';
+import type { CoverageLayers, Scenario, ScenarioInfo } from '../core/coverage/types';
 import type { PlanComparison, PlanStepParams } from '../core/sites/plan-vs-best';
 import type { CandidateGrid } from '../core/sites/search';
 import type { SiteParams, SitesProgress, SitesResult } from '../core/sites/types';
@@ -28,16 +33,20 @@ export interface InitResult {
   residentialBlocks: number;
   /** [west, south, east, north] covered by the access grid, degrees. */
   extent: [number, number, number, number];
+  /** The scenarios to step through: 2014, the 2015 plan, each year a feature opened, today. */
+  scenarios: ScenarioInfo[];
+  /** The latest year any source gives an opening for: what "today" stands for ("today (2025 data)"). */
+  latestYear: number;
 }
 
 export type CoverageMessages = {
   init: [InitRequest, InitResult];
   compute: [CoverageParams, CoverageResult];
-  pointInfo: [{ params: CoverageParams; lng: number; lat: number }, PointInfo];
-  nearest: [{ params: CoverageParams; lng: number; lat: number; k?: number }, NearestResult];
+  pointInfo: [{ params: CoverageParams; lng: number; lat: number }, PointInfoRanged];
+  nearest: [{ params: CoverageParams; lng: number; lat: number; k?: number }, NearestRanged];
   suggest: [{ params: CoverageParams; count?: number; areaM2?: number }, Suggestion[]];
   radiusBuffers: [
-    { scenario: Scenario },
+    { scenario: Scenario; greenRule?: GreenRule },
     FeatureCollection<Polygon | MultiPolygon, { id: string; radius_m: number }>,
   ];
   /** The k best sites for new parks (progress messages while it searches; cancellable while running). */

@@ -6,7 +6,7 @@
 import type { FeatureCollection, LineString, MultiLineString } from 'geojson';
 import { type LocalProjection, segmentsIntersect, toX, toY } from './projection';
 import { SegmentIndex } from './segment-index';
-import { type Areal, type RoadInput, type Scenario, polygonsOf, statusInScenario } from './types';
+import { type Areal, type RoadInput, type Scenario, polygonsOf, inScenario } from './types';
 
 export interface Barriers {
   readonly index: SegmentIndex;
@@ -55,7 +55,7 @@ export function buildBarriers(
   }
   for (const f of roads.features) {
     const p = f.properties;
-    if (!p || p.walkable || !statusInScenario(p.status, scenario) || !f.geometry) continue;
+    if (!p || p.walkable || !inScenario(p, scenario) || !f.geometry) continue;
     const parts = f.geometry.type === 'LineString' ? [f.geometry.coordinates] : f.geometry.coordinates;
     for (const part of parts) {
       for (let i = 0; i + 1 < part.length; i++) {

@@ -20,6 +20,13 @@ export interface Gap {
   blocks: number[];
   /** Outline, MultiPolygon coordinates in WGS-84. */
   outline: Position[][][];
+  /** One grid cell of the gap (row-major index), to find it in another computation's grid. */
+  cell: number;
+  /**
+   * People in the gap that holds this one when the guessed features are left out (≥ population:
+   * without them gaps only grow and may merge). Absent on draft frames.
+   */
+  populationWithoutGuessed?: number;
 }
 
 /** Gap outlines are traced for the top gaps only: the rest are listed without a shape. */
@@ -105,6 +112,7 @@ export function findGaps(g: GridSpec, dist: Float32Array, limitM: number, res: R
       centroid: [cellLng(g, cc), cellLat(g, cc)],
       blocks: [...blocks].sort((a, b) => a - b),
       outline: [],
+      cell: s,
       i0,
       j0,
       i1,
@@ -128,6 +136,7 @@ export function findGaps(g: GridSpec, dist: Float32Array, limitM: number, res: R
       centroid: gap.centroid,
       blocks: gap.blocks,
       outline,
+      cell: gap.cell,
     };
   });
 }

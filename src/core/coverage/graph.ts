@@ -10,7 +10,7 @@ import type { FeatureCollection, LineString, MultiLineString } from 'geojson';
 import { type Line, type Split, joinDanglingEnds, nodeCrossings } from './noding';
 import { type LocalProjection, toX, toY } from './projection';
 import { SegmentIndex } from './segment-index';
-import { type RoadInput, type Scenario, statusInScenario } from './types';
+import { type RoadInput, type Scenario, inScenario } from './types';
 
 export { JOIN_M } from './noding';
 
@@ -90,7 +90,7 @@ function collectLines(
   const lines: Line[] = [];
   roads.features.forEach((f, road) => {
     const p = f.properties;
-    if (!p || !p.walkable || !statusInScenario(p.status, scenario) || !f.geometry) return;
+    if (!p || !p.walkable || !inScenario(p, scenario) || !f.geometry) return;
     const parts = f.geometry.type === 'LineString' ? [f.geometry.coordinates] : f.geometry.coordinates;
     for (const part of parts) {
       if (part.length < 2) continue;

@@ -11,9 +11,10 @@ import { type GreenField, greenField } from './green-field';
 import { type GridSpec, cellX, cellY, localRings } from './grid-spec';
 import type { LocalProjection } from './projection';
 import { type ServiceRadiusStandard, maxRadius, serviceRadius } from './radius';
+import { greenGuessed } from './guesses';
 import { EdgeIndex } from './snap';
 import { type GreenRef, type SourcePoints, accessPoints, joinSources } from './sources';
-import { type CoverageLayers, type Scenario, statusInScenario } from './types';
+import { type CoverageLayers, type Scenario, inScenario } from './types';
 
 /** A green space prepared for one scenario (an authored one or a what-if). */
 export interface PreparedGreen {
@@ -67,13 +68,16 @@ export function buildScenarioModel(
   const greens: PreparedGreen[] = [];
   layers.green.features.forEach((f, k) => {
     const p = f.properties;
-    if (!p || !f.geometry || !statusInScenario(p.status, scenario)) return;
+    if (!p || !f.geometry || !inScenario(p, scenario)) return;
     const ref: GreenRef = {
       id: p.id,
       name_zh: p.name_zh ?? p.id,
       name_en: p.name_en ?? p.name_zh ?? p.id,
       area_m2: p.area_m2,
       illustrative: p.illustrative === true,
+      guessed: greenGuessed(p, scenario),
+      green_class: p.green_class,
+      open_access: p.open_access === true,
       feature: k,
       whatIf: false,
     };

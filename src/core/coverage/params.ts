@@ -1,6 +1,7 @@
 /** Parameters of a coverage computation, their defaults and their validation (done once, at the API edge). */
 import { DEFAULT_BANDS_MIN, DEFAULT_CELL_M, DEFAULT_MIN_AREA_M2, DEFAULT_SPEED_MPS } from './constants';
-import { SCENARIOS, type Scenario } from './types';
+import { DEFAULT_GREEN_RULE, GREEN_RULES, type GreenRule } from './green-class';
+import { type Scenario, isScenario } from './scenarios';
 import type { WhatIf } from './whatif';
 
 export interface CoverageParams {
@@ -11,6 +12,11 @@ export interface CoverageParams {
   bands?: number[];
   /** Green spaces smaller than this (m²) do not count as destinations (default 1000). */
   minAreaM2?: number;
+  /**
+   * What counts as green (green-class.ts): `standard` (default, CJJ/T 85-2017: parks G1, shelter belts
+   * G2 only where open with paths) or `all`.
+   */
+  greenRule?: GreenRule;
   /** Grid cell size, metres (default 50). */
   cellM?: number;
   whatIfs?: WhatIf[];
@@ -33,14 +39,19 @@ export function resolveParams(p: CoverageParams): ResolvedParams {
     speed: p.speed ?? DEFAULT_SPEED_MPS,
     bands: p.bands ?? [...DEFAULT_BANDS_MIN],
     minAreaM2: p.minAreaM2 ?? DEFAULT_MIN_AREA_M2,
+    greenRule: p.greenRule ?? DEFAULT_GREEN_RULE,
     cellM: p.cellM ?? DEFAULT_CELL_M,
     whatIfs: p.whatIfs ?? [],
     roadTimes: p.roadTimes ?? true,
     compare: p.compare ?? true,
     draft: p.draft ?? false,
   };
-  if (!SCENARIOS.includes(r.scenario))
-    throw new Error(`Unknown scenario "${r.scenario}": use "2014" or "2015".`);
+  if (!isScenario(r.scenario))
+    throw new Error(
+      `Unknown scenario "${r.scenario}": use "2014", "2015" (the plan), "today" or a year from 2016 ("2015-open" for the end of 2015).`,
+    );
+  if (!GREEN_RULES.includes(r.greenRule))
+    throw new Error(`Unknown green rule "${r.greenRule}": use "standard" or "all".`);
   if (!(r.speed >= 0.1 && r.speed <= 5))
     throw new Error(`Walking speed must be between 0.1 and 5 m/s, got ${r.speed}.`);
   if (

@@ -3,7 +3,9 @@
  * parameter change redoes only what depends on it:
  *
  *   scenario, cell size   → walk graph, snapping index, barriers, grid links, green fields  (model.ts)
- *   + smallest green      → source set: multi-source Dijkstra field, direct walks            (source-set.ts)
+ *     (and once more without guessed features, only if a guessed road changes the network) (guesses.ts)
+ *   + smallest green, rule → source set: multi-source Dijkstra field, direct walks           (source-set.ts)
+ *     (and the source set without guessed features: the other end of every range)      (without-guessed.ts)
  *   + what-ifs            → incremental extension of that source set (no full search)
  *   any of the above      → access grid (effective metres; speed-independent)                (grid.ts)
  *   + speed, bands        → band polygons, statistics, gaps, roads by walk time
@@ -15,23 +17,37 @@ import { findGaps } from './gaps';
 import { type AccessGrid, fillAccessGrid } from './grid';
 import { type GridSpec, makeGrid } from './grid-spec';
 import { type ScenarioModel, buildScenarioModel } from './model';
-import { type NearestResult, nearestGreens } from './nearest';
+import { nearestGreens } from './nearest';
 import { type CoverageParams, type ResolvedParams, limitsOf, resolveParams } from './params';
-import { type PointInfo, pointInfo } from './point-info';
+import { pointInfo } from './point-info';
 import { type LocalProjection, makeProjection, toLat, toLng } from './projection';
 import { type ServiceRadiusStandard, parseStandard, radiusBuffers } from './radius';
 import { radiusCovered } from './radius-cells';
 import { type ResidentialRaster, rasterizeResidential } from './residential';
 import type { CoverageResult, GridResult, Suggestion } from './results';
 import { roadTimes } from './road-times';
-import { type SourceSet, buildSourceSet, extendSourceSet } from './source-set';
+import { type SourceSet, buildSourceSet, extendSourceSet, selectGreens } from './source-set';
 import { type CoverageStats, bandStats, radiusStats, statsDelta } from './stats';
-import { type CoverageLayers, type Scenario, statusInScenario } from './types';
+import { type CoverageLayers, type Scenario, inScenario } from './types';
 import { type WhatIf, prepareWhatIfs } from './whatif';
+import { DEFAULT_GREEN_RULE, type GreenRule, countsAsGreen } from './green-class';
+import { roadGuessed, withoutGuesses } from './guesses';
+import { type ScenarioInfo, assumedOpen, scenariosOf } from './scenarios';
+import {
+  type NearestRanged,
+  type PointInfoRanged,
+  gapRanges,
+  nearestRanged,
+  pointInfoRanged,
+} from './without-guessed';
 
 export { dataExtent } from './extent';
 export { type CoverageParams, type ResolvedParams, resolveParams } from './params';
 export type { CoverageResult, GreenSummary, GridResult, Suggestion } from './results';
+export type { NearestRanged, PointInfoRanged } from './without-guessed';
+
+/** The scenarios the comparison computes (each with its range without guessed features). */
+const COMPARED: readonly ['2014', '2015', 'today'] = ['2014', '2015', 'today'];
 
 export class CoverageEngine {
   readonly layers: CoverageLayers;
@@ -46,7 +62,11 @@ export class CoverageEngine {
   private readonly accessGrids = new WeakMap<SourceSet, AccessGrid>();
   private readonly radiusMasks = new WeakMap<SourceSet, Uint8Array>();
   private readonly statsCache = new WeakMap<SourceSet, Map<string, CoverageStats>>();
-  private readonly buffers = new Map<Scenario, ReturnType<typeof radiusBuffers>>();
+  private readonly buffers = new Map<string, ReturnType<typeof radiusBuffers>>();
+  /** The model each source set was built on (a set without guesses may have its own network). */
+  private readonly setModels = new WeakMap<SourceSet, ScenarioModel>();
+  private readonly guessedRoads = new Map<Scenario, { guessed: number; assumed: number }>();
+  private years: { scenarios: ScenarioInfo[]; latestYear: number } | null = null;
 
   constructor(layers: CoverageLayers, extent?: readonly number[]) {
     if (!layers?.roads?.features || !layers.green?.features || !layers.residential?.features) {
@@ -74,26 +94,46 @@ export class CoverageEngine {
     return g;
   }
 
-  model(scenario: Scenario, cellM: number): ScenarioModel {
-    const key = `${scenario}|${cellM}`;
+  /** 2014, the plan, each year a feature opened, and today, with the latest year sourced (scenarios.ts). */
+  get timeline(): { scenarios: ScenarioInfo[]; latestYear: number } {
+    return (this.years ??= scenariosOf(this.layers));
+  }
+
+  /**
+   * The model of a scenario, or (withoutGuessed) the same without its guessed features: the same
+   * network and prepared green spaces when no guessed road is walkable in it, else built again
+   * from the layers with those roads left out.
+   */
+  model(scenario: Scenario, cellM: number, withoutGuessed = false): ScenarioModel {
+    const key = `${scenario}|${cellM}${withoutGuessed ? '|sure' : ''}`;
     let m = this.models.get(key);
     if (!m) {
-      m = buildScenarioModel(this.layers, scenario, this.proj, this.gridFor(cellM).spec, this.standard);
+      const spec = this.gridFor(cellM).spec;
+      if (!withoutGuessed) m = buildScenarioModel(this.layers, scenario, this.proj, spec, this.standard);
+      else {
+        const sure = withoutGuesses(this.layers, scenario);
+        if (sure.roadsChanged) m = buildScenarioModel(sure.layers, scenario, this.proj, spec, this.standard);
+        else {
+          const full = this.model(scenario, cellM);
+          m = { ...full, greens: full.greens.filter((g) => !g.ref.guessed) };
+        }
+      }
       this.models.set(key, m);
     }
     return m;
   }
 
-  /** The source set of a scenario, minimum size and what-if list (what-ifs extend the cached base incrementally). */
-  sourceSet(p: ResolvedParams): SourceSet {
-    const model = this.model(p.scenario, p.cellM);
-    const baseKey = `${p.scenario}|${p.cellM}|${p.minAreaM2}`;
+  /**
+   * The source set of a scenario, minimum size, green rule and what-if list (what-ifs extend the
+   * cached base incrementally); withoutGuessed: the same without guessed features, what-ifs kept.
+   */
+  sourceSet(p: ResolvedParams, withoutGuessed = false): SourceSet {
+    const model = this.model(p.scenario, p.cellM, withoutGuessed);
+    const baseKey = `${p.scenario}|${p.cellM}|${p.minAreaM2}|${p.greenRule}${withoutGuessed ? '|sure' : ''}`;
     let base = this.baseSets.get(baseKey);
     if (!base) {
-      base = buildSourceSet(
-        model,
-        model.greens.filter((g) => g.ref.area_m2 >= p.minAreaM2),
-      );
+      base = buildSourceSet(model, selectGreens(model.greens, p.minAreaM2, p.greenRule));
+      this.setModels.set(base, model);
       this.baseSets.set(baseKey, base);
     }
     if (p.whatIfs.length === 0) return base;
@@ -101,14 +141,19 @@ export class CoverageEngine {
     const hit = this.whatIfSets.get(baseKey);
     if (hit && hit.key === key) return hit.set;
     const set = extendSourceSet(model, base, prepareWhatIfs(model, p.whatIfs));
+    this.setModels.set(set, model);
     this.whatIfSets.set(baseKey, { key, set });
     return set;
+  }
+
+  private modelOf(p: ResolvedParams, set: SourceSet): ScenarioModel {
+    return this.setModels.get(set) ?? this.model(p.scenario, p.cellM);
   }
 
   accessGrid(p: ResolvedParams, set: SourceSet): AccessGrid {
     let a = this.accessGrids.get(set);
     if (!a) {
-      const m = this.model(p.scenario, p.cellM);
+      const m = this.modelOf(p, set);
       a = fillAccessGrid(m.grid, m.links, set.field, set.direct);
       this.accessGrids.set(set, a);
     }
@@ -118,10 +163,12 @@ export class CoverageEngine {
   private radiusMask(p: ResolvedParams, set: SourceSet): Uint8Array {
     let mask = this.radiusMasks.get(set);
     if (!mask) {
-      const m = this.model(p.scenario, p.cellM);
-      // The standard's method counts every green space by its own size tiers, whatever the minimum set here.
+      const m = this.modelOf(p, set);
+      // The standard's method counts every green space by its own size tiers, whatever the minimum
+      // set here; what counts as green follows the rule (the standard counts park green, G1).
       const whatIfs = set.greens.filter((g) => g.ref.whatIf);
-      mask = radiusCovered(m.grid.cols * m.grid.rows, [...m.greens, ...whatIfs], this.standard);
+      const greens = m.greens.filter((g) => countsAsGreen(g.ref, p.greenRule));
+      mask = radiusCovered(m.grid.cols * m.grid.rows, [...greens, ...whatIfs], this.standard);
       this.radiusMasks.set(set, mask);
     }
     return mask;
@@ -139,6 +186,54 @@ export class CoverageEngine {
       byKey.set(key, s);
     }
     return s;
+  }
+
+  /**
+   * Statistics with their range: the figures, what in them is guessed, and the same figures without
+   * the guessed features (one more source set and search; cached like the first).
+   */
+  statsWithRange(p: ResolvedParams): CoverageStats {
+    const set = this.sourceSet(p);
+    const s = this.stats(p, set);
+    if (s.withoutGuessed) return s;
+    const ids = guessedIds(set);
+    const roads = this.guessedRoadCount(p.scenario);
+    const assumedGreens = set.greens.filter(
+      (g) =>
+        g.ref.feature >= 0 && assumedOpen(this.layers.green.features[g.ref.feature].properties, p.scenario),
+    ).length;
+    s.guesses = {
+      greens: ids.size,
+      greenIds: [...ids],
+      roads: roads.guessed,
+      assumedOpen: { greens: assumedGreens, roads: roads.assumed },
+    };
+    s.withoutGuessed = this.restsOnGuesses(p, set)
+      ? this.stats(p, this.sourceSet(p, true))
+      : { ...s, withoutGuessed: undefined };
+    return s;
+  }
+
+  /** Whether anything in a computation is guessed (if not, the answer without guesses is the same). */
+  private restsOnGuesses(p: ResolvedParams, set: SourceSet): boolean {
+    return guessedIds(set).size > 0 || this.guessedRoadCount(p.scenario).guessed > 0;
+  }
+
+  /** Walkable roads of a scenario that are guessed, and of them those counted open by assumption. */
+  private guessedRoadCount(scenario: Scenario): { guessed: number; assumed: number } {
+    let n = this.guessedRoads.get(scenario);
+    if (!n) {
+      const roads = this.layers.roads.features.filter((f) => {
+        const q = f.properties;
+        return !!q && !!f.geometry && q.walkable && inScenario(q, scenario) && roadGuessed(q, scenario);
+      });
+      n = {
+        guessed: roads.length,
+        assumed: roads.filter((f) => assumedOpen(f.properties, scenario)).length,
+      };
+      this.guessedRoads.set(scenario, n);
+    }
+    return n;
   }
 
   private computeStats(p: ResolvedParams, set: SourceSet): CoverageStats {
@@ -180,11 +275,17 @@ export class CoverageEngine {
     const limits = limitsOf(p);
     const bands = bandPolygons(model.grid, grid.dist, limits, p.draft ? 2 : 1);
     lap('bands');
-    const stats = this.stats(p, set);
+    const stats = p.draft ? this.stats(p, set) : this.statsWithRange(p);
     lap('stats');
     const { residential } = this.gridFor(p.cellM);
-    const gaps = findGaps(model.grid, grid.dist, limits[limits.length - 1].metres, residential);
+    const limitM = limits[limits.length - 1].metres;
+    const gaps = findGaps(model.grid, grid.dist, limitM, residential);
     lap('gaps');
+    if (!p.draft) {
+      const sure = this.restsOnGuesses(p, set) ? this.accessGrid(p, this.sourceSet(p, true)) : grid;
+      gapRanges(gaps, model.grid.cols, model.grid.rows, sure.dist, limitM, residential);
+      lap('withoutGuessed');
+    }
     const result: CoverageResult = {
       params: p,
       grid: this.gridResult(model.grid, grid, p.speed),
@@ -195,6 +296,8 @@ export class CoverageEngine {
         area_m2: ref.area_m2,
         whatIf: ref.whatIf,
         illustrative: ref.illustrative,
+        guessed: ref.guessed,
+        green_class: ref.green_class,
       })),
       bands,
       gaps,
@@ -208,11 +311,11 @@ export class CoverageEngine {
     }
     if (p.compare) {
       const base = { ...p, whatIfs: [] };
-      const s2014 = this.stats({ ...base, scenario: '2014' });
-      const s2015 = this.stats({ ...base, scenario: '2015' });
-      result.scenarioStats = { '2014': s2014, '2015': s2015 };
+      const [s2014, s2015, today] = COMPARED.map((scenario) => this.statsWithRange({ ...base, scenario }));
+      result.scenarioStats = { '2014': s2014, '2015': s2015, today };
       result.planDelta = statsDelta(s2014, s2015);
-      if (p.whatIfs.length > 0) result.whatIfDelta = statsDelta(p.scenario === '2014' ? s2014 : s2015, stats);
+      result.todayDelta = statsDelta(s2014, today);
+      if (p.whatIfs.length > 0) result.whatIfDelta = statsDelta(this.stats(base), stats);
       lap('compare');
     }
     return result;
@@ -260,27 +363,48 @@ export class CoverageEngine {
     return out.sort((a, b) => b.gain - a.gain);
   }
 
-  pointInfo(params: CoverageParams, lng: number, lat: number): PointInfo {
+  /** The nearest green space from a place, and (where it rests on a guess) the answer without guesses. */
+  pointInfo(params: CoverageParams, lng: number, lat: number): PointInfoRanged {
     const p = resolveParams(params);
-    return pointInfo(this.model(p.scenario, p.cellM), this.sourceSet(p), lng, lat, p.speed);
+    const set = this.sourceSet(p);
+    const main = pointInfo(this.model(p.scenario, p.cellM), set, lng, lat, p.speed);
+    if (!this.restsOnGuesses(p, set)) return pointInfoRanged(main, main, guessedIds(set));
+    const sureSet = this.sourceSet(p, true);
+    const sure = pointInfo(this.modelOf(p, sureSet), sureSet, lng, lat, p.speed);
+    return pointInfoRanged(main, sure, guessedIds(set));
   }
 
-  nearest(params: CoverageParams, lng: number, lat: number, k = 3): NearestResult {
+  /**
+   * The k nearest green spaces by walking time, each marked when guessed, and (where the nearest
+   * rests on a guess: a guessed park or a walk over a guessed road) the nearest without guesses.
+   */
+  nearest(params: CoverageParams, lng: number, lat: number, k = 3): NearestRanged {
     const p = resolveParams(params);
-    return nearestGreens(this.model(p.scenario, p.cellM), this.sourceSet(p), lng, lat, p.speed, k);
+    const set = this.sourceSet(p);
+    const main = nearestGreens(this.model(p.scenario, p.cellM), set, lng, lat, p.speed, k);
+    if (!this.restsOnGuesses(p, set)) return nearestRanged(main, main, guessedIds(set));
+    const sureSet = this.sourceSet(p, true);
+    const sure = nearestGreens(this.modelOf(p, sureSet), sureSet, lng, lat, p.speed, 1);
+    return nearestRanged(main, sure, guessedIds(set));
   }
 
   /** Straight-line service-radius buffers of the scenario's green spaces, for display (Turf buffer). */
   radiusBuffers(
     scenario: Scenario,
+    greenRule: GreenRule = DEFAULT_GREEN_RULE,
   ): FeatureCollection<Polygon | MultiPolygon, { id: string; radius_m: number }> {
-    let fc = this.buffers.get(scenario);
+    const key = `${scenario}|${greenRule}`;
+    let fc = this.buffers.get(key);
     if (!fc) {
       const greens = this.layers.green.features.filter(
-        (f) => f.geometry && f.properties && statusInScenario(f.properties.status, scenario),
+        (f) =>
+          f.geometry &&
+          f.properties &&
+          inScenario(f.properties, scenario) &&
+          countsAsGreen(f.properties, greenRule),
       ) as Parameters<typeof radiusBuffers>[1];
       fc = radiusBuffers(this.standard, greens);
-      this.buffers.set(scenario, fc);
+      this.buffers.set(key, fc);
     }
     return fc;
   }
@@ -304,4 +428,12 @@ export class CoverageEngine {
       green: grid.green.slice(),
     };
   }
+}
+
+const guessedIdCache = new WeakMap<SourceSet, Set<string>>();
+function guessedIds(set: SourceSet): Set<string> {
+  let ids = guessedIdCache.get(set);
+  if (!ids)
+    guessedIdCache.set(set, (ids = new Set(set.greens.filter((g) => g.ref.guessed).map((g) => g.ref.id))));
+  return ids;
 }

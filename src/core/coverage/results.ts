@@ -5,7 +5,6 @@ import type { Gap } from './gaps';
 import type { ResolvedParams } from './params';
 import type { RoadTimeProps } from './road-times';
 import type { CoverageStats, StatsDelta } from './stats';
-import type { Scenario } from './types';
 
 export interface GridResult {
   cols: number;
@@ -26,6 +25,10 @@ export interface GreenSummary {
   area_m2: number;
   whatIf: boolean;
   illustrative: boolean;
+  /** A guess in this scenario (guesses.ts): figures are also given without it. */
+  guessed: boolean;
+  /** CJJ/T 85-2017 class where the data gives one (G1 parks, G2 shelter belts). */
+  green_class?: string;
 }
 
 export interface CoverageResult {
@@ -35,10 +38,14 @@ export interface CoverageResult {
   bands: FeatureCollection<MultiPolygon, BandProps>;
   gaps: Gap[];
   stats: CoverageStats;
-  /** Both scenarios without what-ifs, and 2015 plan − 2014 (present when params.compare). */
-  scenarioStats?: Record<Scenario, CoverageStats>;
+  /**
+   * 2014 as built, the 2015 plan and today without what-ifs, each with its range without guessed
+   * features (stats.withoutGuessed), and 2015 plan − 2014, today − 2014 (present when params.compare).
+   */
+  scenarioStats?: Record<'2014' | '2015' | 'today', CoverageStats>;
   planDelta?: StatsDelta;
-  /** With what-ifs − without, in the current scenario (present when there are what-ifs). */
+  todayDelta?: StatsDelta;
+  /** With what-ifs − without, in the current scenario (present when there are what-ifs and params.compare). */
   whatIfDelta?: StatsDelta;
   roadTimes?: FeatureCollection<MultiLineString, RoadTimeProps>;
   /** Milliseconds per stage of this call (cache hits cost ~0). */

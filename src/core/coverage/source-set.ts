@@ -6,6 +6,7 @@
  */
 import { OFF_NETWORK_DETOUR } from './constants';
 import { type NearestField, copyField, emptyField, relax } from './dijkstra';
+import { type GreenRule, countsAsGreen } from './green-class';
 import type { DirectAccess } from './grid';
 import type { PreparedGreen, ScenarioModel } from './model';
 import { type SourcePoints, concatSources, seedsOf } from './sources';
@@ -29,6 +30,15 @@ const EMPTY_POINTS: SourcePoints = {
   t: new Float32Array(0),
   leg: new Float32Array(0),
 };
+
+/** The green spaces of a model that count as destinations: at least `minAreaM2`, and green by `rule`. */
+export function selectGreens(
+  greens: readonly PreparedGreen[],
+  minAreaM2: number,
+  rule: GreenRule,
+): PreparedGreen[] {
+  return greens.filter((g) => g.ref.area_m2 >= minAreaM2 && countsAsGreen(g.ref, rule));
+}
 
 export function buildSourceSet(model: ScenarioModel, greens: PreparedGreen[]): SourceSet {
   const cells = model.grid.cols * model.grid.rows;

@@ -17,6 +17,11 @@ export interface GreenRef {
   name_en: string;
   area_m2: number;
   illustrative: boolean;
+  /** A guess in its scenario (guesses.ts): figures are also computed without it. Never for a what-if. */
+  guessed: boolean;
+  /** CJJ/T 85-2017 class and whether a source says it is open with paths (green-class.ts). */
+  green_class?: string;
+  open_access?: boolean;
   /** Index in layers.green.features, or -1 for a what-if park. */
   feature: number;
   whatIf: boolean;

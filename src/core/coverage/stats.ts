@@ -30,6 +30,27 @@ export interface CoverageStats {
   /** People whose nearest green space is marked illustrative (a guess): how much rests on guesses. */
   illustrativePopulation: number;
   radius: RadiusStat;
+  /** What the figures rest on that is a guess (guesses.ts); absent on what-if trials. */
+  guesses?: GuessCount;
+  /**
+   * The same statistics with the guessed features left out (and what-ifs kept): the other end of
+   * every range. Not computed for draft frames; equal figures when nothing is guessed.
+   */
+  withoutGuessed?: CoverageStats;
+}
+
+/** Guessed features counted in one computation. */
+export interface GuessCount {
+  /** Guessed green spaces among the destinations, and their ids. */
+  greens: number;
+  greenIds: string[];
+  /** Walkable roads of the scenario that are guessed (left out of the network without guesses). */
+  roads: number;
+  /**
+   * Of those green spaces and roads, the ones counted only by the assumption that works under
+   * construction at the end of 2014 with no sourced opening year are open today (scenarios.ts).
+   */
+  assumedOpen: { greens: number; roads: number };
 }
 
 export function bandStats(

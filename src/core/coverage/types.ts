@@ -4,14 +4,45 @@
  */
 import type { FeatureCollection, LineString, MultiLineString, MultiPolygon, Polygon } from 'geojson';
 import type { GreenProps, ResidentialProps, RoadProps } from '../geodata/schema';
+import type { Status2014 } from './scenarios';
 
-export type Scenario = '2014' | '2015';
-export const SCENARIOS: readonly Scenario[] = ['2014', '2015'];
+export {
+  type Scenario,
+  SCENARIOS,
+  inScenario,
+  statusInScenario,
+  scenarioList,
+  scenariosOf,
+  type ReportScenario,
+  type ScenarioInfo,
+} from './scenarios';
 
-export type RoadInput = Pick<RoadProps, 'walkable' | 'status'> &
+/** Properties of the data contract of issue 10 that older geodata lacks: all optional here. */
+interface DatedProps {
+  /** Status at the end of 2014; `later` = neither built nor planned then, opened since. */
+  status: Status2014;
+  /** Year opened to the public, where a source gives it. */
+  opened?: number;
+  confidence?: 'high' | 'medium' | 'low';
+}
+
+export type RoadInput = Pick<RoadProps, 'walkable'> &
+  DatedProps &
   Partial<Pick<RoadProps, 'id' | 'name_zh' | 'name_en' | 'class' | 'bridge' | 'illustrative'>>;
-export type GreenInput = Pick<GreenProps, 'id' | 'status' | 'area_m2'> &
-  Partial<Pick<GreenProps, 'name_zh' | 'name_en' | 'entrances' | 'illustrative' | 'type' | 'program'>>;
+export type GreenInput = Pick<GreenProps, 'id' | 'area_m2'> &
+  DatedProps &
+  Partial<Pick<GreenProps, 'name_zh' | 'name_en' | 'entrances' | 'illustrative' | 'program'>> & {
+    /** The old classification (comprehensive, community, pocket, linear). */
+    type?: string;
+    /** CJJ/T 85-2017 class: G1 公园绿地 (parks, 游园), G2 防护绿地 (shelter belts). */
+    green_class?: 'G1' | 'G2' | string;
+    /** Kind within the class: comprehensive, community, special, pocket, corridor, … */
+    green_type?: string;
+    /** A G2 space a source says is open to the public, with paths. */
+    open_access?: boolean;
+    /** How sure the outline is, where the data rates it apart from the position's `confidence`. */
+    outline_confidence?: 'high' | 'medium' | 'low';
+  };
 export type ResidentialInput = Pick<ResidentialProps, 'id' | 'population'> &
   Partial<Pick<ResidentialProps, 'name_zh' | 'name_en' | 'area_m2' | 'status'>>;
 
@@ -25,12 +56,6 @@ export interface CoverageLayers {
   water?: FeatureCollection<Areal, Record<string, unknown> | null>;
   /** Parsed geodata/standards.json, if the app bundles one (see radius.ts for the accepted shape). */
   standards?: unknown;
-}
-
-/** Statuses that exist in a scenario: 2014 as built, or the 2015 plan (built + under construction + planned). */
-export function statusInScenario(status: string | undefined, scenario: Scenario): boolean {
-  if (status === 'existing') return true;
-  return scenario === '2015' && (status === 'under_construction' || status === 'planned');
 }
 
 /** Outer and inner rings of a Polygon or MultiPolygon as arrays of polygons (each a list of rings). */

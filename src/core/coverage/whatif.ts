@@ -63,7 +63,16 @@ export function prepareWhatIf(model: ScenarioModel, w: WhatIf): PreparedGreen {
   const name = w.name ?? w.id;
   return prepareGreen(
     model,
-    { id: w.id, name_zh: name, name_en: name, area_m2: area, illustrative: true, feature: -1, whatIf: true },
+    {
+      id: w.id,
+      name_zh: name,
+      name_en: name,
+      area_m2: area,
+      illustrative: true,
+      guessed: false,
+      feature: -1,
+      whatIf: true,
+    },
     [[ring]],
   );
 }

@@ -6,7 +6,7 @@
  */
 import CheapRuler from 'cheap-ruler';
 import type { FeatureCollection, Geometry, Position } from 'geojson';
-import { statusInScenario } from '../coverage/types';
+import { inScenario } from '../coverage/types';
 import type { Scenario } from '../coverage/types';
 
 function lines(g: Geometry | null): Position[][] {
@@ -32,7 +32,7 @@ export function nearestWalkableRoadMetres(
   let best = Infinity;
   for (const f of roads.features) {
     const props = f.properties;
-    if (!props?.walkable || !statusInScenario(props.status, scenario)) continue;
+    if (!props?.walkable || !inScenario(props, scenario)) continue;
     for (const line of lines(f.geometry)) {
       if (line.length < 2) continue;
       const d = ruler.distance(p, ruler.pointOnLine(line as [number, number][], p).point);

@@ -84,6 +84,8 @@ export const ResidentialProps = z.object({
   population: z.number().nonnegative(),
   /** How the population was estimated, in a sentence. */
   population_method: z.string().min(1),
+  /** The year the population stands for (the listing's or the enrolment figure's year). */
+  population_year: z.number().int().min(2000).max(2030).optional(),
   /** Listed estates inside this block (names only). */
   estates: z.array(z.string()).optional(),
   kind: z.enum(['estate', 'resettlement', 'campus_dormitory', 'village']).optional(),
@@ -101,7 +103,8 @@ export type BoundaryProps = z.infer<typeof BoundaryProps>;
 
 export const LandmarkProps = z.object({
   ...base,
-  kind: z.enum(['metro_station', 'campus_gate', 'crossing', 'landmark']),
+  /** 'place': a village, estate, campus or institution a 2013 bus stop is named after. */
+  kind: z.enum(['metro_station', 'campus_gate', 'crossing', 'landmark', 'place']),
   line: z.string().optional(),
 });
 export type LandmarkProps = z.infer<typeof LandmarkProps>;

@@ -12,7 +12,7 @@
 import { fillAccessGrid } from '../coverage/grid';
 import { type CoverageParams, resolveParams } from '../coverage/params';
 import type { CoverageEngine } from '../coverage/pipeline';
-import { buildSourceSet } from '../coverage/source-set';
+import { buildSourceSet, selectGreens } from '../coverage/source-set';
 import type { Scenario } from '../coverage/types';
 import { FEW_RESIDENTS_SHARE, GUESSED_FLAG_SHARE, MAX_SITE_COUNT, NEAR_OPTIMAL_SHARE } from './constants';
 import { CoverageGain, sitePark } from './coverage-gain';
@@ -43,8 +43,8 @@ export interface PlanPark {
   name_zh: string;
   name_en: string;
   areaM2: number;
-  /** The park itself is a guess (illustrative). */
-  illustrative: boolean;
+  /** The park itself is a guess (coverage/guesses.ts: low confidence, illustrative, or assumed open). */
+  guessedPark: boolean;
   /** People it alone brings within the band, over the before coverage. */
   gainAlone: number;
   /** People only it brings, with every other plan park in place. */
@@ -54,7 +54,7 @@ export interface PlanPark {
   /** gainAlone ÷ the best single site's gain. */
   shareOfBest: number;
   verdict: PlanVerdict;
-  /** The park is illustrative, or at least GUESSED_FLAG_SHARE of its gain rests on guesses. */
+  /** The park is a guess, or at least GUESSED_FLAG_SHARE of its gain rests on guesses. */
   restsOnGuesses: boolean;
 }
 
@@ -91,7 +91,7 @@ export function* comparePlanSteps(
       ? params.before.greenIds
       : engine.model(params.before.scenario, cov.cellM).greens.map((g) => g.ref.id),
   );
-  const counts = model.greens.filter((g) => g.ref.area_m2 >= cov.minAreaM2);
+  const counts = selectGreens(model.greens, cov.minAreaM2, cov.greenRule);
   const beforeGreens = counts.filter((g) => beforeIds.has(g.ref.id));
   const planGreens = counts.filter((g) => !beforeIds.has(g.ref.id));
   const set = buildSourceSet(model, beforeGreens);
@@ -154,13 +154,13 @@ export function* comparePlanSteps(
       name_zh: g.ref.name_zh,
       name_en: g.ref.name_en,
       areaM2: g.ref.area_m2,
-      illustrative: g.ref.illustrative,
+      guessedPark: g.ref.guessed,
       gainAlone: d.gain,
       gainUnique: unique[i],
       guessed: d.guessed,
       shareOfBest,
       verdict: verdictOf(shareOfBest),
-      restsOnGuesses: g.ref.illustrative || (d.gain > 0 && d.guessed.share >= GUESSED_FLAG_SHARE),
+      restsOnGuesses: g.ref.guessed || (d.gain > 0 && d.guessed.share >= GUESSED_FLAG_SHARE),
     };
   });
   return {

@@ -12,7 +12,7 @@ import type { SourceSet } from '../coverage/source-set';
 import { prepareWhatIf } from '../coverage/whatif';
 import { type Candidate, candidateSites } from './candidates';
 import { type GuessFlags, type SitePark, sitePark } from './coverage-gain';
-import { guessedFlags } from './guessed';
+import { guessedBlocks, guessedRoads } from './guessed';
 import { type LandRules, landMask } from './land-mask';
 
 export interface SiteContext {
@@ -95,8 +95,8 @@ function buildContext(
     model,
     residential,
     flags: {
-      roads: guessedFlags(engine.layers.roads.features),
-      blocks: guessedFlags(engine.layers.residential.features),
+      roads: guessedRoads(engine.layers.roads.features, model.scenario),
+      blocks: guessedBlocks(engine.layers.residential.features),
     },
     candidates,
     areaM2: rules.areaM2,

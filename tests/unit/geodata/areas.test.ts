@@ -198,7 +198,14 @@ describe('residential', () => {
       expect(d.properties?.confidence).toBe('low');
       expect(d.properties?.dwellings).toBe(0);
       expect(d.properties?.population).toBeGreaterThan(0);
+      expect(d.properties?.source).toMatch(/^enrolment: /);
     }
+  });
+
+  it('says which year each population stands for', () => {
+    for (const f of fc.features)
+      expect(f.properties?.population_year, f.properties?.id).toBeGreaterThanOrEqual(2014);
+    for (const f of blocks) expect(f.properties?.population_year).toBe(2020);
   });
 
   it('marks resettlement blocks as under construction at the end of 2014', () => {
@@ -223,6 +230,29 @@ describe('residential', () => {
         .map((c) => `${b.properties?.id} x ${c.properties?.id}`),
     );
     expect(hits).toEqual([]);
+  });
+
+  it('puts ≥ 90 % of the listed 高新 housing estates (residential-estates.csv) inside residential land', () => {
+    const listed = parseCommentedCsv(readFileSync(join(GEODATA, 'sources/residential-estates.csv'), 'utf8'))
+      .filter((r) => r.area_label.startsWith('高新'))
+      .map((r) => ({ name: r.name, at: point([Number(r.wgs84_lng), Number(r.wgs84_lat)]) }));
+    const outside = listed.filter((e) => !fc.features.some((f) => booleanPointInPolygon(e.at, f)));
+    const share = 1 - outside.length / listed.length;
+    console.info(
+      `高新 estates inside residential land: ${listed.length - outside.length} of ${listed.length} (${(100 * share).toFixed(1)} %); ` +
+        `outside: ${outside.map((e) => e.name).join('、')}`,
+    );
+    expect(listed.length).toBeGreaterThan(150);
+    expect(share).toBeGreaterThanOrEqual(0.9);
+  });
+
+  it('joins an estate lying just outside a block (within 50 m) to it, and says so', () => {
+    const grown = blocks.filter((f) => /Grown to take in/.test(String(f.properties?.note)));
+    expect(grown.length).toBeGreaterThan(0);
+    for (const f of grown) {
+      const names = /Grown to take in (.*?), whose point/.exec(String(f.properties?.note))![1].split('、');
+      for (const n of names) expect(f.properties?.estates, `${n} in ${f.properties?.id}`).toContain(n);
+    }
   });
 
   it('agrees with the derived table in sources/residential-blocks.csv', () => {

@@ -34,11 +34,16 @@ const DISCONNECTED_ALLOWED: Record<string, string> = {};
 
 /**
  * The same for the network as it stood at the end of 2014 (status existing only): the pieces that
- * only the plan's projects connect to the rest.
+ * only the plan's projects connect to the rest. Since the 2013 bus roads were drawn: 三全路
+ * east of 西三环 meets 江山路, which the buses ran on; left: two stubs north of the zone.
  */
+const STUBS_AT_PLAN_ROAD =
+  '紫薇街 × 郁香街 (惠济区): two illustrative stubs through their one AMap crossing, reaching the network only at a 2015 plan road.';
 const DISCONNECTED_IN_2014: Record<string, string> = {
-  'sanquan-03':
-    '三全路 east of 西三环 (惠济区) reaches the zone only by its 2015 link to 西三环北延 (under construction).',
+  'bus-7d2b85878857-01': STUBS_AT_PLAN_ROAD,
+  'bus-7d2b85878857-02': STUBS_AT_PLAN_ROAD,
+  'bus-90c199998857-01': STUBS_AT_PLAN_ROAD,
+  'bus-90c199998857-02': STUBS_AT_PLAN_ROAD,
 };
 
 const metres = (a: number[], b: number[]) => distance(a, b, { units: 'meters' });
@@ -51,8 +56,6 @@ function distanceToRoad(name: string, at: number[]): number {
   }
   return best;
 }
-const quantile = (sorted: number[], q: number) =>
-  sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
 
 describe('roads.geojson', () => {
   it('has a road network of the zone, not a stub', () => {
@@ -65,34 +68,32 @@ describe('roads.geojson', () => {
     expect(result.messages).toEqual([]);
   });
 
-  it('puts every crossing of road-crossings.csv within 150 m of both its roads', () => {
-    const names = new Set(roads.map((f) => f.properties.name_zh));
+  it('puts the crossings it was drawn from within 150 m of both their roads (thresholds: roads-accuracy.test.ts)', () => {
+    // The hand-drawn network honours road-crossings.csv: a crossing of two hand-drawn roads that is
+    // not rejected lies within 150 m of both, but where the 2013 bus stops placed a road otherwise
+    // (SOURCES.md, "Which source won").
+    const handDrawn = new Set(
+      roads.filter((f) => !String(f.properties.road_id).startsWith('bus-')).map((f) => f.properties.name_zh),
+    );
     const rejected = new Set(sources.rejected_crossings.map((r) => [r.a, r.b].sort().join('/')));
-    const errors: number[] = [];
     const failures: string[] = [];
     let checked = 0;
     for (const c of crossings) {
-      if (!names.has(c.road_a) || !names.has(c.road_b)) continue;
+      if (!handDrawn.has(c.road_a) || !handDrawn.has(c.road_b)) continue;
       if (rejected.has([c.road_a, c.road_b].sort().join('/'))) continue;
       checked++;
       const at = [Number(c.wgs84_lng), Number(c.wgs84_lat)];
       for (const name of [c.road_a, c.road_b]) {
         const d = distanceToRoad(name, at);
-        errors.push(d);
         if (d > 150) failures.push(`${c.road_a}×${c.road_b}: ${name} is ${d.toFixed(0)} m away`);
       }
     }
-    errors.sort((a, b) => a - b);
     const rejectedFar = sources.rejected_crossings.map((r) => {
       const c = crossings.find((x) => [x.road_a, x.road_b].sort().join('/') === [r.a, r.b].sort().join('/'));
       const at = [Number(c?.wgs84_lng), Number(c?.wgs84_lat)];
       return `${r.a}×${r.b} ${Math.max(distanceToRoad(r.a, at), distanceToRoad(r.b, at)).toFixed(0)} m`;
     });
     console.info(`rejected crossings (see road-control-points.json): ${rejectedFar.join(', ')}`);
-    console.info(
-      `crossings checked: ${checked} (${errors.length} road distances); median ${quantile(errors, 0.5).toFixed(1)} m, ` +
-        `p90 ${quantile(errors, 0.9).toFixed(1)} m, max ${errors[errors.length - 1].toFixed(1)} m`,
-    );
     expect(checked).toBeGreaterThan(60);
     expect(failures).toEqual([]);
   });

@@ -4,7 +4,7 @@ import { CoverageEngine } from '../../../src/core/coverage/pipeline';
 import type { CoverageLayers } from '../../../src/core/coverage/types';
 import { prepareWhatIf } from '../../../src/core/coverage/whatif';
 import { CoverageGain, sitePark } from '../../../src/core/sites/coverage-gain';
-import { guessedFlags } from '../../../src/core/sites/guessed';
+import { guessedBlocks, guessedRoads } from '../../../src/core/sites/guessed';
 import { block, ll, road } from '../../fixtures/coverage/build';
 import { EXTENT_PLAN } from '../../fixtures/sites/build';
 
@@ -53,7 +53,10 @@ function measure(l: CoverageLayers) {
     model.graph,
     prepareWhatIf(model, { id: 's', kind: 'point', lng, lat, area_m2: 6400 }),
   );
-  const flags = { roads: guessedFlags(l.roads.features), blocks: guessedFlags(l.residential.features) };
+  const flags = {
+    roads: guessedRoads(l.roads.features, '2014'),
+    blocks: guessedBlocks(l.residential.features),
+  };
   return gains.detail(park, flags, residential.block);
 }
 
@@ -68,7 +71,10 @@ describe('how much of a gain rests on guesses', () => {
     expect(road.guessed.roads).toBeCloseTo(1000, 6);
     expect(road.guessed.residential).toBe(0);
 
-    const both = measure(layers({ confidence: 'low' }, { confidence: 'low' }));
+    // A low-confidence road exists (only its position is rough): not a guess (coverage/guesses.ts).
+    expect(measure(layers({ confidence: 'low' })).guessed.roads).toBe(0);
+
+    const both = measure(layers({ illustrative: true }, { confidence: 'low' }));
     expect(both.guessed.residential).toBeCloseTo(1000, 6);
     expect(both.guessed.roads).toBeCloseTo(1000, 6);
     expect(both.guessed.total).toBeCloseTo(1000, 6); // each person counted once
