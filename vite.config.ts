@@ -2,12 +2,14 @@ import { defineConfig } from 'vitest/config';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { VitePWA } from 'vite-plugin-pwa';
 import { CSP_HEADER, cspMetaPlugin } from './scripts/vite-csp.ts';
+import { graphsPlugin } from './scripts/vite-graphs.ts';
 
 // 127.0.0.1 rather than localhost: tests assert that no request leaves this address.
 export default defineConfig({
   plugins: [
     svelte(),
     cspMetaPlugin(),
+    graphsPlugin(),
     // Offline after one visit: every built file (JS, CSS, woff2 font chunks, geodata) is precached.
     // Registered by src/state/offline.svelte.ts; a new version waits for the user ('prompt').
     VitePWA({
@@ -15,7 +17,7 @@ export default defineConfig({
       registerType: 'prompt',
       manifest: false,
       workbox: {
-        globPatterns: ['**/*.{js,mjs,css,html,woff2,geojson,json,svg,png}'],
+        globPatterns: ['**/*.{js,mjs,css,html,woff2,geojson,json,svg,png,bin}'],
         maximumFileSizeToCacheInBytes: 64 * 1024 * 1024,
         clientsClaim: true,
         skipWaiting: false,

@@ -8,7 +8,11 @@
  * (b) A synthetic city (≥ 100,000 edges, 500 parks): multi-source Dijkstra, access grid, bands.
  * (c) The naive method on the same data: a Turf buffer of every green space by 15 min × speed, then
  *     the union of all; and the ratio of its time to ours.
- * (d) The k best sites for new parks (src/core/sites) for k = 1, 5, 10, on the zone (2 ha parks,
+ * (d) The search engine side by side with a plain CSR + binary-heap Dijkstra and a plain Dial loop
+ *     (bench/search-baselines.ts), on the synthetic city's walk graph and on a seeded grid city of
+ *     about a million edges, runs interleaved, distances checked equal.
+ * (e) The zone through the graphs asset and the access image: cold start, full recompute, what-if.
+ * (f) The k best sites for new parks (src/core/sites) for k = 1, 5, 10, on the zone (2 ha parks,
  *     15 min) and on the synthetic city (10 min: at 15 min its 500 parks leave room for one site);
  *     each run a new search (candidates and parks prepared afresh); and k = 5 on the zone through
  *     the worker's handler (progress messages and breathing between steps included).
@@ -28,6 +32,10 @@ import { findSites } from '../src/core/sites/search';
 import { createCoverageHandler } from '../src/worker/handler';
 import type { FromWorker } from '../src/worker/protocol';
 import type { CoverageLayers } from '../src/core/coverage/types';
+import { nearestField } from '../src/core/coverage/dijkstra';
+import { seedsOf } from '../src/core/coverage/sources';
+import { buildGraphAsset } from '../scripts/geodata/build-graphs';
+import { dialDistances, heapDistances, seededGrid } from './search-baselines';
 import { syntheticCity } from './synthetic-city';
 import { mulberry32 } from './synthetic-random';
 
@@ -216,7 +224,147 @@ row(
   `${(cityNaive / cityFull).toFixed(0)}× our full recompute`,
 );
 
-// (d) The k best sites.
+// (d) The search engine against its baselines, side by side.
+/** Runs each function once per round, interleaved, and returns per-function median wall ms. */
+function sideBySide(fns: Record<string, () => void>, runs = RUNS): Record<string, number> {
+  for (const f of Object.values(fns)) f();
+  const ms: Record<string, number[]> = {};
+  for (let r = 0; r < runs; r++) for (const [k, f] of Object.entries(fns)) (ms[k] ??= []).push(time(f)[0]);
+  return Object.fromEntries(Object.entries(ms).map(([k, v]) => [k, median(v)]));
+}
+
+function searchRows(
+  label: string,
+  g: Parameters<typeof heapDistances>[0],
+  seeds: ReturnType<typeof seedsOf>,
+  cutoff: number,
+) {
+  const heap = heapDistances(g, seeds.node, seeds.dist);
+  const dial = dialDistances(g, seeds.node, seeds.dist);
+  const ours = nearestField(g, seeds).dist;
+  const cut = nearestField(g, seeds, cutoff).dist;
+  let unequal = 0,
+    cutUnequal = 0;
+  for (let v = 0; v < heap.length; v++) {
+    if (heap[v] !== ours[v] || heap[v] !== dial[v]) unequal++;
+    if (heap[v] <= cutoff && cut[v] !== heap[v]) cutUnequal++;
+  }
+  const t = sideBySide({
+    heap: () => void heapDistances(g, seeds.node, seeds.dist),
+    dial: () => void dialDistances(g, seeds.node, seeds.dist),
+    engine: () => void nearestField(g, seeds),
+    cutoff: () => void nearestField(g, seeds, cutoff),
+  });
+  const eq =
+    unequal === 0 && cutUnequal === 0 ? 'distances equal' : `${unequal + cutUnequal} DISTANCES DIFFER`;
+  row(`${label}: binary heap (baseline)`, t.heap, '', NaN);
+  row(
+    `${label}: Dial bucket queue, distances only (the limit)`,
+    t.dial,
+    `${(t.heap / t.dial).toFixed(1)}× faster than the heap`,
+    NaN,
+  );
+  row(
+    `${label}: engine, whole graph`,
+    t.engine,
+    `${(t.engine / t.dial).toFixed(2)}× the limit, ${(t.heap / t.engine).toFixed(1)}× faster than the heap; ${eq}`,
+    NaN,
+  );
+  row(
+    `${label}: engine, cut off at ${cutoff} m`,
+    t.cutoff,
+    `${(t.cutoff / t.dial).toFixed(2)}× the limit`,
+    NaN,
+  );
+}
+
+searchRows(
+  `search, synthetic city (${cm.graph.edgeCount} edges)`,
+  cm.graph,
+  seedsOf(cm.graph, set.points),
+  900,
+);
+{
+  const big = seededGrid(3, 710);
+  const rndS = mulberry32(9);
+  const S = 2000;
+  const node = Int32Array.from({ length: S }, () => Math.floor(rndS() * big.nodeCount));
+  const seeds = {
+    node,
+    dist: Float64Array.from({ length: S }, () => rndS() * 150),
+    green: Int32Array.from({ length: S }, (_, k) => k),
+    point: Int32Array.from({ length: S }, (_, k) => k),
+  };
+  searchRows(`search, seeded grid city (${big.edgeCount} edges, ${S} sources)`, big, seeds, 900);
+}
+
+// (e) The zone through the graphs asset and the access image.
+const asset = buildGraphAsset(zone);
+const assetBuf = asset.buffer.slice(asset.byteOffset, asset.byteOffset + asset.byteLength) as ArrayBuffer;
+row(
+  'zone: cold start with the graphs asset (both models + first result)',
+  bench(
+    () => {
+      const e = new CoverageEngine(zone);
+      e.usePrebuilt(assetBuf);
+      e.compute({ scenario: '2015' });
+    },
+    Math.min(RUNS, 5),
+    false,
+  ),
+  `asset ${(asset.length / 1024).toFixed(0)} KB; compare with the cold start above`,
+);
+row(
+  'zone: engine cold start with the asset to the first access image',
+  bench(
+    () => {
+      const e = new CoverageEngine(zone);
+      e.usePrebuilt(assetBuf);
+      e.accessImage({ scenario: '2015' });
+    },
+    Math.min(RUNS, 5),
+    false,
+  ),
+  'one scenario model, search, grid, image, band statistics',
+);
+const imgEngine = new CoverageEngine(zone);
+imgEngine.usePrebuilt(assetBuf);
+imgEngine.accessImage({ scenario: '2015' });
+row(
+  'zone: full recompute, image path',
+  bench((r) => {
+    imgEngine.clearResults();
+    imgEngine.accessImage({ scenario: '2015', minAreaM2: (r + 2) % 2 ? 1000 : 2000 });
+  }),
+  'search, grid, image, exact band statistics (no polygons)',
+);
+const imgStages: Record<string, number[]> = {};
+const irnd = mulberry32(1);
+row(
+  'zone: what-if update, image path',
+  bench(() => {
+    const [w, s, e, n] = imgEngine.extent;
+    const lng = w + (e - w) * (0.3 + 0.4 * irnd()),
+      lat = s + (n - s) * (0.3 + 0.4 * irnd());
+    const res = imgEngine.accessImage({
+      scenario: '2015',
+      whatIfs: [{ id: 'wi', kind: 'point', lng, lat, area_m2: 20000 }],
+    });
+    for (const [k, v] of Object.entries(res.timings)) (imgStages[k] ??= []).push(v);
+    (imgStages.cells ??= []).push(res.changedCells);
+  }),
+  'incremental search, changed cells only: grid, repaint, statistics by difference',
+);
+for (const [k, v] of Object.entries(imgStages))
+  if (k !== 'cells') row(`zone: · what-if image ${k}`, median(v), '', NaN);
+row(
+  'zone: · what-if cells repainted',
+  NaN,
+  `median ${median(imgStages.cells)} of ${imgEngine.model('2015', 50).grid.cols * imgEngine.model('2015', 50).grid.rows} cells`,
+  NaN,
+);
+
+// (f) The k best sites.
 const landUse = load('industrial-parks.geojson');
 const siteRuns = Math.min(RUNS, 5);
 /** One new search per run: a 1 m² different area gives fresh candidates and parks (same sites). */

@@ -1,50 +1,39 @@
 /**
  * Builds the area layers of geodata/ from the control files in geodata/sources/:
- *   greenery.geojson         <- green-spaces.json
  *   industrial-parks.geojson <- industrial-parks.json
  *   residential.geojson      <- residential-blocks.json + estates.csv (+ residential-blocks.csv, the derived table)
  * Road-bounded edges follow geodata/roads.geojson (and 须水河 in water.geojson) where those exist,
- * else road-grid-fallback.json. Rerun after any of them changes:
+ * else road-grid-fallback.json. Green spaces (greenery.geojson, built by build-greenery.ts from
+ * green-spaces.json) are cut out of residential blocks. Rerun after any of them changes, in order:
  *
- *   npx tsx scripts/geodata/build-areas.ts
+ *   npx tsx scripts/geodata/build-areas.ts && npx tsx scripts/geodata/build-greenery.ts \
+ *     && npx tsx scripts/geodata/build-areas.ts
+ * (the greenery build cuts its corridors by the campuses this build writes; the second run cuts
+ * the new green spaces out of the blocks)
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import area from '@turf/area';
-import buffer from '@turf/buffer';
 import booleanPointInPolygon from '@turf/boolean-point-in-polygon';
 import circle from '@turf/circle';
-import difference from '@turf/difference';
-import intersect from '@turf/intersect';
 import nearestPointOnLine from '@turf/nearest-point-on-line';
 import pointOnFeature from '@turf/point-on-feature';
 import { featureCollection, lineString, point } from '@turf/helpers';
 import union from '@turf/union';
-import type { Feature, FeatureCollection, MultiPolygon, Polygon, Position } from 'geojson';
-import type { LayerName } from '../../src/core/geodata/layers';
-import { validateLayer } from '../../src/core/geodata/validate';
+import type { FeatureCollection, MultiPolygon, Polygon, Position } from 'geojson';
 import { parseCommentedCsv, toCsv } from './csv';
-import { loadRoadIndex, crossAt, type RoadIndex } from './areas/road-index';
-import { quadRing, round6, stripRing, type QuadSpec, type Side } from './areas/shapes';
+import { loadRoadIndex, type RoadIndex } from './areas/road-index';
+import { quadRing, type QuadSpec, type Side } from './areas/shapes';
+import {
+  type Area,
+  type ShapeSpec,
+  areaOf,
+  cut,
+  readAreas,
+  reportSentence as sentenceOf,
+  shapeBuilder,
+  writeLayer,
+} from './areas/shape-of';
 
 const DIR = 'geodata';
-type Area = Feature<Polygon | MultiPolygon>;
-
-interface StripSpec {
-  line: string;
-  along: 0 | 1;
-  from: number;
-  to: number;
-  near_m: number;
-  far_m: number;
-  sides: (1 | -1)[];
-}
-interface ShapeSpec {
-  quad?: QuadSpec;
-  ring?: Position[];
-  strip?: StripSpec;
-  /** The named water body of water.geojson grown by margin_m: a lakeside park around its lake. */
-  around?: { water: string; margin_m: number };
-}
 
 // ---------------------------------------------------------------- inputs
 const roads: RoadIndex = loadRoadIndex(
@@ -53,78 +42,9 @@ const roads: RoadIndex = loadRoadIndex(
 );
 const report = readFileSync(`${DIR}/sources/2015-work-report.txt`, 'utf8');
 /** Lakes and river channels (polygons) of water.geojson: cut out of blocks, grown into lakeside parks. */
-const waterBodies: Area[] = existsSync(`${DIR}/water.geojson`)
-  ? (JSON.parse(readFileSync(`${DIR}/water.geojson`, 'utf8')) as FeatureCollection).features.filter(
-      (f): f is Area => f.geometry.type === 'Polygon' || f.geometry.type === 'MultiPolygon',
-    )
-  : [];
-
-/** The report's sentence (up to and including its '。', or its line) that contains `key`, verbatim. */
-export function reportSentence(key: string): string {
-  const sentences = report
-    .split('\n')
-    .flatMap((line) => line.split(/(?<=。)/))
-    .map((s) => s.trim())
-    .filter(Boolean);
-  const hits = sentences.filter((s) => s.includes(key));
-  if (hits.length !== 1)
-    throw new Error(`Report key "${key}" matches ${hits.length} sentences; make it unique.`);
-  return hits[0];
-}
-
-function stripLine(spec: StripSpec): Position[] {
-  const lines = roads.lines(spec.line);
-  const pts: Position[] = [];
-  const step = spec.along === 1 ? 0.00045 : 0.00055; // about 50 m
-  for (let at = spec.from; at <= spec.to + 1e-9; at += step) {
-    const across = crossAt(lines, spec.along, at);
-    pts.push(spec.along === 1 ? [across, at] : [at, across]);
-  }
-  return pts;
-}
-
-function shapeOf(spec: ShapeSpec, extra: StripSpec[] = []): Polygon | MultiPolygon {
-  if (spec.quad) return { type: 'Polygon', coordinates: [quadRing(spec.quad, roads)] };
-  if (spec.ring) return { type: 'Polygon', coordinates: [spec.ring] };
-  if (spec.strip) {
-    const rings = [spec.strip, ...extra].flatMap((s) =>
-      s.sides.map((side) => stripRing(stripLine(s), s.near_m, s.far_m, side)),
-    );
-    return rings.length === 1
-      ? { type: 'Polygon', coordinates: rings }
-      : { type: 'MultiPolygon', coordinates: rings.map((r) => [r]) };
-  }
-  if (spec.around) {
-    const { water: name, margin_m } = spec.around;
-    const body = waterBodies.find((f) => f.properties?.name_zh === name);
-    if (!body) throw new Error(`water.geojson has no "${name}" to draw a park around.`);
-    const grown = buffer(body, margin_m, { units: 'meters', steps: 8 });
-    if (!grown) throw new Error(`Buffering "${name}" failed.`);
-    return roundGeometry(grown.geometry as Polygon | MultiPolygon);
-  }
-  throw new Error(`Shape needs quad, ring, strip or around: ${JSON.stringify(spec)}`);
-}
-
-function roundGeometry(g: Polygon | MultiPolygon): Polygon | MultiPolygon {
-  const ring = (r: Position[]) => r.map(([x, y]) => [round6(x), round6(y)]);
-  return g.type === 'Polygon'
-    ? { type: 'Polygon', coordinates: g.coordinates.map(ring) }
-    : { type: 'MultiPolygon', coordinates: g.coordinates.map((p) => p.map(ring)) };
-}
-
-/** Removes every cutter that overlaps `g`; null when nothing is left. */
-function cut(g: Polygon | MultiPolygon, cutters: Area[]): Polygon | MultiPolygon | null {
-  let cur: Area | null = { type: 'Feature', properties: {}, geometry: g };
-  for (const c of cutters) {
-    if (!cur) return null;
-    if (!intersect(featureCollection([cur, c]))) continue;
-    cur = difference(featureCollection([cur, c])) as Area | null;
-  }
-  return cur ? roundGeometry(cur.geometry) : null;
-}
-
-const areaOf = (g: Polygon | MultiPolygon) =>
-  Math.round(area({ type: 'Feature', properties: {}, geometry: g }));
+const waterBodies: Area[] = existsSync(`${DIR}/water.geojson`) ? readAreas(`${DIR}/water.geojson`) : [];
+const shapeOf = shapeBuilder(roads, waterBodies);
+const reportSentence = (key: string) => sentenceOf(report, key);
 
 function sidesUseFallback(q: QuadSpec): boolean {
   return [q.w, q.e, q.s, q.n].some((s: Side) => {
@@ -173,54 +93,8 @@ const industrial: Area[] = industrialSrc.features.map((s) => {
 });
 
 // ---------------------------------------------------------------- greenery
-interface GreenSrc {
-  id: string;
-  name_zh: string;
-  name_en: string;
-  program: string;
-  type: string;
-  status: string;
-  opened?: number;
-  illustrative?: boolean;
-  confidence: string;
-  source: string;
-  why: string;
-  shape: ShapeSpec;
-  extra_strips?: StripSpec[];
-  entrances?: Position[];
-}
-const greenSrc = JSON.parse(readFileSync(`${DIR}/sources/green-spaces.json`, 'utf8')) as {
-  plan_key: string;
-  features: GreenSrc[];
-};
-const planText = reportSentence(greenSrc.plan_key);
-const parkShapes: Area[] = [];
-const greenery: Area[] = [];
-for (const s of greenSrc.features) {
-  let geometry = shapeOf(s.shape, s.extra_strips);
-  // Corridors give way to parks and campuses they run into, so no ground is counted twice.
-  if (s.type === 'linear') {
-    const cutters = [...parkShapes, ...industrial.filter((f) => f.properties?.kind !== 'cluster')];
-    const left = cut(geometry, cutters);
-    if (!left) throw new Error(`${s.id} vanished when parks were cut out of it.`);
-    geometry = left;
-  }
-  const { shape, why, extra_strips, ...props } = s;
-  void shape;
-  void extra_strips;
-  const f: Area = {
-    type: 'Feature',
-    properties: {
-      ...props,
-      area_m2: areaOf(geometry),
-      ...(s.program !== 'other' ? { plan: '四园四廊道', plan_text: planText } : {}),
-      note: why,
-    },
-    geometry,
-  };
-  greenery.push(f);
-  if (s.type !== 'linear') parkShapes.push(f);
-}
+/** Built by build-greenery.ts; read here to cut green spaces out of residential blocks. */
+const greenery: Area[] = existsSync(`${DIR}/greenery.geojson`) ? readAreas(`${DIR}/greenery.geojson`) : [];
 
 // ---------------------------------------------------------------- residential
 interface BlockSrc extends QuadSpec {
@@ -426,20 +300,8 @@ for (const d of resSrc.campus_dormitories.features) {
 }
 
 // ---------------------------------------------------------------- outputs
-/** Validates a layer with the app's own validator (schema, geometry, ids, bbox), then writes it. */
-function write(layer: LayerName, features: Area[]): void {
-  const result = validateLayer(layer, { type: 'FeatureCollection', features });
-  if (!result.ok) {
-    const lines = result.messages.map((m) => `  ${m.id ?? m.index}: ${m.message}`);
-    throw new Error(`${layer} does not validate:\n${lines.join('\n')}`);
-  }
-  // One feature per line keeps diffs readable.
-  const body = features.map((f) => JSON.stringify(f)).join(',\n');
-  writeFileSync(`${DIR}/${layer}.geojson`, `{"type":"FeatureCollection","features":[\n${body}\n]}\n`);
-}
-write('greenery', greenery);
-write('industrial-parks', industrial);
-write('residential', residential);
+writeLayer(DIR, 'industrial-parks', industrial);
+writeLayer(DIR, 'residential', residential);
 writeFileSync(
   `${DIR}/sources/residential-blocks.csv`,
   toCsv(
@@ -522,10 +384,6 @@ const dormPop = sum(
   residential.filter((f) => f.properties?.kind === 'campus_dormitory'),
   'population',
 );
-const programme = greenery.filter((f) => f.properties?.program !== 'other');
-console.log(
-  `四园四廊道 as drawn: ${(sum(programme, 'area_m2') / 1e6).toFixed(2)} km² (the report: 新增绿化面积 1.72 km²)`,
-);
 console.log(
   `greenery: ${greenery.length} features, ${(sum(greenery, 'area_m2') / 1e6).toFixed(2)} km² (${shares(greenery)})`,
 );
@@ -561,7 +419,7 @@ console.log(
 for (const e of unassigned) console.log(`  outside every block: ${e.name} (${e.units}) ${e.lng},${e.lat}`);
 const sideRoad = (s: Side) => (typeof s === 'string' ? s : 'road' in s ? s.road : undefined);
 const fromFallback = new Set(
-  [...resSrc.blocks, ...greenSrc.features.map((g) => g.shape.quad).filter((q): q is QuadSpec => !!q)]
+  resSrc.blocks
     .flatMap((b) => [b.w, b.e, b.s, b.n].map(sideRoad))
     .filter((n): n is string => !!n && roads.origin(n) === 'fallback'),
 );

@@ -19,6 +19,7 @@ import { busStopErrors, crossingErrors, quantile, shareWithin } from './roads/ac
 import { isLayerName } from '../../src/core/geodata/layers.ts';
 import { validateLayer } from '../../src/core/geodata/validate.ts';
 import { printYears } from './summary-years.ts';
+import { statusInScenario } from '../../src/core/coverage/types.ts';
 
 const GEODATA = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'geodata');
 /** Road length of all 96 road, bridge and pipe projects of 2015 (work report). */
@@ -155,3 +156,70 @@ printYears({
   water: read('water.geojson'),
   standards: existsSync(standards) ? JSON.parse(readFileSync(standards, 'utf8')) : undefined,
 });
+// ---------------------------------------------------------------- green spaces
+const greenFile = join(GEODATA, 'greenery.geojson');
+if (files.includes('greenery.geojson')) {
+  const green = (JSON.parse(readFileSync(greenFile, 'utf8')) as FeatureCollection).features;
+  const sourced = readdirSync(join(GEODATA, 'sources'))
+    .filter((f) => /^green-spaces.*\.json$/.test(f))
+    .flatMap(
+      (f) =>
+        (
+          JSON.parse(readFileSync(join(GEODATA, 'sources', f), 'utf8')) as {
+            features: Record<string, unknown>[];
+          }
+        ).features,
+    );
+  // Drawn = in greenery.geojson: records with a shape, and those placed from their address.
+  const drawnIds = new Set(green.map((f) => String(f.properties?.id)));
+  const unlocated = sourced.filter((r) => !drawnIds.has(String(r.id)));
+  const km2 = (fs: Feature[]) => fs.reduce((s, f) => s + area(f), 0) / 1e6;
+  const tally = (fs: Feature[], key: (f: Feature) => string) => {
+    const by = new Map<string, Feature[]>();
+    for (const f of fs) by.set(key(f), [...(by.get(key(f)) ?? []), f]);
+    return [...by.entries()]
+      .sort((a, b) => km2(b[1]) - km2(a[1]))
+      .map(([k, v]) => `${k} ${v.length} (${km2(v).toFixed(2)} km²)`)
+      .join(', ');
+  };
+  const period = (f: Feature) => {
+    const y = f.properties?.opened as number | undefined;
+    if (y === undefined)
+      return f.properties?.status === 'existing' ? 'by 2014, year unknown' : 'year unknown';
+    return y <= 2014 ? '≤2014' : y <= 2019 ? '2015–2019' : '2020–2026';
+  };
+  const p = (k: string) => (f: Feature) => String(f.properties?.[k] ?? '-');
+  console.log(
+    `\nGreen spaces: ${sourced.length} sourced in geodata/sources/green-spaces*.json, ${green.length} drawn, ${unlocated.length} not located (${unlocated.map((r) => r.name_zh).join('、')})`,
+  );
+  console.log(`  by kind     ${tally(green, p('green_type'))}`);
+  console.log(
+    `  by class    ${tally(green, (f) => `${p('green_class')(f)}${f.properties?.open_access ? ' (open)' : ''}`)}`,
+  );
+  console.log(
+    `  confidence  ${tally(green, p('confidence'))}; illustrative outline: ${green.filter((f) => f.properties?.illustrative).length}`,
+  );
+  console.log(`  opened      ${tally(green, period)}`);
+  // Every sourced record, drawn or not: what the research found, by kind and by opening period.
+  const asFeature = (r: Record<string, unknown>): Feature =>
+    ({ type: 'Feature', properties: r, geometry: null }) as unknown as Feature;
+  const count = (rs: Record<string, unknown>[], key: (f: Feature) => string) => {
+    const by = new Map<string, [number, number]>();
+    for (const r of rs) {
+      const k = key(asFeature(r));
+      const [d, n] = by.get(k) ?? [0, 0];
+      by.set(k, drawnIds.has(String(r.id)) ? [d + 1, n] : [d, n + 1]);
+    }
+    return [...by.entries()].map(([k, [d, n]]) => `${k} ${d + n} (${d} drawn, ${n} not)`).join(', ');
+  };
+  console.log(`  sourced by kind    ${count(sourced, p('green_type'))}`);
+  console.log(`  sourced by opening ${count(sourced, period)}`);
+  for (const [label, fs] of [
+    ['2014 as built', green.filter((f) => statusInScenario(f.properties?.status, '2014'))],
+    ['2015 plan', green.filter((f) => statusInScenario(f.properties?.status, '2015'))],
+    ["opened later ('later')", green.filter((f) => f.properties?.status === 'later')],
+  ] as const)
+    console.log(
+      `  ${label.padEnd(22)} ${fs.length} features, ${km2(fs).toFixed(2)} km² — ${tally(fs, p('green_type'))}`,
+    );
+}

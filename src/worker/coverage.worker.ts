@@ -10,5 +10,9 @@ const scope = self as unknown as {
   onmessage: ((e: MessageEvent<ToWorker>) => void) | null;
 };
 
-const handler = createCoverageHandler({ postMessage: (m, t) => scope.postMessage(m, t ?? []) });
+// The prebuilt graphs of the bundled geodata (public/graphs/, built by scripts/geodata/build-graphs.ts).
+const handler = createCoverageHandler(
+  { postMessage: (m, t) => scope.postMessage(m, t ?? []) },
+  { graphsUrl: `${import.meta.env.BASE_URL}graphs/zone.bin` },
+);
 scope.onmessage = (e) => handler.receive(e.data);

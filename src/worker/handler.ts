@@ -29,6 +29,13 @@ import {
 export interface HandlerOptions {
   /** Loads JSON by URL for `init` with urls (default: fetch). */
   fetchJson?: (url: string) => Promise<unknown>;
+  /**
+   * URL of the prebuilt graphs asset (scripts/geodata/build-graphs.ts), tried on every init: used
+   * when it was built from the same layers, else the graphs are built at run time.
+   */
+  graphsUrl?: string;
+  /** Loads binary data by URL (default: fetch). */
+  fetchBinary?: (url: string) => Promise<ArrayBuffer>;
   /** Runs the queue later (default: setTimeout 0), letting queued cancels arrive first. */
   schedule?: (run: () => void) => void;
   /**
@@ -53,6 +60,13 @@ export function createCoverageHandler(messenger: Messenger, options: HandlerOpti
       const res = await fetch(url);
       if (!res.ok) throw new Error(`Could not load ${url}: HTTP ${res.status}.`);
       return res.json();
+    });
+  const fetchBinary =
+    options.fetchBinary ??
+    (async (url: string) => {
+      const res = await fetch(url);
+      if (!res.ok) throw new Error(`Could not load ${url}: HTTP ${res.status}.`);
+      return res.arrayBuffer();
     });
   const schedule = options.schedule ?? ((run: () => void) => void setTimeout(run, 0));
   const breathe = options.breathe ?? defaultBreathe();
@@ -104,9 +118,12 @@ export function createCoverageHandler(messenger: Messenger, options: HandlerOpti
     switch (req.type) {
       case 'init': {
         const d = req.data as InitRequest;
+        const asset = options.graphsUrl ? fetchBinary(options.graphsUrl).catch((e: Error) => e) : null;
         const layers = 'layers' in d ? d.layers : await loadLayers(d.urls, fetchJson);
         engine = new CoverageEngine(layers, d.extent);
+        const graphs = await usePrebuilt(engine, asset);
         return {
+          graphs,
           roads: layers.roads.features.length,
           greens: layers.green.features.length,
           residentialBlocks: layers.residential.features.length,
@@ -116,6 +133,8 @@ export function createCoverageHandler(messenger: Messenger, options: HandlerOpti
       }
       case 'compute':
         return requireEngine().compute(req.data as RequestEnvelope<'compute'>['data']);
+      case 'accessImage':
+        return requireEngine().accessImage(req.data as RequestEnvelope<'accessImage'>['data']);
       case 'pointInfo': {
         const d = req.data as RequestEnvelope<'pointInfo'>['data'];
         return requireEngine().pointInfo(d.params, d.lng, d.lat);
@@ -224,6 +243,21 @@ function defaultBreathe(): () => Promise<void> {
     });
 }
 
+/** Applies the graphs asset if it loaded; says where the graphs come from (InitResult.graphs). */
+async function usePrebuilt(
+  engine: CoverageEngine,
+  asset: Promise<ArrayBuffer | Error> | null,
+): Promise<string> {
+  if (!asset) return 'no graphs asset: built at run time';
+  const buf = await asset;
+  if (buf instanceof Error) return `graphs asset not loaded (${buf.message}): built at run time`;
+  try {
+    return engine.usePrebuilt(buf) ?? 'asset';
+  } catch (err) {
+    return `${(err as Error).message} Built at run time.`;
+  }
+}
+
 /** The big typed arrays of a result, moved to the main thread without copying. */
 function transferables(data: unknown): Transferable[] {
   const cand = data as { lng?: unknown; lat?: unknown; available?: unknown } | undefined;
@@ -237,7 +271,10 @@ function transferables(data: unknown): Transferable[] {
       cand.lat.buffer as ArrayBuffer,
       cand.available.buffer as ArrayBuffer,
     ];
-  const grid = (data as { grid?: { seconds?: Float32Array; green?: Int32Array } } | undefined)?.grid;
+  const d = data as
+    { grid?: { seconds?: Float32Array; green?: Int32Array }; rgba?: Uint8ClampedArray } | undefined;
+  if (d?.rgba instanceof Uint8ClampedArray) return [d.rgba.buffer as ArrayBuffer];
+  const grid = d?.grid;
   return grid?.seconds && grid.green
     ? [grid.seconds.buffer as ArrayBuffer, grid.green.buffer as ArrayBuffer]
     : [];

@@ -8,6 +8,7 @@
 import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import type { GreenRule } from '../core/coverage/green-class';
 import type {
+  AccessImageResult,
   CoverageParams,
   CoverageResult,
   NearestRanged,
@@ -37,11 +38,18 @@ export interface InitResult {
   scenarios: ScenarioInfo[];
   /** The latest year any source gives an opening for: what "today" stands for ("today (2025 data)"). */
   latestYear: number;
+  /**
+   * Where the walk graphs come from: 'asset' (the prebuilt graphs asset matched these layers), or
+   * why they are built at run time (no asset, other data, unreadable asset).
+   */
+  graphs: string;
 }
 
 export type CoverageMessages = {
   init: [InitRequest, InitResult];
   compute: [CoverageParams, CoverageResult];
+  /** The access grid as an RGBA image with exact band statistics; `rgba` is transferred. */
+  accessImage: [CoverageParams, AccessImageResult];
   pointInfo: [{ params: CoverageParams; lng: number; lat: number }, PointInfoRanged];
   nearest: [{ params: CoverageParams; lng: number; lat: number; k?: number }, NearestRanged];
   suggest: [{ params: CoverageParams; count?: number; areaM2?: number }, Suggestion[]];

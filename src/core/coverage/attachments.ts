@@ -3,8 +3,8 @@
  * reached from each node (the two ends of its edge) with the effective metres to walk. Built lazily
  * per source set for the single-place queries (point info, nearest parks).
  */
-import { OFF_NETWORK_DETOUR } from './constants';
 import type { WalkGraph } from './graph';
+import { legToEnd } from './legs';
 import type { SourceSet } from './source-set';
 
 export interface Attachments {
@@ -39,13 +39,12 @@ export function attachmentsOf(graph: WalkGraph, set: SourceSet): Attachments {
   const offset = new Float64Array(2 * n);
   for (let k = 0; k < n; k++) {
     const e = pts.edge[k];
-    const leg = pts.leg[k] * OFF_NETWORK_DETOUR;
     let s = fill[graph.edgeA[e]]++;
     point[s] = k;
-    offset[s] = leg + pts.t[k] * graph.edgeM[e];
+    offset[s] = legToEnd(graph, e, pts.t[k], pts.leg[k], 0);
     s = fill[graph.edgeB[e]]++;
     point[s] = k;
-    offset[s] = leg + (1 - pts.t[k]) * graph.edgeM[e];
+    offset[s] = legToEnd(graph, e, pts.t[k], pts.leg[k], 1);
   }
   a = { byEdge, start, point, offset };
   cache.set(set, a);

@@ -8,9 +8,10 @@
  * Cells are visited edge by edge (each edge touches only the cells near it), not by per-cell search.
  */
 import { type Barriers, legBlocked } from './barriers';
-import { MAX_LINKS_PER_CELL, MAX_OFF_NETWORK_M, OFF_NETWORK_DETOUR } from './constants';
+import { MAX_LINKS_PER_CELL, MAX_OFF_NETWORK_M } from './constants';
 import type { WalkGraph } from './graph';
 import { type GridSpec, rasterize, scanNearSegment } from './grid-spec';
+import { legToEnd } from './legs';
 
 export interface CellLinks {
   /** The pairs of cell c are start[c] .. start[c+1]-1 of node/offset. */
@@ -106,12 +107,10 @@ export function buildCellLinks(
     for (let s = c * M; s < c * M + M; s++) {
       const e = slotEdge[s];
       if (e < 0) continue;
-      const leg = slotD[s] * OFF_NETWORK_DETOUR;
-      const len = graph.edgeM[e];
       node[k] = edgeA[e];
-      offset[k++] = leg + slotT[s] * len;
+      offset[k++] = legToEnd(graph, e, slotT[s], slotD[s], 0);
       node[k] = edgeB[e];
-      offset[k++] = leg + (1 - slotT[s]) * len;
+      offset[k++] = legToEnd(graph, e, slotT[s], slotD[s], 1);
     }
   }
   start[n] = k;

@@ -29,29 +29,51 @@ export function fillAccessGrid(
   direct: DirectAccess,
 ): AccessGrid {
   const n = spec.cols * spec.rows;
-  const dist = new Float32Array(n);
-  const green = new Int32Array(n);
-  const { start, node, offset, water } = links;
-  const fd = field.dist;
-  const fg = field.green;
-  for (let c = 0; c < n; c++) {
-    if (water[c]) {
-      dist[c] = Infinity;
-      green[c] = -1;
-      continue;
-    }
-    let best = direct.dist[c];
-    let g = direct.green[c];
-    for (let k = start[c], end = start[c + 1]; k < end; k++) {
-      const v = node[k];
-      const d = fd[v] + offset[k];
-      if (d < best) {
-        best = d;
-        g = fg[v];
-      }
-    }
-    dist[c] = best;
-    green[c] = best === Infinity ? -1 : g;
+  const grid: AccessGrid = { spec, dist: new Float32Array(n), green: new Int32Array(n) };
+  for (let c = 0; c < n; c++) fillCell(grid, links, field, direct, c);
+  return grid;
+}
+
+/**
+ * A copy of `base` with only `cells` recomputed from a lowered field and direct walks (a what-if):
+ * equal to fillAccessGrid when `cells` holds every cell whose links or direct walk improved.
+ */
+export function updateAccessGrid(
+  base: AccessGrid,
+  links: CellLinks,
+  field: NearestField,
+  direct: DirectAccess,
+  cells: ArrayLike<number>,
+): AccessGrid {
+  const grid: AccessGrid = { spec: base.spec, dist: base.dist.slice(), green: base.green.slice() };
+  for (let k = 0; k < cells.length; k++) fillCell(grid, links, field, direct, cells[k]);
+  return grid;
+}
+
+function fillCell(
+  grid: AccessGrid,
+  links: CellLinks,
+  field: NearestField,
+  direct: DirectAccess,
+  c: number,
+): void {
+  if (links.water[c]) {
+    grid.dist[c] = Infinity;
+    grid.green[c] = -1;
+    return;
   }
-  return { spec, dist, green };
+  const { start, node, offset } = links;
+  const fd = field.dist;
+  let best = direct.dist[c];
+  let g = direct.green[c];
+  for (let k = start[c], end = start[c + 1]; k < end; k++) {
+    const v = node[k];
+    const d = fd[v] + offset[k];
+    if (d < best) {
+      best = d;
+      g = field.green[v];
+    }
+  }
+  grid.dist[c] = best;
+  grid.green[c] = best === Infinity ? -1 : g;
 }

@@ -7,6 +7,7 @@ import { type Barriers, buildBarriers, legBlocked } from './barriers';
 import { type CellLinks, buildCellLinks } from './cell-links';
 import { MAX_OFF_NETWORK_M } from './constants';
 import { type WalkGraph, buildWalkGraph } from './graph';
+import type { PrebuiltParts } from './graph-asset';
 import { type GreenField, greenField } from './green-field';
 import { type GridSpec, cellX, cellY, localRings } from './grid-spec';
 import type { LocalProjection } from './projection';
@@ -49,6 +50,7 @@ export function buildScenarioModel(
   proj: LocalProjection,
   grid: GridSpec,
   standard: ServiceRadiusStandard,
+  prebuilt?: PrebuiltParts,
 ): ScenarioModel {
   const timings: Record<string, number> = {};
   let t = performance.now();
@@ -57,12 +59,13 @@ export function buildScenarioModel(
     timings[name] = now - t;
     t = now;
   };
-  const graph = buildWalkGraph(layers.roads, scenario, proj);
+  // Graph, snapping index and cell links come from the graphs asset when it matches (graph-asset.ts).
+  const graph = prebuilt?.graph ?? buildWalkGraph(layers.roads, scenario, proj);
   lap('graph');
-  const edges = new EdgeIndex(graph);
+  const edges = prebuilt?.edges ?? new EdgeIndex(graph);
   const barriers = buildBarriers(layers.water, layers.roads, scenario, proj);
   lap('indexes');
-  const links = buildCellLinks(grid, graph, barriers);
+  const links = prebuilt?.links ?? buildCellLinks(grid, graph, barriers);
   lap('cellLinks');
   const base = { grid, edges, barriers, links, standard };
   const greens: PreparedGreen[] = [];

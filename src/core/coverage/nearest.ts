@@ -1,19 +1,19 @@
 /**
  * The k nearest green spaces from one place by walking time over the network (not straight line),
- * each with its walk and route along the roads. One Dijkstra from the place, in which every green
- * space is a virtual node reached from the nodes at the ends of its source points' edges; the search
- * stops once k green spaces are settled. Routes leave the network only on the start and end legs,
- * which never cross water or other barriers (see start.ts).
+ * each with its walk and route along the roads. A targeted search from the place with the engine's
+ * one search loop (dijkstra.ts), run to a cutoff and resumed farther until k green spaces are known
+ * exactly (a resident an hour's walk from any park still gets an answer, without labelling the whole
+ * graph for a nearby one). Routes leave the network only on the start and end legs, which never cross
+ * water or other barriers (see start.ts; the legs are priced in legs.ts).
  */
-import FlatQueue from 'flatqueue';
 import type { LineString } from 'geojson';
 import { attachmentsOf } from './attachments';
-import { OFF_NETWORK_DETOUR } from './constants';
+import { BucketSearch, emptyField } from './dijkstra';
 import type { ScenarioModel } from './model';
-import { ll, roadPoint } from './point-info';
+import { ll, networkRoute, roadPoint } from './point-info';
 import { toX, toY } from './projection';
 import type { SourceSet } from './source-set';
-import { startAt } from './start';
+import { firstLegs, startAt } from './start';
 
 export interface NearestGreen {
   id: string;
@@ -36,8 +36,14 @@ export interface NearestResult {
   greens: NearestGreen[];
 }
 
-/** Predecessor codes for green virtual nodes. */
-const VIA_DIRECT = -1;
+/** The first cutoff of the targeted search, metres (doubled until k green spaces are known). */
+const FIRST_REACH_M = 1000;
+
+/** How a green space's best walk ends: a direct walk, a source point on the start's edge, or from a node. */
+type Way =
+  | { kind: 'direct'; walk: number }
+  | { kind: 'edge'; link: number; point: number }
+  | { kind: 'node'; node: number; point: number };
 
 export function nearestGreens(
   model: ScenarioModel,
@@ -51,95 +57,68 @@ export function nearestGreens(
   if (!(speed > 0)) throw new Error(`Walking speed must be positive, got ${speed}.`);
   const proj = model.grid.proj;
   const g = model.graph;
-  const N = g.nodeCount;
   const G = set.greens.length;
   const x = toX(proj, lng),
     y = toY(proj, lat);
   const s = startAt(model, set, x, y);
   if (s.inWater) return { inWater: true, greens: [] };
-  const att = attachmentsOf(g, set);
-  const dist = new Float64Array(N + G).fill(Infinity);
-  /** Graph nodes: previous node, or -1 at a start node. Green nodes: the node they were reached from, or VIA_*. */
-  const pred = new Int32Array(N + G).fill(VIA_DIRECT);
-  /** Graph nodes seeded by a start link: which one. Green nodes: the source point used (-1: direct walk). */
-  const via = new Int32Array(N + G).fill(-1);
-  const q = new FlatQueue<number>();
-  const improve = (v: number, d: number, p: number, w: number) => {
-    if (d < dist[v]) {
-      dist[v] = d;
-      pred[v] = p;
-      via[v] = w;
-      q.push(v, d);
-    }
+  const legs = firstLegs(g, set, s);
+  // Walks that need no search: straight in, or along the start's own edge.
+  const fixed = new Float64Array(G).fill(Infinity);
+  const fixedWay: Way[] = new Array(G);
+  const offer = (best: Float64Array, ways: Way[], gi: number, d: number, w: () => Way) => {
+    if (!(d < best[gi])) return;
+    best[gi] = d;
+    ways[gi] = w();
   };
-  for (const w of s.direct) improve(N + w.green, w.d * OFF_NETWORK_DETOUR, VIA_DIRECT, -1);
-  s.links.forEach((l, li) => {
-    const len = g.edgeM[l.edge];
-    const leg = l.d * OFF_NETWORK_DETOUR;
-    improve(g.edgeA[l.edge], leg + l.t * len, -1, li);
-    improve(g.edgeB[l.edge], leg + (1 - l.t) * len, -1, li);
-    for (const p of att.byEdge.get(l.edge) ?? []) {
-      const d = leg + set.points.leg[p] * OFF_NETWORK_DETOUR + Math.abs(l.t - set.points.t[p]) * len;
-      improve(N + set.points.green[p], d, -2 - li, p);
-    }
-  });
-  const found: number[] = [];
-  while (q.length > 0 && found.length < k) {
-    const d = q.peekValue() as number;
-    const u = q.pop() as number;
-    if (d > dist[u]) continue;
-    if (u >= N) {
-      found.push(u - N);
-      continue;
-    }
-    for (let a = g.offsets[u], end = g.offsets[u + 1]; a < end; a++) {
-      const v = g.adjTarget[a];
-      const nd = d + g.adjM[a];
-      if (nd < dist[v]) {
-        dist[v] = nd;
-        pred[v] = u;
-        via[v] = -1;
-        q.push(v, nd);
+  for (const w of legs.direct) offer(fixed, fixedWay, w.green, w.m, () => ({ kind: 'direct', walk: w.walk }));
+  for (const w of legs.sameEdge)
+    offer(fixed, fixedWay, w.green, w.m, () => ({ kind: 'edge', link: w.link, point: w.point }));
+
+  const field = emptyField(g.nodeCount);
+  const search = new BucketSearch(g, field, legs.seeds);
+  const att = attachmentsOf(g, set);
+  const best = new Float64Array(G);
+  const way: Way[] = new Array(G);
+  const order: number[] = [];
+  for (let cutoff = FIRST_REACH_M; ; cutoff *= 2) {
+    search.run(cutoff);
+    best.set(fixed);
+    for (let gi = 0; gi < G; gi++) way[gi] = fixedWay[gi];
+    // Every source point's node ends: a green space whose best is within the search's reach is exact.
+    for (let u = 0; u < g.nodeCount; u++) {
+      const du = field.dist[u];
+      if (du === Infinity) continue;
+      for (let a = att.start[u], end = att.start[u + 1]; a < end; a++) {
+        const p = att.point[a];
+        const gi = set.points.green[p];
+        const d = du + att.offset[a];
+        if (!(d < best[gi])) continue; // (no closure here: this loop runs per attachment)
+        best[gi] = d;
+        way[gi] = { kind: 'node', node: u, point: p };
       }
     }
-    for (let a = att.start[u], end = att.start[u + 1]; a < end; a++) {
-      const p = att.point[a];
-      improve(N + set.points.green[p], d + att.offset[a], u, p);
-    }
+    order.length = 0;
+    for (let gi = 0; gi < G; gi++) if (best[gi] < Infinity && best[gi] <= search.reach) order.push(gi);
+    if (order.length >= k || search.done) break;
   }
-  const greens = found.map((gi) => {
+  order.sort((a, b) => best[a] - best[b] || a - b);
+  const greens = order.slice(0, k).map((gi) => {
     const coords: [number, number][] = [ll(proj, x, y)];
-    const pv = pred[N + gi];
-    const p = via[N + gi];
-    if (p < 0) {
-      const w = s.direct.find((dw) => dw.green === gi)!;
-      if (w.d > 0) coords.push(ll(proj, w.x, w.y));
+    const w = way[gi];
+    if (w.kind === 'direct') {
+      const to = s.direct[w.walk];
+      if (to.d > 0) coords.push(ll(proj, to.x, to.y));
     } else {
-      if (pv <= -2) {
-        const l = s.links[-2 - pv];
-        coords.push(ll(proj, l.x, l.y));
-      } else {
-        const nodes: number[] = [];
-        let u = pv;
-        while (u >= 0) {
-          nodes.push(u);
-          if (pred[u] < 0) break;
-          u = pred[u];
-        }
-        const l = s.links[via[u]];
-        coords.push(ll(proj, l.x, l.y));
-        for (let i = nodes.length - 1; i >= 0; i--) {
-          // Nodes added only to keep edges short lie on straight segments: the route skips them.
-          if (g.nodeDense[nodes[i]] && i > 0 && i < nodes.length - 1) continue;
-          coords.push([g.nodeLng[nodes[i]], g.nodeLat[nodes[i]]]);
-        }
-      }
-      coords.push(roadPoint(g, set, p), ll(proj, set.points.x[p], set.points.y[p]));
+      const l = s.links[w.kind === 'edge' ? w.link : field.point[w.node]];
+      coords.push(ll(proj, l.x, l.y));
+      if (w.kind === 'node') coords.push(...networkRoute(g, field.pred, w.node).reverse());
+      coords.push(roadPoint(g, set, w.point), ll(proj, set.points.x[w.point], set.points.y[w.point]));
     }
     dedupe(coords);
     if (coords.length === 1) coords.push(coords[0]);
     const ref = set.greens[gi].ref;
-    const walk = dist[N + gi];
+    const walk = best[gi];
     return {
       id: ref.id,
       name_zh: ref.name_zh,

@@ -14,7 +14,19 @@ import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import { bandPolygons } from './bands';
 import { dataExtent } from './extent';
 import { findGaps } from './gaps';
-import { type AccessGrid, fillAccessGrid } from './grid';
+import { type PrebuiltParts, decodeGraphAsset, graphFingerprint, readGraphAssetHeader } from './graph-asset';
+import {
+  type AccessImage,
+  type AccessImageResult,
+  type BandTally,
+  paintAccessImage,
+  repaintCells,
+  tallyBands,
+  tallyStats,
+  updateTally,
+} from './access-image';
+import { changedCells } from './changed-cells';
+import { type AccessGrid, fillAccessGrid, updateAccessGrid } from './grid';
 import { type GridSpec, makeGrid } from './grid-spec';
 import { type ScenarioModel, buildScenarioModel } from './model';
 import { nearestGreens } from './nearest';
@@ -44,6 +56,7 @@ import {
 export { dataExtent } from './extent';
 export { type CoverageParams, type ResolvedParams, resolveParams } from './params';
 export type { CoverageResult, GreenSummary, GridResult, Suggestion } from './results';
+export type { AccessImageResult } from './access-image';
 export type { NearestRanged, PointInfoRanged } from './without-guessed';
 
 /** The scenarios the comparison computes (each with its range without guessed features). */
@@ -67,6 +80,9 @@ export class CoverageEngine {
   private readonly setModels = new WeakMap<SourceSet, ScenarioModel>();
   private readonly guessedRoads = new Map<Scenario, { guessed: number; assumed: number }>();
   private years: { scenarios: ScenarioInfo[]; latestYear: number } | null = null;
+  private readonly images = new WeakMap<SourceSet, Map<string, { image: AccessImage; tally: BandTally }>>();
+  /** Scenario parts from a graphs asset built for exactly these layers (see usePrebuilt). */
+  private prebuilt: { cellM: number; parts: Map<string, PrebuiltParts> } | null = null;
 
   constructor(layers: CoverageLayers, extent?: readonly number[]) {
     if (!layers?.roads?.features || !layers.green?.features || !layers.residential?.features) {
@@ -82,6 +98,24 @@ export class CoverageEngine {
   clearResults(): void {
     this.baseSets.clear();
     this.whatIfSets.clear();
+  }
+
+  /**
+   * Takes every scenario's walk graph, snapping index and cell links from a graphs asset (built by
+   * scripts/geodata/build-graphs.ts) when it was built from exactly these roads, water, extent and
+   * cell size; otherwise they are built from GeoJSON as before. Returns why it was not used, or null.
+   * Throws on a file that is not a graphs asset of this format.
+   */
+  usePrebuilt(asset: ArrayBuffer): string | null {
+    const { header } = readGraphAssetHeader(asset);
+    const fingerprint = graphFingerprint(this.layers, this.extent, header.cellM);
+    if (header.fingerprint !== fingerprint)
+      return `The graphs asset was built from other data (${header.fingerprint}, these layers ${fingerprint}): building graphs at run time.`;
+    const { spec } = this.gridFor(header.cellM);
+    if (spec.cols !== header.cols || spec.rows !== header.rows)
+      return `The graphs asset's grid is ${header.cols}×${header.rows}, this one ${spec.cols}×${spec.rows}: building graphs at run time.`;
+    this.prebuilt = { cellM: header.cellM, parts: decodeGraphAsset(asset, this.proj).parts };
+    return null;
   }
 
   gridFor(cellM: number): { spec: GridSpec; residential: ResidentialRaster } {
@@ -109,7 +143,10 @@ export class CoverageEngine {
     let m = this.models.get(key);
     if (!m) {
       const spec = this.gridFor(cellM).spec;
-      if (!withoutGuessed) m = buildScenarioModel(this.layers, scenario, this.proj, spec, this.standard);
+      // Graph, snapping index and cell links from the graphs asset when it matches (usePrebuilt).
+      const parts = this.prebuilt?.cellM === cellM ? this.prebuilt.parts.get(scenario) : undefined;
+      if (!withoutGuessed)
+        m = buildScenarioModel(this.layers, scenario, this.proj, spec, this.standard, parts);
       else {
         const sure = withoutGuesses(this.layers, scenario);
         if (sure.roadsChanged) m = buildScenarioModel(sure.layers, scenario, this.proj, spec, this.standard);
@@ -363,6 +400,76 @@ export class CoverageEngine {
     return out.sort((a, b) => b.gain - a.gain);
   }
 
+  /**
+   * The access grid as an image coloured by band, with the band statistics (access-image.ts). The
+   * scenario's grid without what-ifs is painted and counted once; a what-if then copies it and
+   * repaints and recounts only the cells it improves, so a drag frame costs the incremental search
+   * plus those cells. No polygons are traced.
+   */
+  accessImage(params: CoverageParams): AccessImageResult {
+    const p = resolveParams(params);
+    const timings: Record<string, number> = {};
+    let t = performance.now();
+    const lap = (name: string) => {
+      const now = performance.now();
+      timings[name] = now - t;
+      t = now;
+    };
+    const model = this.model(p.scenario, p.cellM);
+    const { residential } = this.gridFor(p.cellM);
+    const limits = limitsOf(p);
+    const base = this.sourceSet({ ...p, whatIfs: [] });
+    const key = `${p.speed}|${p.bands.join(',')}`;
+    let byKey = this.images.get(base);
+    if (!byKey) this.images.set(base, (byKey = new Map()));
+    let painted = byKey.get(key);
+    if (!painted) {
+      const grid = this.accessGrid(p, base);
+      painted = {
+        image: paintAccessImage(model.grid, grid.dist, limits),
+        tally: tallyBands(grid.dist, residential, limits),
+      };
+      if (byKey.size > 16) byKey.clear();
+      byKey.set(key, painted);
+    }
+    lap('base');
+    // A copy: the worker transfers the image, and the cached one must stay usable.
+    const rgba = painted.image.rgba.slice();
+    let tally = painted.tally;
+    let changed = 0;
+    if (p.whatIfs.length > 0) {
+      const set = this.sourceSet(p);
+      lap('sources+dijkstra');
+      const baseGrid = this.accessGrid(p, base);
+      const cells = changedCells(model.links, base.field, set.field, set.greens.slice(base.greens.length));
+      let grid = this.accessGrids.get(set);
+      if (!grid) {
+        grid = updateAccessGrid(baseGrid, model.links, set.field, set.direct, cells);
+        this.accessGrids.set(set, grid);
+      }
+      lap('grid');
+      repaintCells(
+        model.grid,
+        grid.dist,
+        limits,
+        { width: model.grid.cols, height: model.grid.rows, rgba },
+        cells,
+      );
+      tally = updateTally(tally, cells, baseGrid.dist, grid.dist, residential, limits);
+      changed = cells.length;
+      lap('repaint+stats');
+    }
+    return {
+      width: model.grid.cols,
+      height: model.grid.rows,
+      bbox: gridBbox(model.grid),
+      rgba,
+      ...tallyStats(tally, residential, limits),
+      changedCells: changed,
+      timings,
+    };
+  }
+
   /** The nearest green space from a place, and (where it rests on a guess) the answer without guesses. */
   pointInfo(params: CoverageParams, lng: number, lat: number): PointInfoRanged {
     const p = resolveParams(params);
@@ -417,12 +524,7 @@ export class CoverageEngine {
       cols: spec.cols,
       rows: spec.rows,
       cellM: spec.cellM,
-      bbox: [
-        toLng(spec.proj, spec.x0),
-        toLat(spec.proj, spec.y0),
-        toLng(spec.proj, spec.x0 + spec.cols * spec.cellM),
-        toLat(spec.proj, spec.y0 + spec.rows * spec.cellM),
-      ],
+      bbox: gridBbox(spec),
       seconds,
       // A copy: the worker transfers result buffers, and the cached grid must stay usable.
       green: grid.green.slice(),
@@ -436,4 +538,14 @@ function guessedIds(set: SourceSet): Set<string> {
   if (!ids)
     guessedIdCache.set(set, (ids = new Set(set.greens.filter((g) => g.ref.guessed).map((g) => g.ref.id))));
   return ids;
+}
+
+/** [west, south, east, north] of a grid, degrees. */
+function gridBbox(spec: GridSpec): [number, number, number, number] {
+  return [
+    toLng(spec.proj, spec.x0),
+    toLat(spec.proj, spec.y0),
+    toLng(spec.proj, spec.x0 + spec.cols * spec.cellM),
+    toLat(spec.proj, spec.y0 + spec.rows * spec.cellM),
+  ];
 }

@@ -2,13 +2,11 @@
  * "How far is the nearest green space from here?" for one place: walk time, which green space, and
  * the way there (along the Dijkstra field's predecessors).
  */
-import { attachmentsOf } from './attachments';
-import { OFF_NETWORK_DETOUR } from './constants';
 import type { WalkGraph } from './graph';
 import type { ScenarioModel } from './model';
 import { type LocalProjection, toLat, toLng, toX, toY } from './projection';
 import type { SourceSet } from './source-set';
-import { startAt } from './start';
+import { firstLegs, startAt } from './start';
 
 export interface PointInfo {
   /** Effective walk metres (off-network legs × 1.2) and seconds at the given speed; null when unreachable. */
@@ -33,52 +31,40 @@ export function pointInfo(
   const s = startAt(model, set, x, y);
   const g = model.graph;
   const { dist, pred, point, green } = set.field;
+  const legs = firstLegs(g, set, s);
   let best = Infinity,
     bestGreen = -1;
   let route: [number, number][] = [];
-  for (const w of s.direct) {
-    const d = w.d * OFF_NETWORK_DETOUR;
-    if (d < best) {
-      best = d;
-      bestGreen = w.green;
-      route = [ll(proj, x, y), ll(proj, w.x, w.y)];
-    }
+  for (const w of legs.direct) {
+    if (!(w.m < best)) continue;
+    best = w.m;
+    bestGreen = w.green;
+    const to = s.direct[w.walk];
+    route = [ll(proj, x, y), ll(proj, to.x, to.y)];
   }
-  const att = attachmentsOf(g, set);
-  for (const l of s.links) {
-    const len = g.edgeM[l.edge];
+  for (const w of legs.sameEdge) {
     // A source point on the same edge is reached along the edge, without passing a node.
-    for (const p of att.byEdge.get(l.edge) ?? []) {
-      const d = (l.d + set.points.leg[p]) * OFF_NETWORK_DETOUR + Math.abs(l.t - set.points.t[p]) * len;
-      if (!(d < best)) continue;
-      best = d;
-      bestGreen = set.points.green[p];
-      route = [
-        ll(proj, x, y),
-        ll(proj, l.x, l.y),
-        roadPoint(g, set, p),
-        ll(proj, set.points.x[p], set.points.y[p]),
-      ];
-    }
-    for (const [node, along] of [
-      [g.edgeA[l.edge], l.t * len],
-      [g.edgeB[l.edge], (1 - l.t) * len],
-    ] as const) {
-      const d = l.d * OFF_NETWORK_DETOUR + along + dist[node];
-      if (!(d < best)) continue;
-      best = d;
-      bestGreen = green[node];
-      route = [ll(proj, x, y), ll(proj, l.x, l.y)];
-      let u = node;
-      while (u >= 0) {
-        // Nodes added only to keep edges short lie on straight segments: the route skips them.
-        if (!g.nodeDense[u] || u === node || pred[u] < 0) route.push([g.nodeLng[u], g.nodeLat[u]]);
-        if (pred[u] < 0) break;
-        u = pred[u];
-      }
-      const p = point[u];
-      route.push(roadPoint(g, set, p), ll(proj, set.points.x[p], set.points.y[p]));
-    }
+    if (!(w.m < best)) continue;
+    best = w.m;
+    bestGreen = w.green;
+    const l = s.links[w.link];
+    route = [
+      ll(proj, x, y),
+      ll(proj, l.x, l.y),
+      roadPoint(g, set, w.point),
+      ll(proj, set.points.x[w.point], set.points.y[w.point]),
+    ];
+  }
+  for (let k = 0; k < legs.seeds.node.length; k++) {
+    const node = legs.seeds.node[k];
+    const d = legs.seeds.dist[k] + dist[node];
+    if (!(d < best)) continue;
+    best = d;
+    bestGreen = green[node];
+    const l = s.links[legs.seeds.point[k]];
+    route = [ll(proj, x, y), ll(proj, l.x, l.y), ...networkRoute(g, pred, node)];
+    const p = point[node]; // the source point the chain starts from
+    route.push(roadPoint(g, set, p), ll(proj, set.points.x[p], set.points.y[p]));
   }
   const ref = bestGreen >= 0 ? set.greens[bestGreen].ref : null;
   return {
@@ -94,6 +80,21 @@ export function pointInfo(
     inWater: s.inWater,
     route,
   };
+}
+
+/**
+ * The network part of a route: from `node` along the predecessors to the chain's root, as [lng, lat];
+ * nodes added only to keep edges short lie on straight segments, so the route skips them.
+ */
+export function networkRoute(g: WalkGraph, pred: Int32Array, node: number): [number, number][] {
+  const out: [number, number][] = [];
+  let u = node;
+  for (;;) {
+    if (!g.nodeDense[u] || u === node || pred[u] < 0) out.push([g.nodeLng[u], g.nodeLat[u]]);
+    if (pred[u] < 0) break;
+    u = pred[u];
+  }
+  return out;
 }
 
 const lerp = (a: number, b: number, t: number): number => a + (b - a) * t;

@@ -30,8 +30,18 @@ export class EdgeIndex {
   private readonly stampOf: Uint32Array;
   private stamp = 0;
 
-  constructor(graph: WalkGraph) {
+  /**
+   * Builds the index over `graph`, or takes a serialised one (`serial()` of an index over the same
+   * graph, e.g. from a graph asset: kdbush reads its buffer in place).
+   */
+  constructor(graph: WalkGraph, serial?: { data: ArrayBuffer; sampleEdge: Int32Array }) {
     this.graph = graph;
+    this.stampOf = new Uint32Array(graph.edgeCount);
+    if (serial) {
+      this.index = KDBush.from(serial.data);
+      this.sampleEdge = serial.sampleEdge;
+      return;
+    }
     const { edgeCount, edgeA, edgeB, edgeM, nodeX, nodeY } = graph;
     let total = 0;
     for (let e = 0; e < edgeCount; e++) total += Math.ceil(edgeM[e] / SAMPLE_M) + 1;
@@ -52,7 +62,11 @@ export class EdgeIndex {
     }
     if (total === 0) this.index.add(Infinity, Infinity);
     this.index.finish();
-    this.stampOf = new Uint32Array(edgeCount);
+  }
+
+  /** The index as kdbush's buffer and the sample → edge table (see the constructor). */
+  serial(): { data: ArrayBuffer; sampleEdge: Int32Array } {
+    return { data: this.index.data as ArrayBuffer, sampleEdge: this.sampleEdge };
   }
 
   /** Nearest point on each edge within maxM of (x, y), nearest first. */

@@ -4,8 +4,9 @@
  * within MAX_OFF_NETWORK_M whose straight leg crosses no barrier. The leg is walked at ×1.2.
  */
 import { type Barriers, legBlocked } from './barriers';
-import { BOUNDARY_STEP_M, MAX_OFF_NETWORK_M, OFF_NETWORK_DETOUR } from './constants';
+import { BOUNDARY_STEP_M, MAX_OFF_NETWORK_M } from './constants';
 import type { Seeds } from './dijkstra';
+import { legToEnd } from './legs';
 import type { WalkGraph } from './graph';
 import { type LocalProjection, toX, toY } from './projection';
 import type { EdgeIndex } from './snap';
@@ -113,12 +114,10 @@ export function seedsOf(graph: WalkGraph, s: SourcePoints, pointOffset = 0): See
     point = new Int32Array(2 * n);
   for (let k = 0; k < n; k++) {
     const e = s.edge[k];
-    const len = graph.edgeM[e];
-    const off = s.leg[k] * OFF_NETWORK_DETOUR;
     node[2 * k] = graph.edgeA[e];
-    dist[2 * k] = off + s.t[k] * len;
+    dist[2 * k] = legToEnd(graph, e, s.t[k], s.leg[k], 0);
     node[2 * k + 1] = graph.edgeB[e];
-    dist[2 * k + 1] = off + (1 - s.t[k]) * len;
+    dist[2 * k + 1] = legToEnd(graph, e, s.t[k], s.leg[k], 1);
     green[2 * k] = green[2 * k + 1] = s.green[k];
     point[2 * k] = point[2 * k + 1] = k + pointOffset;
   }

@@ -5,6 +5,10 @@
  */
 import { inWater, legBlocked, pointInRing } from './barriers';
 import { MAX_OFF_NETWORK_M } from './constants';
+import { attachmentsOf } from './attachments';
+import type { Seeds } from './dijkstra';
+import type { WalkGraph } from './graph';
+import { alongOneEdge, legToEnd, offNetworkM } from './legs';
 import type { ScenarioModel } from './model';
 import { segmentProjection } from './projection';
 import type { EdgePoint } from './snap';
@@ -70,4 +74,39 @@ export function nearestOnPolygons(
     }
   }
   return { d: Math.sqrt(best), x: bx, y: by };
+}
+
+/** The first leg's ways out of a start, priced once for the point query and the nearest-park search. */
+export interface FirstLegs {
+  /** Straight into a green space: effective metres, per direct walk (same order as start.direct). */
+  direct: { green: number; m: number; walk: number }[];
+  /** Along a linked edge to a source point on the same edge, without passing a node. */
+  sameEdge: { green: number; m: number; link: number; point: number }[];
+  /** To both ends of every linked edge: search seeds whose `point` is the link index (green -1). */
+  seeds: Seeds;
+}
+
+export function firstLegs(g: WalkGraph, set: SourceSet, s: Start): FirstLegs {
+  const direct = s.direct.map((w, k) => ({ green: w.green, m: offNetworkM(w.d), walk: k }));
+  const sameEdge: FirstLegs['sameEdge'] = [];
+  const att = attachmentsOf(g, set);
+  const n = s.links.length;
+  const seeds = {
+    node: new Int32Array(2 * n),
+    dist: new Float64Array(2 * n),
+    green: new Int32Array(2 * n).fill(-1),
+    point: new Int32Array(2 * n),
+  };
+  s.links.forEach((l, li) => {
+    for (const p of att.byEdge.get(l.edge) ?? []) {
+      const m = alongOneEdge(g, l.edge, l.t, l.d, set.points.t[p], set.points.leg[p]);
+      sameEdge.push({ green: set.points.green[p], m, link: li, point: p });
+    }
+    seeds.node[2 * li] = g.edgeA[l.edge];
+    seeds.dist[2 * li] = legToEnd(g, l.edge, l.t, l.d, 0);
+    seeds.node[2 * li + 1] = g.edgeB[l.edge];
+    seeds.dist[2 * li + 1] = legToEnd(g, l.edge, l.t, l.d, 1);
+    seeds.point[2 * li] = seeds.point[2 * li + 1] = li;
+  });
+  return { direct, sameEdge, seeds };
 }

@@ -52,11 +52,34 @@ export const GreenProgram = z.enum(['four_parks', 'four_corridors', 'other']);
 export const GreenType = z.enum(['comprehensive', 'community', 'pocket', 'linear']);
 export type GreenProgram = z.infer<typeof GreenProgram>;
 export type GreenType = z.infer<typeof GreenType>;
+/**
+ * A green space's state at the end of 2014, plus 'later': neither built nor in the 2015 plan then,
+ * opened afterwards (see `opened`). 'later' counts in no 2014/2015 scenario (statusInScenario).
+ */
+export const GreenStatus = z.enum([...Status.options, 'later']);
+export type GreenStatus = z.infer<typeof GreenStatus>;
+/** CJJ/T 85-2017 城市绿地分类标准: G1 公园绿地 (for people), G2 防护绿地 (protective belts). */
+export const GreenClass = z.enum(['G1', 'G2']);
+export type GreenClass = z.infer<typeof GreenClass>;
+/** Kinds under CJJ/T 85-2017: 综合公园, 社区公园, 专类公园, 游园 (incl. 带状游园), a road/river corridor. */
+export const GreenKind = z.enum(['comprehensive', 'community', 'special', 'pocket', 'corridor']);
+export type GreenKind = z.infer<typeof GreenKind>;
 
 export const GreenProps = z.object({
   ...base,
+  status: GreenStatus,
   program: GreenProgram,
   type: GreenType,
+  green_class: GreenClass.optional(),
+  green_type: GreenKind.optional(),
+  /** G2 only: true where a source says the belt is open to people with paths. */
+  open_access: z.boolean().optional(),
+  /** The area a source publishes (m²), which the polygon approximates. */
+  area_m2_published: z.number().positive().optional(),
+  /** How sure the outline is, where it differs from the position's `confidence`. */
+  outline_confidence: Confidence.optional(),
+  /** Year of the latest source the feature rests on. */
+  source_year: z.number().int().min(1990).max(2030).optional(),
   /** Planar area in square metres, computed with Turf from the polygon. */
   area_m2: z.number().positive(),
   /** Known entrances as [lng, lat]; absent where unknown (sources then fall along the boundary). */

@@ -7,6 +7,7 @@
 import area from '@turf/area';
 import length from '@turf/length';
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
+import { statusInScenario } from '../coverage/types';
 import type { ComputedFigures } from './figures';
 
 type Props = Record<string, unknown> | null;
@@ -20,6 +21,9 @@ export interface GeodataForFigures {
 }
 
 const isExisting = (f: Feature<Geometry, Props>) => f.properties?.status === 'existing';
+/** In the 2015 plan scenario (built, under construction or planned; not 'later'): the one rule, in coverage/types. */
+const inPlan = (f: Feature<Geometry, Props>) =>
+  statusInScenario(f.properties?.status as string | undefined, '2015');
 const isLine = (f: Feature<Geometry, Props>) =>
   f.geometry?.type === 'LineString' || f.geometry?.type === 'MultiLineString';
 const isArea = (f: Feature<Geometry, Props>) =>
@@ -38,7 +42,8 @@ export function isPlanRoad(f: Feature<Geometry, Props>): boolean {
  * (street trees and courtyard green are not mapped). `withPlan` false keeps existing features only.
  */
 export function greenShareOfBuiltUp(data: GeodataForFigures, withPlan: boolean): number | null {
-  const keep = (fc?: FC) => (fc?.features ?? []).filter((f) => isArea(f) && (withPlan || isExisting(f)));
+  const keep = (fc?: FC) =>
+    (fc?.features ?? []).filter((f) => isArea(f) && (withPlan ? inPlan(f) : isExisting(f)));
   const green = sumArea(keep(data.greenery));
   const built = green + sumArea(keep(data.residential)) + sumArea(keep(data.industrial));
   return built > 0 ? (green / built) * 100 : null;
@@ -59,7 +64,7 @@ export function geodataFigures(data: GeodataForFigures): ComputedFigures {
     out.planned_road_projects = null;
   }
   if (data.greenery) {
-    const added = data.greenery.features.filter((f) => isArea(f) && !isExisting(f));
+    const added = data.greenery.features.filter((f) => isArea(f) && inPlan(f) && !isExisting(f));
     const addedArea = sumArea(added);
     out.green_added_m2 = addedArea;
     out.green_added_illustrative_pct =

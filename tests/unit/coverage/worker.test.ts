@@ -152,3 +152,55 @@ describe('CoverageClient', () => {
     expect(client.busy).toBe(false);
   });
 });
+
+describe('coverage worker: graphs asset and access image', () => {
+  /** A handler with a graphs asset URL; `asset` is what fetching it gives (or an error). */
+  function withAsset(asset: () => Promise<ArrayBuffer>) {
+    const posted: { msg: ResponseEnvelope; transfer: Transferable[] }[] = [];
+    const jobs: (() => void)[] = [];
+    const handler = createCoverageHandler(
+      { postMessage: (m, transfer) => posted.push({ msg: m as ResponseEnvelope, transfer: transfer ?? [] }) },
+      { schedule: (run) => jobs.push(run), graphsUrl: 'graphs.bin', fetchBinary: asset },
+    );
+    const run = async () => {
+      while (jobs.length) jobs.shift()!();
+      await new Promise((r) => setTimeout(r, 0));
+    };
+    return { handler, posted, run };
+  }
+
+  it('uses an asset built from the same layers, and builds at run time (saying why) otherwise', async () => {
+    const layers = simpleLayers();
+    const { buildGraphAsset } = await import('../../../scripts/geodata/build-graphs');
+    const bytes = buildGraphAsset(layers);
+    const buf = () => Promise.resolve(bytes.buffer.slice(0) as ArrayBuffer);
+    // The asset script builds for the data's own extent: init without an extent to match it.
+    const same = withAsset(buf);
+    same.handler.receive(req('1', 'init', { layers }));
+    await same.run();
+    expect(same.posted[0].msg.data).toMatchObject({ graphs: 'asset' });
+
+    const other = withAsset(buf);
+    other.handler.receive(req('1', 'init', { layers: simpleLayers(), extent: EXTENT_SIMPLE }));
+    await other.run();
+    expect((other.posted[0].msg.data as { graphs: string }).graphs).toMatch(/other data/);
+
+    const missing = withAsset(() => Promise.reject(new Error('HTTP 404')));
+    missing.handler.receive(req('1', 'init', { layers }));
+    missing.handler.receive(req('2', 'compute', { scenario: '2014' }));
+    await missing.run();
+    expect((missing.posted[0].msg.data as { graphs: string }).graphs).toMatch(/HTTP 404.*run time/);
+    expect(missing.posted[1].msg.error).toBeUndefined();
+  });
+
+  it('sends the access image with its pixels transferred, not copied', async () => {
+    const w = withAsset(() => Promise.reject(new Error('none')));
+    w.handler.receive(req('1', 'init', { layers: simpleLayers(), extent: EXTENT_SIMPLE }));
+    w.handler.receive(req('2', 'accessImage', { scenario: '2014' }));
+    await w.run();
+    const { msg, transfer } = w.posted[1];
+    const img = msg.data as { width: number; height: number; rgba: Uint8ClampedArray };
+    expect(img.rgba.length).toBe(4 * img.width * img.height);
+    expect(transfer).toEqual([img.rgba.buffer]);
+  });
+});

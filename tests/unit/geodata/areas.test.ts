@@ -1,6 +1,7 @@
 /**
  * The area layers (greenery, industrial-parks, residential) and the two data tables
- * (indicators.json, standards.json) as built by scripts/geodata/build-areas.ts: schema and geometry,
+ * (indicators.json, standards.json) as built by scripts/geodata/build-areas.ts and
+ * build-greenery.ts: schema and geometry,
  * computed areas, the estate-to-block assignment and its population arithmetic, overlaps, and the
  * report figures traced back to the report's text.
  */
@@ -74,57 +75,7 @@ describe.each(AREA_LAYERS)('%s layer', (name) => {
   });
 });
 
-describe('greenery', () => {
-  const fc = layer('greenery');
-  const byProgram = (p: string) => fc.features.filter((f) => f.properties?.program === p);
-
-  it('draws the Four Parks Four Corridors as illustrative guesses with the report sentence', () => {
-    const program = [...byProgram('four_parks'), ...byProgram('four_corridors')];
-    expect(byProgram('four_corridors').length).toBe(4);
-    expect(byProgram('four_parks').length).toBeGreaterThanOrEqual(3);
-    for (const f of program) {
-      expect(f.properties?.illustrative).toBe(true);
-      expect(f.properties?.plan).toBe('四园四廊道');
-      expect(report).toContain(f.properties?.plan_text);
-      expect(f.properties?.plan_text).toContain('四园四廊道');
-    }
-  });
-
-  it('gives corridors a realistic width: 30-250 m of planting per kilometre-long strip', () => {
-    for (const f of byProgram('four_corridors')) {
-      const polys = f.geometry.type === 'Polygon' ? [f.geometry.coordinates] : f.geometry.coordinates;
-      for (const p of polys) {
-        const ring = {
-          type: 'Feature' as const,
-          properties: {},
-          geometry: { type: 'Polygon' as const, coordinates: p },
-        };
-        // A strip's perimeter is about twice its length, so width ~ 2 x area / perimeter.
-        const perimeter = p[0].slice(1).reduce((s, q, i) => {
-          const a = p[0][i];
-          const dx = (q[0] - a[0]) * 111320 * Math.cos((a[1] * Math.PI) / 180);
-          const dy = (q[1] - a[1]) * 110574;
-          return s + Math.hypot(dx, dy);
-        }, 0);
-        const width = (2 * area(ring)) / perimeter;
-        expect(width, String(f.properties?.id)).toBeGreaterThan(15);
-        expect(width, String(f.properties?.id)).toBeLessThan(250);
-      }
-    }
-  });
-
-  it('marks the parks that opened at the end of 2015 as under construction in the 2014 scenario', () => {
-    for (const name of ['天健湖公园', '锦和公园']) {
-      const f = fc.features.find((g) => g.properties?.name_zh === name);
-      expect(f?.properties?.status).toBe('under_construction');
-      expect(f?.properties?.opened).toBe(2015);
-    }
-  });
-
-  it('has no two green spaces on the same ground', () => {
-    expect(overlaps(fc.features as Area[], SLIVER_M2)).toEqual([]);
-  });
-});
+// The greenery layer's own checks (program, classes, years, water, roads): greenery.test.ts.
 
 describe('industrial-parks', () => {
   const fc = layer('industrial-parks');

@@ -79,6 +79,43 @@ describe('validateLayer', () => {
     expect(r.messages.every((m) => m.index === 0 && m.id === 'a')).toBe(true);
   });
 
+  it("accepts 'later' and the CJJ/T 85-2017 classes on green spaces only", () => {
+    const ring = [
+      [113.54, 34.8],
+      [113.541, 34.8],
+      [113.541, 34.801],
+      [113.54, 34.8],
+    ];
+    const park = (extra: Record<string, unknown>): Feature => ({
+      type: 'Feature',
+      geometry: { type: 'Polygon', coordinates: [ring] },
+      properties: {
+        id: 'p',
+        name_zh: '游园',
+        name_en: 'Pocket park',
+        status: 'later',
+        program: 'other',
+        type: 'pocket',
+        area_m2: 5000,
+        source: 'test',
+        confidence: 'low',
+        green_class: 'G1',
+        green_type: 'pocket',
+        opened: 2023,
+        ...extra,
+      },
+    });
+    expect(validateLayer('greenery', fc(park({}))).ok).toBe(true);
+    expect(messages('greenery', fc(park({ green_class: 'G3' })))).toMatch(/green_class/);
+    expect(messages('greenery', fc(park({ green_type: 'garden' })))).toMatch(/green_type/);
+    expect(messages('greenery', fc(park({ status: 'closed' })))).toMatch(/status/);
+    const line = [
+      [113.54, 34.8],
+      [113.55, 34.81],
+    ];
+    expect(messages('roads', fc(road('a', line, { status: 'later' })))).toMatch(/status/);
+  });
+
   it('finds repeated ids', () => {
     const line = [
       [113.54, 34.8],

@@ -1,0 +1,174 @@
+/**
+ * The engine's bucket-queue search against a plain binary-heap Dijkstra on seeded random graphs with
+ * non-integer, tiny, zero and very long edge lengths; searches cut off at a distance; and the
+ * resumed (targeted) search beyond a cutoff.
+ */
+import FlatQueue from 'flatqueue';
+import { describe, expect, it } from 'vitest';
+import {
+  BucketSearch,
+  type SearchGraph,
+  type Seeds,
+  emptyField,
+  nearestField,
+} from '../../../src/core/coverage/dijkstra';
+import { mulberry32 } from './random';
+
+type Lengths = 'metres' | 'tiny' | 'mixed';
+
+/** A random undirected graph as CSR arrays: n nodes, m edges of the given kind of length. */
+function randomGraph(seed: number, n: number, m: number, lengths: Lengths): SearchGraph {
+  const rnd = mulberry32(seed);
+  const ea: number[] = [],
+    eb: number[] = [],
+    em: number[] = [];
+  for (let k = 0; k < m; k++) {
+    ea.push(Math.floor(rnd() * n));
+    eb.push(Math.floor(rnd() * n));
+    const r = rnd();
+    em.push(
+      lengths === 'metres'
+        ? 1 + r * 40
+        : lengths === 'tiny'
+          ? r * 0.9 // every edge shorter than a bucket: many nodes lowered within their bucket
+          : r < 0.1
+            ? 0
+            : r < 0.2
+              ? 1e5 + r * 1e6 // very long edges: the ring widens its buckets
+              : r * 60,
+    );
+  }
+  const offsets = new Int32Array(n + 1);
+  for (let e = 0; e < m; e++) {
+    offsets[ea[e] + 1]++;
+    offsets[eb[e] + 1]++;
+  }
+  for (let i = 0; i < n; i++) offsets[i + 1] += offsets[i];
+  const fill = offsets.slice(0, n);
+  const adjTarget = new Int32Array(2 * m);
+  const adjM = new Float32Array(2 * m);
+  for (let e = 0; e < m; e++) {
+    let k = fill[ea[e]]++;
+    adjTarget[k] = eb[e];
+    adjM[k] = em[e];
+    k = fill[eb[e]]++;
+    adjTarget[k] = ea[e];
+    adjM[k] = em[e];
+  }
+  return { nodeCount: n, offsets, adjTarget, adjM };
+}
+
+function randomSeeds(seed: number, n: number, count: number): Seeds {
+  const rnd = mulberry32(seed);
+  return {
+    node: Int32Array.from({ length: count }, () => Math.floor(rnd() * n)),
+    dist: Float64Array.from({ length: count }, () => rnd() * 300),
+    green: Int32Array.from({ length: count }, (_, k) => k % 7),
+    point: Int32Array.from({ length: count }, (_, k) => k),
+  };
+}
+
+/** The baseline: binary heap (flatqueue) with lazy deletion. */
+function heapDistances(g: SearchGraph, s: Seeds): Float64Array {
+  const dist = new Float64Array(g.nodeCount).fill(Infinity);
+  const q = new FlatQueue<number>();
+  for (let k = 0; k < s.node.length; k++)
+    if (s.dist[k] < dist[s.node[k]]) q.push(s.node[k], (dist[s.node[k]] = s.dist[k]));
+  while (q.length > 0) {
+    const d = q.peekValue() as number;
+    const u = q.pop() as number;
+    if (d > dist[u]) continue;
+    for (let k = g.offsets[u]; k < g.offsets[u + 1]; k++) {
+      const nd = d + g.adjM[k];
+      if (nd < dist[g.adjTarget[k]]) q.push(g.adjTarget[k], (dist[g.adjTarget[k]] = nd));
+    }
+  }
+  return dist;
+}
+
+const cases: [seed: number, n: number, m: number, lengths: Lengths][] = [
+  [1, 400, 900, 'metres'],
+  [2, 2000, 3000, 'metres'],
+  [3, 600, 1500, 'tiny'],
+  [4, 800, 2000, 'mixed'],
+  [5, 50, 40, 'metres'], // mostly disconnected
+];
+
+describe('bucket-queue search', () => {
+  for (const [seed, n, m, lengths] of cases) {
+    it(`equals a binary heap exactly on random graph ${seed} (${lengths} lengths)`, () => {
+      const g = randomGraph(seed, n, m, lengths);
+      const s = randomSeeds(seed + 100, n, 12);
+      const f = nearestField(g, s);
+      expect(Array.from(f.dist)).toEqual(Array.from(heapDistances(g, s)));
+      // Labels are consistent with distances: each node's predecessor (or seed) explains its distance.
+      for (let v = 0; v < n; v++) {
+        if (f.dist[v] === Infinity) {
+          expect([f.green[v], f.pred[v], f.point[v]]).toEqual([-1, -1, -1]);
+          continue;
+        }
+        const u = f.pred[v];
+        if (u < 0) {
+          const k = f.point[v];
+          expect([s.node[k], s.dist[k], s.green[k]]).toEqual([v, f.dist[v], f.green[v]]);
+        } else {
+          let w = Infinity;
+          for (let a = g.offsets[u]; a < g.offsets[u + 1]; a++)
+            if (g.adjTarget[a] === v) w = Math.min(w, g.adjM[a]);
+          expect(f.dist[u] + w).toBe(f.dist[v]);
+          expect([f.green[u], f.point[u]]).toEqual([f.green[v], f.point[v]]);
+        }
+      }
+    });
+  }
+
+  it('cut off at a distance equals the full search up to it, and leaves only larger values beyond', () => {
+    for (const [seed, n, m, lengths] of cases) {
+      const g = randomGraph(seed, n, m, lengths);
+      const s = randomSeeds(seed + 200, n, 5);
+      const full = nearestField(g, s).dist;
+      for (const cutoff of [0, 17.5, 120, 400]) {
+        const cut = nearestField(g, s, cutoff).dist;
+        let within = 0;
+        for (let v = 0; v < n; v++) {
+          if (full[v] <= cutoff) {
+            within++;
+            expect(cut[v]).toBe(full[v]);
+          } else expect(cut[v]).toBeGreaterThan(cutoff);
+        }
+        if (cutoff >= 120 && lengths === 'metres' && n > 100) expect(within).toBeGreaterThan(0);
+      }
+    }
+  });
+
+  it('a search resumed beyond its cutoff (the targeted search) equals the full search', () => {
+    for (const [seed, n, m, lengths] of cases) {
+      const g = randomGraph(seed, n, m, lengths);
+      const s = randomSeeds(seed + 300, n, 4);
+      const full = nearestField(g, s).dist;
+      const field = emptyField(n);
+      const search = new BucketSearch(g, field, s);
+      for (const cutoff of [50, 100, 200, 400, 800]) {
+        search.run(cutoff);
+        expect(search.reach).toBeGreaterThanOrEqual(cutoff);
+        for (let v = 0; v < n; v++) if (full[v] <= cutoff) expect(field.dist[v]).toBe(full[v]);
+      }
+      search.run();
+      expect(search.done).toBe(true);
+      expect(Array.from(field.dist)).toEqual(Array.from(full));
+    }
+  });
+
+  it('seeds that are Infinity or farther than their node already is never count', () => {
+    const g = randomGraph(9, 100, 300, 'metres');
+    const s: Seeds = {
+      node: Int32Array.from([3, 3, 7]),
+      dist: Float64Array.from([5, 2, Infinity]),
+      green: Int32Array.from([0, 1, 2]),
+      point: Int32Array.from([0, 1, 2]),
+    };
+    const f = nearestField(g, s);
+    expect([f.dist[3], f.green[3], f.point[3]]).toEqual([2, 1, 1]);
+    expect(Array.from(f.green).includes(2)).toBe(false);
+  });
+});
