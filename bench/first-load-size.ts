@@ -5,7 +5,7 @@
  * coverage worker. Reads a build, builds nothing: `npx tsx bench/first-load-size.ts [dist]`.
  */
 import { readFileSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
 export interface ChunkSize {
@@ -17,7 +17,7 @@ export interface ChunkSize {
 /** Markers of libraries that belong in on-demand chunks (strings their code always carries). */
 const MARKERS: Record<string, RegExp> = {
   zod: /ZodError|\$ZodType/,
-  'pinyin-pro': /pinyin-pro|surnameMode/,
+  'pinyin-pro': /toneType/,
   'fuse.js': /Fuse\.js|ignoreLocation/,
   'chart.js': /chartjs|Chart\.js/,
 };
@@ -26,6 +26,23 @@ const size = (dist: string, file: string): ChunkSize => {
   const buf = readFileSync(join(dist, file));
   return { file, raw: buf.length, gzip: gzipSync(buf, { level: 9 }).length };
 };
+
+/** A chunk and every chunk it imports statically, transitively (paths relative to dist). */
+function withStaticImports(dist: string, file: string, seen = new Set<string>()): Set<string> {
+  if (seen.has(file)) return seen;
+  seen.add(file);
+  const code = readFileSync(join(dist, file), 'utf8');
+  for (const m of code.matchAll(/(?:from|import)\s*"\.\/([^"]+\.js)"/g))
+    withStaticImports(dist, join(dirname(file), m[1]), seen);
+  return seen;
+}
+
+/** The JS a browser needs before the map can draw: the first load plus the map chunk's own imports. */
+export function mapLoad(dist: string): ChunkSize[] {
+  const part = readdirSync(join(dist, 'assets')).find((f) => /^map-parts-.*\.js$/.test(f));
+  if (!part) return [];
+  return [...withStaticImports(dist, `assets/${part}`)].map((f) => size(dist, f));
+}
 
 export function firstLoad(dist: string): { chunks: ChunkSize[]; libs: Record<string, string[]> } {
   const html = readFileSync(join(dist, 'index.html'), 'utf8');
@@ -50,8 +67,15 @@ export function printFirstLoad(dist: string): void {
   for (const c of chunks) console.log(`first load: ${c.file}  ${kb(c.raw)} KB, gzip ${kb(c.gzip)} KB`);
   const total = chunks.reduce((a, c) => a + c.gzip, 0);
   console.log(`first JS total gzip: ${kb(total)} KB (target <= 350 KB)`);
+  const toMap = new Map([...chunks, ...mapLoad(dist)].map((c) => [c.file, c]));
+  const mapTotal = [...toMap.values()].reduce((a, c) => a + c.gzip, 0);
+  console.log(
+    `JS before the map draws (first load + map chunk with maplibre-gl, fetched in parallel with the data): gzip ${kb(mapTotal)} KB`,
+  );
   for (const [lib, where] of Object.entries(libs))
-    console.log(`${lib}: ${where.length ? `IN ${where.join(', ')}` : 'not in the first load nor the coverage worker'}`);
+    console.log(
+      `${lib}: ${where.length ? `IN ${where.join(', ')}` : 'not in the first load nor the coverage worker'}`,
+    );
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) printFirstLoad(process.argv[2] ?? 'dist');

@@ -29,9 +29,19 @@ const style = {
     { id: 'bg', type: 'background', paint: { 'background-color': '#f6f5f0' } },
     { id: 'water-fill', type: 'fill', source: 'water', paint: { 'fill-color': '#a8d0e6' } },
     { id: 'residential-fill', type: 'fill', source: 'residential', paint: { 'fill-color': '#f1e4cf' } },
-    { id: 'industry-fill', type: 'fill', source: 'industry', paint: { 'fill-color': '#d9d2f0', 'fill-opacity': 0.6 } },
+    {
+      id: 'industry-fill',
+      type: 'fill',
+      source: 'industry',
+      paint: { 'fill-color': '#d9d2f0', 'fill-opacity': 0.6 },
+    },
     { id: 'industry-outline', type: 'line', source: 'industry', paint: { 'line-color': '#7b6bb8' } },
-    { id: 'greenery-fill', type: 'fill', source: 'greenery', paint: { 'fill-color': '#7cc47f', 'fill-opacity': 0.7 } },
+    {
+      id: 'greenery-fill',
+      type: 'fill',
+      source: 'greenery',
+      paint: { 'fill-color': '#7cc47f', 'fill-opacity': 0.7 },
+    },
     { id: 'greenery-outline', type: 'line', source: 'greenery', paint: { 'line-color': '#2e7d32' } },
     {
       id: 'roads-casing',
@@ -71,7 +81,8 @@ const visit = (c) => {
     n = Math.max(n, c[1]);
   } else for (const x of c) visit(x);
 };
-for (const f of (data.boundary.features.length ? data.boundary : data.roads).features) visit(f.geometry.coordinates);
+for (const f of (data.boundary.features.length ? data.boundary : data.roads).features)
+  visit(f.geometry.coordinates);
 
 const map = new maplibregl.Map({
   container: 'map',
