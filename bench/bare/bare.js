@@ -4,7 +4,7 @@
  * Noto Sans SC (font-faces), framed on the zone the way the app opens. No panels, no search, no
  * coverage: what a map of this data costs at least. `window.bareIdle` is the time of the first idle.
  */
-import maplibregl from '/maplibre/maplibre-gl.mjs';
+import { Map as MapLibreMap } from '/maplibre/maplibre-gl.mjs';
 
 const manifest = await (await fetch('/bare/manifest.json')).json();
 const names = ['roads', 'greenery', 'industry', 'residential', 'water', 'boundary', 'landmarks'];
@@ -84,7 +84,7 @@ const visit = (c) => {
 for (const f of (data.boundary.features.length ? data.boundary : data.roads).features)
   visit(f.geometry.coordinates);
 
-const map = new maplibregl.Map({
+const map = new MapLibreMap({
   container: 'map',
   style,
   bounds: [
