@@ -4,8 +4,7 @@
  */
 import { z } from 'zod';
 
-/** The study area: the zone and the neighbourhoods around it (DESIGN.md). */
-export const STUDY_BBOX = [113.44, 34.75, 113.62, 34.88] as const;
+export { STUDY_BBOX } from './study-area';
 
 export const Status = z.enum(['existing', 'under_construction', 'planned']);
 export const Confidence = z.enum(['high', 'medium', 'low']);
