@@ -221,7 +221,7 @@ describe('the coverage view', () => {
     await other.context.close();
     expect(errors).toEqual([]);
     await context.close();
-  });
+  }, 300_000);
 
   it('a share that rests on guesses shows its range without them, as the worker computed it', async () => {
     const { page, context, errors } = await newAppPage(browser, { viewport: { width: 1440, height: 900 } });
@@ -258,7 +258,7 @@ describe('the coverage view', () => {
     } else expect(await range.count()).toBe(0);
     expect(errors).toEqual([]);
     await context.close();
-  });
+  }, 300_000);
 
   it('says how far the nearest green space is from a clicked place and draws the way', async () => {
     const { page, context, errors } = await newAppPage(browser);

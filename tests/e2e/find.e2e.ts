@@ -290,7 +290,7 @@ describe('residents on a phone', () => {
     await other.context.close();
     expect(errors).toEqual([]);
     await context.close();
-  });
+  }, 300_000);
 
   it('keyboard: ArrowDown/ArrowUp move through the results, Enter chooses, Escape closes then clears', async () => {
     const { page, context, errors } = await newAppPage(browser, { viewport: { width: 1280, height: 800 } });
