@@ -33,6 +33,7 @@ export default {
     'cov.greenRule': '计入的绿地',
     'cov.greenRule.standard': '按标准：公园绿地（G1），防护绿地（G2）仅限开放且有园路者',
     'cov.greenRule.all': '全部绿地',
+    'cov.greenRule.why': '哪些绿地计入？括号中的数字是什么？',
     'cov.greenRule.explain':
       '按《城市绿地分类标准》（CJJ/T 85-2017），公园绿地（G1：综合公园、社区公园、专类公园、游园）供居民游憩，计入绿色生活圈；防护绿地（G2）用于隔离防护，不供游憩，只有来源说明其对公众开放并设有园路时才计入。也可选择计入全部绿地作对比。',
     'cov.range.without': '{value}（不计推测要素：{without}）',
@@ -148,6 +149,7 @@ export default {
     'cov.greenRule': 'What counts as green',
     'cov.greenRule.standard': 'The standard: parks (G1); shelter belts (G2) only where open with paths',
     'cov.greenRule.all': 'All green spaces',
+    'cov.greenRule.why': 'Which green spaces count? What are the figures in brackets?',
     'cov.greenRule.explain':
       'By the national classification (CJJ/T 85-2017), park green (G1: comprehensive, community and special parks, pocket parks) is for people and counts for the green-life circle; shelter belts (G2) are for protection, not for people, and count only where a source says they are open to the public with paths. Counting all green spaces is offered for comparison.',
     'cov.range.without': '{value} ({without} without guessed features)',
