@@ -49,6 +49,11 @@ export default {
     'find.near.plannedNote':
       '标“在建”“规划”的绿地在 2014 年还没有建成。只看已建成的公园，请在下面选“已建成”。',
     'find.near.scenarioLegend': '算哪些公园和道路',
+    'find.near.scenarioOpt.today': '今天（{year} 年数据）',
+    'find.near.withoutGuessed':
+      '以上答案含推测（位置或存在为推测的绿地，或走向为推测的道路）。不计推测要素：最近为{name}，约 {min}。',
+    'find.near.withoutGuessedNone':
+      '以上答案含推测（位置或存在为推测的绿地，或走向为推测的道路）。不计推测要素：步行可达范围内没有公园。',
     'find.near.scenarioOpt.2014': '已建成（2014）',
     'find.near.scenarioOpt.2015': '含在建、规划（2015）',
     'find.near.incomplete':
@@ -131,6 +136,11 @@ export default {
     'find.near.plannedNote':
       'Green spaces marked “under construction” or “planned” were not built in 2014. To see built parks only, choose “Built” below.',
     'find.near.scenarioLegend': 'Which parks and roads count',
+    'find.near.scenarioOpt.today': 'Today ({year} data)',
+    'find.near.withoutGuessed':
+      'This answer rests on a guess (a green space whose place or existence is guessed, or a road whose course is). Without guessed features: nearest is {name}, about {min}.',
+    'find.near.withoutGuessedNone':
+      'This answer rests on a guess (a green space whose place or existence is guessed, or a road whose course is). Without guessed features no park is within walking reach.',
     'find.near.scenarioOpt.2014': 'Built (2014)',
     'find.near.scenarioOpt.2015': 'Incl. planned (2015)',
     'find.near.incomplete':

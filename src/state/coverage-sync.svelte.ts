@@ -10,8 +10,8 @@ import { markPending } from './hook';
 import { POINT_TOOL, view, WHATIF_DRAW_TOOL, WHATIF_TOOL } from './coverage-view.svelte';
 import { COVERAGE_GROUP, coverageGroups } from '../map/coverage-groups';
 
-/** The URL keys this feature owns (scenario, speed, bands, smallest park, what-ifs). */
-export const COVERAGE_KEYS = ['s', 'sp', 'bd', 'ma', 'wi'];
+/** The URL keys this feature owns (scenario, speed, bands, smallest park, green rule, what-ifs). */
+export const COVERAGE_KEYS = ['s', 'sp', 'bd', 'ma', 'gr', 'wi'];
 /** Debounce of parameter changes (the speed slider fires on every step). */
 const DEBOUNCE_MS = 70;
 const MAP_GROUPS = [COVERAGE_GROUP.bands, COVERAGE_GROUP.gaps, COVERAGE_GROUP.radius, COVERAGE_GROUP.roads];

@@ -2,17 +2,20 @@
  * The 15-minute green-life circle's state, shared by the planners' coverage view, the residents'
  * "near me" and the presentation: one worker, one set of parameters, the latest result.
  *
- * Parameters live in the URL (s = scenario, sp = speed, bd = band minutes, ma = smallest green
- * space, wi = what-if parks), so a link reproduces a planner's scenario.
+ * Parameters live in the URL (s = scenario: 2014, 2015 (the plan), a year, 2015-open or today;
+ * sp = speed, bd = band minutes, ma = smallest green space, gr = what counts as green when not the
+ * standard, wi = what-if parks), so a link reproduces a planner's scenario.
  */
 import { tick } from 'svelte';
 import type { Feature, FeatureCollection } from 'geojson';
 import type { CoverageClient } from '../worker/client';
 import type { CoverageParams, CoverageResult } from '../core/coverage/pipeline';
 import type { AccessImageResult } from '../core/coverage/access-image';
-import type { NearestResult } from '../core/coverage/nearest';
+import type { NearestRanged } from '../core/coverage/pipeline';
 import type { PointInfo } from '../core/coverage/point-info';
-import type { Scenario } from '../core/coverage/types';
+import type { Scenario, ScenarioInfo } from '../core/coverage/types';
+import { DEFAULT_GREEN_RULE, type GreenRule } from '../core/coverage/green-class';
+import { fallbackTimeline, greenRuleFromUrl, scenarioFromUrl } from './scenario-choice';
 import type { WhatIf } from '../core/coverage/whatif';
 import { decodeWhatIfs, encodeWhatIfs } from '../core/coverage/whatif-url';
 import {
@@ -39,6 +42,13 @@ class CoverageState {
   speed = $state<number>(SPEEDS.adult);
   bands = $state<number[]>([...DEFAULT_BANDS]);
   minAreaM2 = $state(1000);
+  /** What counts as green (core/coverage/green-class.ts): the standard CJJ/T 85-2017 by default. */
+  greenRule = $state<GreenRule>(DEFAULT_GREEN_RULE);
+  /** The years to step through and the latest sourced year ("today"), from the worker's init. */
+  timeline = $state.raw<{ scenarios: ScenarioInfo[]; latestYear: number }>({
+    scenarios: fallbackTimeline(),
+    latestYear: 2015,
+  });
   whatIfs = $state.raw<WhatIf[]>([]);
   result = $state.raw<CoverageResult | null>(null);
   /** The access grid as an image coloured by band (drawn first; repainted per drag frame). */
@@ -64,6 +74,7 @@ class CoverageState {
     speed: this.speed,
     bands: this.bands,
     minAreaM2: this.minAreaM2,
+    greenRule: this.greenRule,
     whatIfs: this.whatIfs,
     roadTimes: this.roadTimes,
     draft: this.dragging,
@@ -71,7 +82,10 @@ class CoverageState {
 
   /** Reads the coverage keys from the URL's extra parameters. */
   fromHash(extra: Record<string, string>) {
-    if (extra.s === '2014' || extra.s === '2015') this.scenario = extra.s;
+    const s = scenarioFromUrl(extra.s);
+    if (s) this.scenario = s;
+    const gr = greenRuleFromUrl(extra.gr);
+    if (gr) this.greenRule = gr;
     const sp = Number(extra.sp);
     if (isValidSpeed(sp)) this.speed = sp;
     const bd = parseBands(extra.bd);
@@ -88,6 +102,7 @@ class CoverageState {
     if (this.speed !== SPEEDS.adult) out.sp = String(this.speed);
     if (this.bands.join(',') !== DEFAULT_BANDS.join(',')) out.bd = this.bands.join(',');
     if (this.minAreaM2 !== 1000) out.ma = String(this.minAreaM2);
+    if (this.greenRule !== DEFAULT_GREEN_RULE) out.gr = this.greenRule;
     if (this.whatIfs.length) out.wi = encodeWhatIfs(this.whatIfs);
     return out;
   }
@@ -107,7 +122,8 @@ class CoverageState {
     }
     const client = this.client;
     this.initPromise = (async () => {
-      await client.send('init', { layers: await coverageInput(data) });
+      const init = await client.send('init', { layers: await coverageInput(data) });
+      this.timeline = { scenarios: init.scenarios, latestYear: init.latestYear };
       return client;
     })();
     return this.initPromise;
@@ -158,8 +174,10 @@ class CoverageState {
     return this.track(async () => (await this.worker()).latest('pointInfo', { params, lng, lat }));
   }
 
-  async nearest(lng: number, lat: number, k = 3): Promise<NearestResult | undefined> {
+  /** The nearest green spaces; `scenario` overrides the tab's (the residents choose their own year). */
+  async nearest(lng: number, lat: number, k = 3, scenario?: Scenario): Promise<NearestRanged | undefined> {
     const params = $state.snapshot(this.params) as CoverageParams;
+    if (scenario) params.scenario = scenario;
     return this.track(async () => (await this.worker()).latest('nearest', { params, lng, lat, k }));
   }
 
@@ -169,8 +187,8 @@ class CoverageState {
   }
 
   async radiusBuffers(): Promise<FeatureCollection | undefined> {
-    const scenario = this.scenario;
-    return this.track(async () => (await this.worker()).latest('radiusBuffers', { scenario }));
+    const { scenario, greenRule } = this;
+    return this.track(async () => (await this.worker()).latest('radiusBuffers', { scenario, greenRule }));
   }
 
   addWhatIf(w: WhatIf) {

@@ -4,14 +4,18 @@
  * nearest parks by walking time from the shared coverage worker).
  *
  * URL keys owned here (in app.extra): `o=lng,lat` the walk's origin, `og=<green id>` the park
- * selected in the answer. A link with them reopens the same answer.
+ * selected in the answer, `fs=<scenario>` the year the answer is for when not today (residents ask
+ * "where can I walk now": today by default, whatever year the coverage tab shows). A link with them
+ * reopens the same answer.
  *
  * No MapLibre and no DOM here: the camera is asked for through `camera`, and
  * src/map/find-binding.ts (wired by src/ui/find/FindMap.svelte) draws routes, markers and views.
  */
 import { untrack } from 'svelte';
 import type { PlaceIndex, SearchResult } from '../core/search';
-import type { NearestResult } from '../core/coverage/nearest';
+import type { NearestRanged } from '../core/coverage/pipeline';
+import type { Scenario } from '../core/coverage/types';
+import { scenarioFromUrl } from './scenario-choice';
 import { formatOrigin, inStudyArea, parseOrigin, type LngLat } from '../core/find/origin';
 import { nearestWalkableRoadMetres } from '../core/find/road-distance';
 import { MAX_OFF_NETWORK_M } from '../core/coverage/constants';
@@ -77,7 +81,9 @@ class FindState {
   originSource = $state<OriginSource | null>(null);
   /** The name of the search result the walk starts from (originSource 'place'). */
   originName = $state.raw<{ zh: string; en: string } | null>(null);
-  answer = $state.raw<NearestResult | null>(null);
+  answer = $state.raw<NearestRanged | null>(null);
+  /** The year the answer is for (URL `fs`): today unless the resident picks 2014 or the plan. */
+  scenario = $state<Scenario>('today');
   /** Index into answer.greens. */
   selected = $state(0);
   status = $state<'idle' | 'locating' | 'computing' | 'done' | 'error'>('idle');
@@ -233,6 +239,13 @@ class FindState {
     this.camera = { seq: ++this.cameraSeq, bounds: boundsOf(points), maxZoom: 17, ms: 700 };
   }
 
+  /** Picks the year the answer is for; kept in the URL (fs=) unless today. */
+  setScenario(s: Scenario): void {
+    this.scenario = s;
+    if (s === 'today') delete app.extra.fs;
+    else app.extra.fs = s;
+  }
+
   /** Asks the worker for the nearest parks from the current origin. */
   private async run(o: LngLat, data: GeoData): Promise<void> {
     const seq = ++this.seq;
@@ -241,7 +254,7 @@ class FindState {
     // Counts as pending for window.greenCircle.settled() until the answer is drawn.
     markPending('find', true);
     try {
-      const r = await coverage.nearest(o[0], o[1], 3);
+      const r = await coverage.nearest(o[0], o[1], 3, this.scenario);
       if (seq !== this.seq) return;
       if (!r) {
         this.status = 'idle';
@@ -254,7 +267,7 @@ class FindState {
       this.selected = Math.max(0, at);
       if (r.inWater) this.message = { kind: 'warn', key: 'find.msg.inWater' };
       else if (r.greens.length === 0) {
-        const d = nearestWalkableRoadMetres(data.roads, o[0], o[1], coverage.scenario);
+        const d = nearestWalkableRoadMetres(data.roads, o[0], o[1], this.scenario);
         this.message = {
           kind: 'warn',
           key: d > MAX_OFF_NETWORK_M ? 'find.msg.farFromRoad' : 'find.msg.noPark',
@@ -286,6 +299,14 @@ class FindState {
    */
   start(linkHasCamera: () => boolean): () => void {
     return $effect.root(() => {
+      // The year of the answer from the URL (fs=), today when absent or not a scenario.
+      $effect(() => {
+        const fs = scenarioFromUrl(app.extra.fs) ?? 'today';
+        untrack(() => {
+          if (fs !== this.scenario) this.scenario = fs;
+        });
+      });
+
       // A link (or a hash typed or navigated to) with o= opens its answer.
       $effect(() => {
         const text = app.extra.o;
@@ -310,7 +331,7 @@ class FindState {
       $effect(() => {
         const o = this.origin;
         const data = app.data;
-        void [coverage.scenario, coverage.speed, coverage.minAreaM2, coverage.whatIfs];
+        void [this.scenario, coverage.speed, coverage.minAreaM2, coverage.whatIfs];
         if (!o || !data) return;
         untrack(() => void this.run(o, data));
       });

@@ -223,6 +223,84 @@ describe('the coverage view', () => {
     await context.close();
   });
 
+  it('the year control changes the figures and the URL, and a link reopens the year', async () => {
+    const { page, context, errors } = await newAppPage(browser, { viewport: { width: 1440, height: 900 } });
+    await openCoverage(page, '#/map?lang=zh');
+    // The plan is the tab's default; 2014, the plan and today are always offered, in that order.
+    expect(await page.isChecked('[data-testid="cov-scenario-2015"]')).toBe(true);
+    const ids = await page.$$eval('[data-testid^="cov-scenario-"]', (xs) =>
+      xs.map((x) => (x as HTMLInputElement).value),
+    );
+    expect(ids.slice(0, 2)).toEqual(['2014', '2015']);
+    expect(ids.at(-1)).toBe('today');
+    const plan = await share15(page);
+
+    // A step back goes to 2014 as built: other figures, s=2014 in the URL.
+    await page.click('[data-testid="cov-year-prev"]');
+    const built = await nextShare15(page, plan);
+    expect(await page.evaluate(() => location.hash)).toContain('s=2014');
+    expect(await page.isDisabled('[data-testid="cov-year-prev"]')).toBe(true);
+
+    // Today: the figure equals the worker's own today figure in the comparison rows.
+    await page.click('[data-testid="cov-scenario-today"]');
+    const today = await nextShare15(page, built);
+    expect(await page.evaluate(() => location.hash)).toContain('s=today');
+    const row = (id: string) => `[data-testid="cov-compare-row"][data-scenario="${id}"]`;
+    expect(Number(await page.getAttribute(row('today'), 'data-value'))).toBe(today);
+    expect(Number(await page.getAttribute(row('2014'), 'data-value'))).toBe(built);
+    expect(Number(await page.getAttribute(row('2015'), 'data-value'))).toBe(plan);
+    expect(await page.textContent('[data-testid="cov-year-label"]')).toMatch(/今天（\d{4} 年数据）/);
+    await screenshot(page, 'coverage-years-1440x900');
+
+    // The link reopens today with the same figure.
+    const hash = await page.evaluate(() => location.hash);
+    const other = await newAppPage(browser, { viewport: { width: 1440, height: 900 } });
+    await openCoverage(other.page, hash);
+    expect(await other.page.isChecked('[data-testid="cov-scenario-today"]')).toBe(true);
+    expect(await share15(other.page)).toBe(today);
+    expect(other.errors).toEqual([]);
+    await other.context.close();
+    expect(errors).toEqual([]);
+    await context.close();
+  }, 300_000);
+
+  it('a share that rests on guesses shows its range without them, as the worker computed it', async () => {
+    const { page, context, errors } = await newAppPage(browser, { viewport: { width: 1440, height: 900 } });
+    await openCoverage(page, '#/map?lang=zh');
+    const rows = await page.$$eval('[data-testid="cov-compare-row"]', (xs) =>
+      xs.map((x) => ({
+        id: x.getAttribute('data-scenario')!,
+        value: Number(x.getAttribute('data-value')),
+        without: Number(x.getAttribute('data-without')),
+        text: x.textContent ?? '',
+      })),
+    );
+    expect(rows.map((r) => r.id)).toEqual(['2014', '2015', 'today']);
+    const fmt = (x: number) =>
+      new Intl.NumberFormat('zh-CN', {
+        style: 'percent',
+        minimumFractionDigits: 1,
+        maximumFractionDigits: 1,
+      }).format(x);
+    // The plan's corridors are guesses (issue 10): some year's share differs without them.
+    const guessed = rows.filter((r) => fmt(r.value) !== fmt(r.without));
+    expect(guessed.length).toBeGreaterThan(0);
+    for (const r of rows) {
+      expect(r.text).toContain(fmt(r.value));
+      if (fmt(r.value) !== fmt(r.without)) expect(r.text).toContain(`不计推测要素：${fmt(r.without)}`);
+      else expect(r.text).not.toContain('不计推测要素');
+    }
+    // The statistics table: beside the current year's share, its range when it rests on guesses.
+    const cur = rows.find((r) => r.id === '2015')!;
+    const range = page.locator('[data-testid="cov-pop-range"][data-minutes="15"]');
+    if (fmt(cur.value) !== fmt(cur.without)) {
+      expect(Number(await range.getAttribute('data-without'))).toBe(cur.without);
+      expect(await range.textContent()).toContain(fmt(cur.without));
+    } else expect(await range.count()).toBe(0);
+    expect(errors).toEqual([]);
+    await context.close();
+  }, 300_000);
+
   it('says how far the nearest green space is from a clicked place and draws the way', async () => {
     const { page, context, errors } = await newAppPage(browser);
     await openCoverage(page);

@@ -220,32 +220,77 @@ describe('residents on a phone', () => {
     expect(other.errors).toEqual([]);
     await other.context.close();
 
-    // The answer says which parks count and that the data is incomplete; unbuilt parks are marked.
-    expect(await page.textContent('.near .basis')).toContain('2015 年规划');
-    // The note counts every green space geodata/greenery.geojson holds (NearMe.svelte): read, not retyped.
+    // The answer is for today by default, says which parks count and that the data is incomplete.
+    expect(await page.textContent('.near .basis')).toContain('今天');
+    expect(await page.isChecked('[data-testid="find-scenario-today"]')).toBe(true);
+    expect(await page.evaluate(() => location.hash)).not.toContain('fs=');
     expect(await page.textContent('[data-testid="find-incomplete"]')).toContain(
-      `地图只收录了 ${greenery.features.length} 处公园和绿廊`,
+      `${greenery.features.length} 处`,
     );
     const statusOf = (id: string) =>
       greenery.features.find((f) => f.properties?.id === id)?.properties?.status as string;
-    const tags = await page.$$eval('[data-testid="find-nearest"] button', (bs) =>
-      bs.map((b) => b.querySelector('[data-status]')?.getAttribute('data-status') ?? null),
-    );
-    expect(tags).toEqual(a.ids.map((id) => (statusOf(id) === 'existing' ? null : statusOf(id))));
+    const unbuilt = (id: string) =>
+      ['planned', 'under_construction'].includes(statusOf(id)) ? statusOf(id) : null;
+    const tagsOf = () =>
+      page.$$eval('[data-testid="find-nearest"] button', (bs) =>
+        bs.map((b) => b.querySelector('[data-status]')?.getAttribute('data-status') ?? null),
+      );
+    // An unbuilt park is never offered without its status in the same line.
+    expect(await tagsOf()).toEqual(a.ids.map(unbuilt));
     // "Built (2014)" recomputes over existing parks and roads only.
     await page.locator('[data-testid="find-scenario-2014"]').tap();
-    await page.waitForFunction(() => /s=2014/.test(location.hash));
+    await page.waitForFunction(() => /fs=2014/.test(location.hash));
     const built = await listed(page);
     expect(built.ids.every((id) => statusOf(id) === 'existing')).toBe(true);
     expect(ascending(built.seconds)).toBe(true);
     expect(await page.locator('[data-testid="find-nearest"] [data-status]').count()).toBe(0);
+    // The plan: unbuilt parks carry their status.
     await page.locator('[data-testid="find-scenario-2015"]').tap();
-    await listed(page);
+    await page.waitForFunction(() => /fs=2015/.test(location.hash));
+    const plan = await listed(page);
+    expect(await page.textContent('.near .basis')).toContain('2015 规划');
+    expect(await tagsOf()).toEqual(plan.ids.map(unbuilt));
 
     expect(errors).toEqual([]);
     expect(outside).toEqual([]);
     await context.close();
   });
+
+  it('answers for today by default, and a link with fs= reopens its year', async () => {
+    const { page, context, errors } = await newAppPage(browser, PHONE);
+    const o = `${HOME.longitude},${HOME.latitude}`;
+    await openApp(page, `#/map?o=${o}`);
+    const today = await listed(page);
+    expect(await page.isChecked('[data-testid="find-scenario-today"]')).toBe(true);
+    // Today names the latest sourced year; the latest opening year in the data is the app's to say.
+    const latest = Math.max(
+      2015,
+      ...greenery.features.map((f) => Number(f.properties?.opened)).filter(Number.isFinite),
+      ...roads.features.map((f) => Number(f.properties?.opened)).filter(Number.isFinite),
+    );
+    expect(await page.textContent('.near .basis')).toContain(String(latest));
+    // Where the answer rests on a guess, the answer says what it is without the guesses.
+    const guess = page.locator('[data-testid="find-without-guessed"]');
+    if ((await guess.count()) > 0) {
+      const s = await guess.getAttribute('data-seconds');
+      if (s) expect(await guess.textContent()).toContain(`${Math.max(1, Math.round(Number(s) / 60))}`);
+    }
+    await screenshot(page, 'find-390x844-today');
+
+    const other = await newAppPage(browser, PHONE);
+    await openApp(other.page, `#/map?o=${o}&fs=2014`);
+    const built = await listed(other.page);
+    expect(await other.page.isChecked('[data-testid="find-scenario-2014"]')).toBe(true);
+    const statusOf = (id: string) =>
+      greenery.features.find((f) => f.properties?.id === id)?.properties?.status;
+    expect(built.ids.every((id) => statusOf(id) === 'existing')).toBe(true);
+    // 2014 has no more parks than today: the nearest today is no farther than in 2014.
+    expect(today.seconds[0]).toBeLessThanOrEqual(built.seconds[0] + 1e-6);
+    expect(other.errors).toEqual([]);
+    await other.context.close();
+    expect(errors).toEqual([]);
+    await context.close();
+  }, 300_000);
 
   it('keyboard: ArrowDown/ArrowUp move through the results, Enter chooses, Escape closes then clears', async () => {
     const { page, context, errors } = await newAppPage(browser, { viewport: { width: 1280, height: 800 } });

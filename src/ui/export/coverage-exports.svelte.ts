@@ -7,6 +7,9 @@ import type { Feature } from 'geojson';
 import { featuresToGeoJSON, statsToCsv, type CsvCell } from '../../core/export';
 import type { CoverageResult } from '../../core/coverage/pipeline';
 import { gapFeatures } from '../../core/coverage/gaps';
+import { statsRanges } from '../../core/coverage/without-guessed';
+import { scenarioLabel } from '../../state/scenario-choice';
+import { peopleRange, shareRange } from '../coverage/ranges';
 import { app } from '../../state/app.svelte';
 import { coverage } from '../../state/coverage.svelte';
 import { imports } from '../../state/imports.svelte';
@@ -26,32 +29,53 @@ function sources(): string[] {
 
 const gapPopulation = (r: CoverageResult) => r.gaps.reduce((n, g) => n + g.population, 0);
 
-/** The statistics as rows of indicator, value, unit (the scenario's parameters first). */
+/**
+ * The statistics as rows of indicator, value, unit and, for a figure that depends on guessed
+ * features, the value without them (the scenario's parameters first).
+ */
 export function coverageCsvRows(r: CoverageResult): CsvCell[][] {
   const s = r.stats;
+  const w = s.withoutGuessed ?? s;
   const rows: CsvCell[][] = [
     ['scenario', r.params.scenario, ''],
+    ['what counts as green', r.params.greenRule, ''],
     ['walking speed', r.params.speed, 'm/s'],
     ['what-if parks', r.params.whatIfs.length, ''],
     ['residential population', Math.round(s.totalPopulation), 'people'],
     ['residential land', Math.round(s.totalResidentialM2), 'm²'],
   ];
-  for (const b of s.bands) {
+  s.bands.forEach((b, k) => {
+    const o = w.bands[k] ?? b;
     rows.push(
-      [`population within ${b.minutes} min`, Math.round(b.population), 'people'],
-      [`population share within ${b.minutes} min`, pct(b.populationShare), '%'],
-      [`residential land within ${b.minutes} min`, Math.round(b.residentialM2), 'm²'],
-      [`residential land share within ${b.minutes} min`, pct(b.residentialShare), '%'],
+      [`population within ${b.minutes} min`, Math.round(b.population), 'people', Math.round(o.population)],
+      [`population share within ${b.minutes} min`, pct(b.populationShare), '%', pct(o.populationShare)],
+      [
+        `residential land within ${b.minutes} min`,
+        Math.round(b.residentialM2),
+        'm²',
+        Math.round(o.residentialM2),
+      ],
+      [
+        `residential land share within ${b.minutes} min`,
+        pct(b.residentialShare),
+        '%',
+        pct(o.residentialShare),
+      ],
     );
-  }
+  });
   rows.push(
-    ['service-radius coverage, residential land', pct(s.radius.landRate), '%'],
+    ['service-radius coverage, residential land', pct(s.radius.landRate), '%', pct(w.radius.landRate)],
     ['service-radius coverage, population', pct(s.radius.populationRate), '%'],
     ...s.radius.targets.map((t): CsvCell[] => [`target ${pct(t.rate)}% met (${t.source})`, t.met, '']),
     ['population with no green space within reach', Math.round(s.unreachablePopulation), 'people'],
     ['population relying on illustrative green spaces', Math.round(s.illustrativePopulation), 'people'],
     ['gaps beyond the largest band', r.gaps.length, ''],
-    ['population in gaps', Math.round(gapPopulation(r)), 'people'],
+    [
+      'population in gaps',
+      Math.round(gapPopulation(r)),
+      'people',
+      Math.round(r.gaps.reduce((n, g) => n + (g.populationWithoutGuessed ?? g.population), 0)),
+    ],
   );
   return rows;
 }
@@ -97,7 +121,10 @@ registerExport({
     exportFile(
       `${stem('statistics')}.csv`,
       'text/csv;charset=utf-8',
-      statsToCsv(['指标 Indicator', '数值 Value', '单位 Unit'], rows),
+      statsToCsv(
+        ['指标 Indicator', '数值 Value', '单位 Unit', '不计推测要素 Without guessed features'],
+        rows,
+      ),
     );
   },
 });
@@ -109,25 +136,33 @@ registerReportSection({
     const r = result();
     if (!r) return [];
     const s = r.stats;
+    const rg = statsRanges(s);
     const largest = Math.max(...r.params.bands);
     const out: [string, string][] = [
       [
         app.t('data.stats.scenario'),
         app.t('data.stats.scenarioValue', {
-          scenario: app.t(`data.stats.scenario.${r.params.scenario}`),
+          scenario: scenarioLabel(app.t, r.params.scenario, coverage.timeline.latestYear),
           speed: r.params.speed,
         }),
       ],
-      ...s.bands.map((b): [string, string] => [
+      // Each figure beside the same without guessed features, where that differs: never a guess as a finding.
+      ...s.bands.map((b, k): [string, string] => [
         app.t('data.stats.band', { minutes: b.minutes }),
-        app.t('data.stats.bandValue', { share: pct(b.populationShare), people: people(b.population) }),
+        app.t('data.stats.bandValue', {
+          share: shareRange(app.t, app.lang, rg.bands[k].populationShare),
+          people: peopleRange(app.t, app.lang, rg.bands[k].population),
+        }),
       ]),
-      [app.t('data.stats.radius'), `${pct(s.radius.landRate)}%`],
+      [app.t('data.stats.radius'), shareRange(app.t, app.lang, rg.radiusLandRate)],
       [
         app.t('data.stats.gaps', { minutes: largest }),
         app.t('data.stats.gapsValue', {
           count: r.gaps.length,
-          people: people(gapPopulation(r)),
+          people: peopleRange(app.t, app.lang, {
+            value: gapPopulation(r),
+            withoutGuessed: r.gaps.reduce((n, g) => n + (g.populationWithoutGuessed ?? g.population), 0),
+          }),
         }),
       ],
     ];
