@@ -48,6 +48,8 @@ class AppState {
   /** The side panel's (or phone sheet's) open tab: a phone opens on Find (a resident's first
    * question is "where is my nearest park?"), a wider screen on the map's layers. */
   tab = $state(isPhone() ? 'find' : 'layers');
+  /** The About dialog is open (from the top bar, or a "how computed" link beside figures). */
+  about = $state(false);
   /** A message the whole app should show (data failed to load, storage reset, …). */
   notice = $state<{ kind: 'error' | 'info'; text: string } | null>(null);
 

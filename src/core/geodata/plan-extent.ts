@@ -39,3 +39,14 @@ export function boundsOf(features: Feature[]): Bounds | undefined {
     [e, n],
   ];
 }
+
+/**
+ * A clicked road's whole plan project: every feature sharing its `plan` ("长椿路南延" is four
+ * pieces split at crossings); just the feature when it belongs to no project.
+ */
+export function planProject(feature: Feature, collection: FeatureCollection): Feature[] {
+  const plan = feature.properties?.plan;
+  if (!plan) return [feature];
+  const parts = collection.features.filter((f) => f.properties?.plan === plan);
+  return parts.length ? parts : [feature];
+}

@@ -70,16 +70,18 @@ const INFERENCE =
 
 /** Published citations already in the trail: "outlet date《title》 url". */
 function publishedCitations(source: string, lang: ReaderLang): string[] {
-  return source
-    .split(/;\s*/)
-    // The team's own research file is not a publication: it counts as inference below.
-    .filter((part) => part.includes('《') && !/\.md\b/.test(part))
-    .map((part) =>
-      lang === 'zh'
-        ? // English asides such as "(quoting the 2013 opening report)" are research notes.
-          part.replace(/\s*\((?=[^)]*[A-Za-z]{3})[^)(]*\)/g, '').trim()
-        : part.trim(),
-    );
+  return (
+    source
+      .split(/;\s*/)
+      // The team's own research file is not a publication: it counts as inference below.
+      .filter((part) => part.includes('《') && !/\.md\b/.test(part))
+      .map((part) =>
+        lang === 'zh'
+          ? // English asides such as "(quoting the 2013 opening report)" are research notes.
+            part.replace(/\s*\((?=[^)]*[A-Za-z]{3})[^)(]*\)/g, '').trim()
+          : part.trim(),
+      )
+  );
 }
 
 /** The citations for one feature's `source`, in reading order, without repeats. */
