@@ -10,6 +10,7 @@ export default {
     'find.search.loading': '正在准备搜索…',
     'find.search.none': '没有找到“{q}”。试试别的写法、拼音或首字母。',
     'find.search.count': '{n} 个结果，用上下方向键选择，回车确认',
+    'find.search.count.one': '1 个结果，回车确认',
     'find.search.results': '搜索结果',
     'find.kind.green': '公园绿地',
     'find.kind.metro': '地铁站',
