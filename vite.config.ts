@@ -31,7 +31,6 @@ export default defineConfig({
     target: 'es2022',
     // No data: URLs for small fonts or geodata: the CSP allows fonts and fetches from 'self' only.
     assetsInlineLimit: 0,
-    chunkSizeWarningLimit: 2000,
   },
   worker: { format: 'es' },
   server: { host: '127.0.0.1', port: 5173 },

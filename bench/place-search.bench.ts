@@ -21,6 +21,7 @@ const SUFFIX: Record<PlaceKind, string[]> = {
   metro: ['站'],
   campus: ['大学', '学院'],
   residential: ['小区', '花园', '家园', '苑'],
+  place: ['村', '庄', '新村'],
 };
 const KINDS: PlaceKind[] = [
   'green',

@@ -18,3 +18,5 @@ if (gl.ok) {
 } else {
   mount(NoWebGL, { target, props: { reason: gl.reason } });
 }
+// index.html's first-paint placeholder: the app now shows its own loading state, with progress.
+document.getElementById('boot')?.remove();

@@ -12,7 +12,9 @@
  *   npx tsx scripts/geodata/build-greenery.ts
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import type { Position } from 'geojson';
+import buffer from '@turf/buffer';
+import { multiLineString } from '@turf/helpers';
+import type { FeatureCollection, LineString, Position } from 'geojson';
 import { type CornerSpec, cornerQuad } from './areas/corner-place';
 import { loadRoadIndex } from './areas/road-index';
 import {
@@ -65,6 +67,11 @@ export interface GreenSource {
   shape?: ShapeSpec;
   extra_strips?: StripSpec[];
   cut_by?: string[];
+  /**
+   * Roads that cross the green space on their own right of way (a bridge over its lake): their
+   * corridor, `half_width_m` either side of the centre line in roads.geojson, is not park ground.
+   */
+  cut_roads?: { road: string; half_width_m: number; why: string }[];
   entrances?: Position[];
 }
 interface SourceFile {
@@ -91,6 +98,26 @@ const campuses = existsSync(`${DIR}/industrial-parks.geojson`)
   ? readAreas(`${DIR}/industrial-parks.geojson`).filter((f) => f.properties?.kind !== 'cluster')
   : [];
 const shapeOf = shapeBuilder(roads, water);
+const roadLines = (JSON.parse(readFileSync(`${DIR}/roads.geojson`, 'utf8')) as FeatureCollection<LineString>)
+  .features;
+/** The corridor of a road crossing a green space (see GreenSource.cut_roads). */
+function roadCorridors(s: GreenSource): Area[] {
+  return (s.cut_roads ?? []).flatMap(({ road, half_width_m }) => {
+    const pieces = roadLines.filter((r) => r.properties?.name_zh === road);
+    if (pieces.length === 0) throw new Error(`${s.id}: cut_roads names ${road}, which roads.geojson lacks.`);
+    // One buffer of the whole road, its pieces chained into runs: per-piece buffers (or a
+    // MultiLineString's) pinch at the joints and leave the cut polygon touching itself there.
+    const runs: Position[][] = [];
+    for (const r of pieces) {
+      const c = r.geometry.coordinates;
+      const last = runs.at(-1);
+      if (last && last.at(-1)![0] === c[0][0] && last.at(-1)![1] === c[0][1]) last.push(...c.slice(1));
+      else runs.push([...c]);
+    }
+    const corridor = buffer(multiLineString(runs), half_width_m, { units: 'meters' });
+    return corridor ? [corridor as Area] : [];
+  });
+}
 
 const ids = new Set<string>();
 const drawn = new Map<string, Area>();
@@ -116,6 +143,8 @@ for (const s of records) {
   if (!spec) throw new Error(`${s.id} has neither a shape nor located: false.`);
   let geometry = shapeOf(spec, s.extra_strips);
   const cutters = [
+    // Road corridors first: the parks cut out next may carry the same corridor's notch.
+    ...roadCorridors(s),
     ...(s.cut_by ?? []).map((id) => {
       const f = drawn.get(id);
       if (!f) throw new Error(`${s.id} is cut by ${id}, which is not drawn before it.`);
@@ -129,8 +158,9 @@ for (const s of records) {
     if (!left) throw new Error(`${s.id} vanished when ${cutters.length} shapes were cut out of it.`);
     geometry = left;
   }
-  const { shape, why, extra_strips, cut_by, evidence, located, keep_water, place_at, ...props } = s;
-  void [shape, extra_strips, cut_by, evidence, located, keep_water, place_at];
+  const { shape, why, extra_strips, cut_by, cut_roads, evidence, located, keep_water, place_at, ...props } =
+    s;
+  void [shape, extra_strips, cut_by, cut_roads, evidence, located, keep_water, place_at];
   const f: Area = {
     type: 'Feature',
     properties: {

@@ -61,6 +61,8 @@ export interface PartDef {
   confidence?: Level;
   illustrative?: boolean;
   note?: string;
+  /** Another name this stretch carries (see name_alt), where only part of the road has it. */
+  name_alt?: string;
 }
 
 export interface RoadDef {
@@ -146,9 +148,8 @@ for (const d of roadSrc.roads) {
     src: 'bus-stops-2013.csv',
   }));
   d.fit = 'through';
-  // The stops fix its ends too: it is no longer carried onto the roads it was drawn to.
-  delete d.start_onto;
-  delete d.end_onto;
+  // Its ends stay carried onto the roads it was drawn to (化工路 from 西四环 to 西三环, which the
+  // 2013 stops of 绕城路 and 西环路 now place): past 西三环 the road is 农业路 (冉屯路 in 2013).
 }
 const defs: RoadDef[] = [...roadSrc.roads];
 const defById = new Map(defs.map((d) => [d.id, d]));
@@ -251,7 +252,15 @@ const othersOf = (id: string) =>
   defs.filter((o) => o.id !== id && isWalkable(o)).map((o) => lines.get(o.id)!);
 for (let pass = 0; pass < 3; pass++)
   for (const d of defs)
-    if (fromBus.has(d.id)) lines.set(d.id, joinEnds(lines.get(d.id)!, othersOf(d.id), d.stub ? 800 : 160));
+    if (fromBus.has(d.id))
+      lines.set(
+        d.id,
+        joinEnds(
+          lines.get(d.id)!,
+          othersOf(d.id),
+          roadSrc.bus_roads.reach_m?.[d.name_zh] ?? (d.stub ? 800 : 160),
+        ),
+      );
 for (let pass = 0; pass < 2; pass++)
   for (const d of defs) if (fromBus.has(d.id)) lines.set(d.id, tieEnds(lines.get(d.id)!, othersOf(d.id)));
 
@@ -497,6 +506,14 @@ const inBarrier = (p: Position, d: RoadDef) =>
 // ---------------------------------------------------------------- 5. split and emit roads
 
 const round = (p: Position) => round6(p);
+// A road's 2013 name (bus_roads.former_names), kept on today's road as name_alt: one road, found by either name.
+const formerOf = new Map<string, string[]>();
+for (const old of Object.keys(roadSrc.bus_roads.former_names ?? {})) {
+  const today = roadSrc.bus_roads.alias[old];
+  if (!today) throw new Error(`bus_roads.former_names: ${old} has no alias naming today's road`);
+  formerOf.set(today, [...(formerOf.get(today) ?? []), old]);
+}
+
 const sourceOf = (d: RoadDef): string => {
   if (d.offset_of)
     return `Offset ${Math.abs(d.offset_m ?? 0)} m from ${defById.get(d.offset_of)!.name_zh} (road-control-points.json#${d.id}); ${sourceOf(defById.get(d.offset_of)!)}`;
@@ -532,6 +549,7 @@ for (const d of defs) {
     const plan = part.plan ?? d.plan;
     const illustrative = part.illustrative ?? d.illustrative;
     const note = [d.note, part.note].filter(Boolean).join(' ');
+    const nameAlt = part.name_alt ?? formerOf.get(d.name_zh)?.join('、');
     k++;
     roadFeatures.push({
       type: 'Feature',
@@ -541,6 +559,7 @@ for (const d of defs) {
         road_id: d.id,
         name_zh: d.name_zh,
         name_en: d.name_en,
+        ...(nameAlt ? { name_alt: nameAlt } : {}),
         class: d.class,
         status,
         walkable: isWalkable(d),

@@ -20,6 +20,7 @@ import { isLayerName } from '../../src/core/geodata/layers.ts';
 import { validateLayer } from '../../src/core/geodata/validate.ts';
 import { printYears } from './summary-years.ts';
 import { statusInScenario } from '../../src/core/coverage/types.ts';
+import { parseStandard } from '../../src/core/coverage/standard-parse.ts';
 
 const GEODATA = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'geodata');
 /** Road length of all 96 road, bridge and pipe projects of 2015 (work report). */
@@ -154,7 +155,7 @@ printYears({
   green: read('greenery.geojson'),
   residential: read('residential.geojson'),
   water: read('water.geojson'),
-  standards: existsSync(standards) ? JSON.parse(readFileSync(standards, 'utf8')) : undefined,
+  standard: existsSync(standards) ? parseStandard(JSON.parse(readFileSync(standards, 'utf8'))) : undefined,
 });
 // ---------------------------------------------------------------- green spaces
 const greenFile = join(GEODATA, 'greenery.geojson');

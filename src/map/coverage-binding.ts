@@ -1,7 +1,7 @@
 /**
  * Every MapLibre call of the coverage feature: its sources and layers, the result drawn (bands
  * coloured by minutes, gaps, roads by walk time), the straight-line radius discs, the what-if parks
- * (areas, the polygon being drawn, a draggable marker per point park), the clicked place's popup and
+ * (areas, the polygon being drawn, a draggable marker per point park), the access image, the clicked place's popup and
  * route, map clicks and double-clicks, and the camera. The state decides (src/state/coverage*.ts);
  * src/ui/coverage/CoverageMap.svelte hands its decisions here and the events back.
  */
@@ -12,12 +12,24 @@ import type { WhatIf } from '../core/coverage/whatif';
 import { gapFeatures } from '../core/coverage/gaps';
 import { whatIfRadiusDiscs, whatIfShapes } from '../core/coverage/whatif-shapes';
 import type { ServiceRadiusStandard } from '../core/coverage/radius';
-import { addCoverageLayers, bandColor, setCoverageData, setRoadBands, WHATIF_LINE } from './coverage-layers';
+import type { AccessImageResult } from '../core/coverage/access-image';
+import {
+  addCoverageLayers,
+  bandColor,
+  BANDS_IMAGE,
+  setCoverageData,
+  setCoverageImage,
+  setRoadBands,
+  WHATIF_LINE,
+} from './coverage-layers';
 
 type LngLat = [number, number];
 const EMPTY: FeatureCollection = { type: 'FeatureCollection', features: [] };
-/** Live updates while a what-if marker is dragged, at most one per this many ms. */
-const DRAG_FRAME_MS = 120;
+/**
+ * Live updates while a what-if marker is dragged, at most one per this many ms: one display frame,
+ * since a drag frame only repaints the access image from the incremental search (no polygons).
+ */
+const DRAG_FRAME_MS = 16;
 /** Two clicks closer than this (px) are one double-click, not two corners. */
 const SAME_CLICK_PX = 4;
 
@@ -35,6 +47,8 @@ export class CoverageMapBinding {
   private readonly markers = new Map<string, Marker>();
   private dragging: string | null = null;
   private popup: Popup | null = null;
+  /** The access image's pixels (the canvas source reads them). */
+  private readonly canvas = document.createElement('canvas');
 
   private readonly click = (e: MapMouseEvent) => {
     // A click on a what-if marker is a drag handle, not a question.
@@ -48,7 +62,7 @@ export class CoverageMapBinding {
   constructor(
     private readonly map: MapLibreMap,
     bands: readonly number[],
-    visible: (layerId: string) => boolean,
+    private readonly visible: (layerId: string) => boolean,
     private readonly h: CoverageMapHandlers,
   ) {
     addCoverageLayers(map, bands, visible);
@@ -76,6 +90,11 @@ export class CoverageMapBinding {
     setCoverageData(this.map, 'gaps', gapFeatures(r.gaps, Math.max(...r.params.bands)));
     setCoverageData(this.map, 'roads', r.roadTimes ?? EMPTY);
     setRoadBands(this.map, r.params.bands);
+  }
+
+  /** The access grid as an image coloured by band: per update and per drag frame. */
+  showImage(img: AccessImageResult): void {
+    setCoverageImage(this.map, this.canvas, img, this.visible(BANDS_IMAGE));
   }
 
   /** The green spaces' radius buffers plus each point what-if park's disc. */

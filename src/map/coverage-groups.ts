@@ -17,7 +17,7 @@ export const COVERAGE_SOURCES = {
 export type CoverageSource = keyof typeof COVERAGE_SOURCES;
 
 export const COVERAGE_LAYER_IDS = {
-  bands: ['cov-bands-fill', 'cov-bands-line'],
+  bands: ['cov-bands-fill', 'cov-bands-line', 'cov-bands-image'],
   gaps: ['cov-gaps-fill', 'cov-gaps-line'],
   radius: ['cov-radius-fill', 'cov-radius-line'],
   roads: ['cov-roads-line'],

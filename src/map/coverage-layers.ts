@@ -6,7 +6,8 @@
  *
  * Layer ids are public (tests and scripts query them): COVERAGE_LAYER_IDS.
  */
-import type { GeoJSONSource, LayerSpecification, Map as MapLibreMap } from 'maplibre-gl';
+import type { CanvasSource, GeoJSONSource, LayerSpecification, Map as MapLibreMap } from 'maplibre-gl';
+import type { AccessImage } from '../core/coverage/access-image';
 import type { FeatureCollection } from 'geojson';
 
 export * from './coverage-groups';
@@ -198,4 +199,58 @@ export function setCoverageData(map: MapLibreMap, source: CoverageSource, data: 
 export function setRoadBands(map: MapLibreMap, bands: readonly number[]): void {
   if (map.getLayer('cov-roads-line'))
     map.setPaintProperty('cov-roads-line', 'line-color', roadTimeColor(bands));
+}
+
+/** The access grid drawn as an image (a canvas source): its source and layer id. */
+export const BANDS_IMAGE = 'cov-bands-image';
+
+type Corners = [[number, number], [number, number], [number, number], [number, number]];
+const corners = ([w, s, e, n]: readonly number[]): Corners => [
+  [w, n],
+  [e, n],
+  [e, s],
+  [w, s],
+];
+
+/**
+ * Paints the access image into `canvas` and onto the map: the canvas source is made on the first
+ * image (beneath the band polygons, which then only outline) and re-uploaded per image: a
+ * non-animated canvas source uploads its texture on play() + pause(), one upload per update,
+ * so a drag frame costs putImageData and one texture upload, never a polygon trace.
+ */
+export function setCoverageImage(
+  map: MapLibreMap,
+  canvas: HTMLCanvasElement,
+  img: AccessImage & { bbox: readonly number[] },
+  visible: boolean,
+): void {
+  if (canvas.width !== img.width || canvas.height !== img.height) {
+    canvas.width = img.width;
+    canvas.height = img.height;
+  }
+  const ctx = canvas.getContext('2d');
+  if (!ctx) return;
+  ctx.putImageData(new ImageData(new Uint8ClampedArray(img.rgba), img.width, img.height), 0, 0);
+  const src = map.getSource(BANDS_IMAGE) as CanvasSource | undefined;
+  if (!src) {
+    map.addSource(BANDS_IMAGE, { type: 'canvas', canvas, animate: false, coordinates: corners(img.bbox) });
+    map.addLayer(
+      {
+        id: BANDS_IMAGE,
+        type: 'raster',
+        source: BANDS_IMAGE,
+        // One pixel per grid cell: crisp cells, no blur across band edges.
+        paint: { 'raster-resampling': 'nearest', 'raster-fade-duration': 0 },
+        layout: { visibility: visible ? 'visible' : 'none' },
+      },
+      beforeOf(map, ['cov-bands-fill', 'road-casing', 'road-fill', 'road-label']),
+    );
+    // The image carries the fill; the polygons stay for outlines, clicks and queries.
+    if (map.getLayer('cov-bands-fill')) map.setPaintProperty('cov-bands-fill', 'fill-opacity', 0);
+    return;
+  }
+  const at = corners(img.bbox);
+  if (JSON.stringify(src.coordinates) !== JSON.stringify(at)) src.setCoordinates(at);
+  src.play();
+  src.pause();
 }

@@ -4,15 +4,15 @@
  */
 import type { CoverageLayers } from '../core/coverage/types';
 import type { GeoData } from './geodata';
-import { standardsJson } from './standards';
+import { loadStandard } from './standards';
 
 export async function coverageInput(data: GeoData): Promise<CoverageLayers> {
-  const standards = await standardsJson();
+  const standard = await loadStandard();
   return {
     roads: data.roads as CoverageLayers['roads'],
     green: data.greenery as CoverageLayers['green'],
     residential: data.residential as CoverageLayers['residential'],
     water: data.water as CoverageLayers['water'],
-    standards,
+    standard,
   };
 }

@@ -63,10 +63,13 @@ export function startCoverageSync(): () => void {
       void coverage.params;
       if (!active || !app.data) return;
       markPending('coverage-queued', true);
+      // A drag frame goes at once (it only repaints the access image); the drag's end and other
+      // changes wait out the debounce.
+      const wait = untrack(() => coverage.dragging) ? 0 : DEBOUNCE_MS;
       const timer = setTimeout(() => {
         void coverage.compute();
         markPending('coverage-queued', false);
-      }, DEBOUNCE_MS);
+      }, wait);
       return () => {
         clearTimeout(timer);
         markPending('coverage-queued', false);

@@ -9,6 +9,7 @@ import { tick } from 'svelte';
 import type { Feature, FeatureCollection } from 'geojson';
 import type { CoverageClient } from '../worker/client';
 import type { CoverageParams, CoverageResult } from '../core/coverage/pipeline';
+import type { AccessImageResult } from '../core/coverage/access-image';
 import type { NearestResult } from '../core/coverage/nearest';
 import type { PointInfo } from '../core/coverage/point-info';
 import type { Scenario } from '../core/coverage/types';
@@ -40,6 +41,8 @@ class CoverageState {
   minAreaM2 = $state(1000);
   whatIfs = $state.raw<WhatIf[]>([]);
   result = $state.raw<CoverageResult | null>(null);
+  /** The access grid as an image coloured by band (drawn first; repainted per drag frame). */
+  image = $state.raw<AccessImageResult | null>(null);
   error = $state<string | null>(null);
   /** True once a request has been pending for 150 ms: show progress. */
   busy = $state(false);
@@ -131,6 +134,11 @@ class CoverageState {
     this.computes++;
     markPending('coverage-apply', true);
     try {
+      // The image first: a drag frame stops there (the incremental search repaints only the cells
+      // the park improves); otherwise the band polygons, gaps and exact statistics follow.
+      const img = await this.track(async () => (await this.worker()).latest('accessImage', params));
+      if (img) this.image = img;
+      if (params.draft) return;
       const r = await this.track(async () => (await this.worker()).latest('compute', params));
       if (r) {
         this.result = r;

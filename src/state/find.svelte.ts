@@ -10,7 +10,7 @@
  * src/map/find-binding.ts (wired by src/ui/find/FindMap.svelte) draws routes, markers and views.
  */
 import { untrack } from 'svelte';
-import { createPlaceIndex, type PlaceIndex, type SearchResult } from '../core/search';
+import type { PlaceIndex, SearchResult } from '../core/search';
 import type { NearestResult } from '../core/coverage/nearest';
 import { formatOrigin, inStudyArea, parseOrigin, type LngLat } from '../core/find/origin';
 import { nearestWalkableRoadMetres } from '../core/find/road-distance';
@@ -100,12 +100,15 @@ class FindState {
     return g && !g.whatIf ? g.id : null;
   });
 
-  /** Builds the search index from the loaded geodata, once per dataset. */
-  ensureIndex(): void {
+  /** Builds the search index from the loaded geodata, once per dataset (the code loaded on demand). */
+  async ensureIndex(): Promise<void> {
     const data = app.data;
-    if (!data || this.indexFor === data) return;
+    if (!data || this.indexFor === data || this.indexing) return;
     this.indexing = true;
     try {
+      // Loaded on the first search (pinyin-pro's dictionary and Fuse stay out of the first load).
+      const { createPlaceIndex } = await import('../core/search');
+      if (app.data !== data) return;
       this.index = createPlaceIndex({
         greenery: data.greenery,
         roads: data.roads,

@@ -42,11 +42,16 @@ function asCollection(file: string, json: unknown): FeatureCollection {
   return fc;
 }
 
-export async function loadGeoData(): Promise<GeoData> {
+/** The layers, all at once; `onFile` hears each file arrive (the loading state's progress). */
+export async function loadGeoData(onFile?: (done: number, total: number) => void): Promise<GeoData> {
+  const files = Object.entries(LAYER_FILES);
+  let done = 0;
   const entries = await Promise.all(
-    Object.entries(LAYER_FILES).map(
-      async ([key, file]) => [key, asCollection(file, await fetchJson(file))] as const,
-    ),
+    files.map(async ([key, file]) => {
+      const fc = asCollection(file, await fetchJson(file));
+      onFile?.(++done, files.length);
+      return [key, fc] as const;
+    }),
   );
   return Object.fromEntries(entries) as GeoData;
 }

@@ -7,13 +7,10 @@
  */
 import type { Feature, FeatureCollection } from 'geojson';
 import type { WhatIf } from '../core/coverage/whatif';
-import {
-  importMessage,
-  MAX_FILE_BYTES,
-  type ImportCode,
-  type ImportIssue,
-  type ImportStats,
-} from '../core/import';
+// The modules themselves, not the barrel: its parser (zod) belongs to the import worker only.
+import { importMessage, type ImportCode } from '../core/import/messages';
+import { MAX_FILE_BYTES } from '../core/import/limits';
+import type { ImportIssue, ImportStats } from '../core/import';
 import { startImport, type ImportJob } from '../worker/import-client';
 import type { WorkerStage } from '../worker/import-protocol';
 import { app } from './app.svelte';

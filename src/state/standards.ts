@@ -1,8 +1,8 @@
 /**
- * geodata/standards.json, fetched once for the whole app: the coverage worker gets the raw file
- * (and reads it with the core's one parser), the map's what-if radius discs get the parsed standard.
+ * geodata/standards.json, fetched and parsed once for the whole app (the core's one parser, loaded
+ * on demand): the coverage worker and the map's what-if radius discs both get the parsed standard.
  */
-import { parseStandard, type ServiceRadiusStandard } from '../core/coverage/radius';
+import type { ServiceRadiusStandard } from '../core/coverage/radius';
 import { loadJson } from './geodata';
 
 let file: Promise<unknown> | null = null;
@@ -13,6 +13,12 @@ export function standardsJson(): Promise<unknown> {
   return file;
 }
 
-export async function loadStandard(): Promise<ServiceRadiusStandard> {
-  return parseStandard(await standardsJson());
+let parsed: Promise<ServiceRadiusStandard> | null = null;
+
+/** The parsed standard, once; the parser (zod) loads on demand, out of the first load. */
+export function loadStandard(): Promise<ServiceRadiusStandard> {
+  parsed ??= Promise.all([standardsJson(), import('../core/coverage/standard-parse')]).then(
+    ([json, { parseStandard }]) => parseStandard(json),
+  );
+  return parsed;
 }

@@ -222,7 +222,12 @@ async function loadLayers(
     urls.water ? fetchJson(urls.water) : Promise.resolve(undefined),
     urls.standards ? fetchJson(urls.standards).catch(() => undefined) : Promise.resolve(undefined),
   ]);
-  return { roads, green, residential, water, standards } as CoverageLayers;
+  // Parsed here, on this path only (the app sends the parsed standard): zod loads on demand.
+  const standard =
+    standards === undefined
+      ? undefined
+      : (await import('../core/coverage/standard-parse')).parseStandard(standards);
+  return { roads, green, residential, water, standard } as CoverageLayers;
 }
 
 /** A macrotask that lets queued messages be delivered (MessageChannel where it exists). */

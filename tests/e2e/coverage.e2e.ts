@@ -8,6 +8,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launch, newAppPage, openApp, renderedCount, screenshot, settled } from './harness';
+import { BAND_GREENS } from '../../src/core/coverage/band-colors';
 
 const BAND_LAYERS = ['cov-bands-fill'];
 const WHATIF_LAYERS = ['cov-whatif-fill'];
@@ -57,6 +58,33 @@ async function screenPoint(page: Page, lng: number, lat: number): Promise<{ x: n
   );
 }
 
+/**
+ * The access image's pixels (one per grid cell, the canvas the map's `cov-bands-image` source
+ * draws): how many cells are painted, and their distinct colours as '#rrggbb'.
+ */
+async function imageCells(page: Page): Promise<{ painted: number; colors: string[]; shown: boolean }> {
+  return page.evaluate(() => {
+    const m = window.greenCircle.map!;
+    const src = m.getSource('cov-bands-image') as unknown as { getCanvas(): HTMLCanvasElement } | undefined;
+    if (!src) return { painted: 0, colors: [], shown: false };
+    const c = src.getCanvas();
+    const px = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data;
+    let painted = 0;
+    const colors = new Set<string>();
+    const hex = (v: number) => v.toString(16).padStart(2, '0');
+    for (let i = 0; i < px.length; i += 4) {
+      if (px[i + 3] === 0) continue;
+      painted++;
+      colors.add(`#${hex(px[i])}${hex(px[i + 1])}${hex(px[i + 2])}`);
+    }
+    return {
+      painted,
+      colors: [...colors].sort(),
+      shown: m.getLayoutProperty('cov-bands-image', 'visibility') !== 'none',
+    };
+  });
+}
+
 /** A legend row naming `m` minutes, and not a number that merely contains it (5 is not 15). */
 const minutesRow = (m: number) => expect.stringMatching(new RegExp(`(^|\\D)${m}(\\D|$)`));
 
@@ -65,6 +93,15 @@ describe('the coverage view', () => {
     const { page, context, errors, outside } = await newAppPage(browser);
     await openCoverage(page);
     expect(await renderedCount(page, BAND_LAYERS)).toBeGreaterThan(0);
+    // The bands are drawn as the access image: cells painted in the band greens, nothing else.
+    const img = await imageCells(page);
+    expect(img.shown).toBe(true);
+    expect(img.painted).toBeGreaterThan(0);
+    expect(img.colors.length).toBeGreaterThan(0);
+    // (A canvas stores premultiplied alpha: a channel read back may be off by a few units.)
+    const rgb = (h: string) => [1, 3, 5].map((i) => parseInt(h.slice(i, i + 2), 16));
+    const near = (c: string) => BAND_GREENS.some((g) => rgb(g).every((v, i) => Math.abs(v - rgb(c)[i]) <= 3));
+    for (const c of img.colors) expect(near(c), c).toBe(true);
     const share = await share15(page);
     expect(share).toBeGreaterThan(0);
     expect(share).toBeLessThanOrEqual(1);
@@ -123,6 +160,7 @@ describe('the coverage view', () => {
     const { page, context, errors } = await newAppPage(browser);
     await openCoverage(page);
     const before = await share15(page);
+    const paintedBefore = (await imageCells(page)).painted;
     const gap = page.locator('[data-testid="cov-gap"][data-rank="1"]');
     const lng = Number(await gap.getAttribute('data-lng'));
     const lat = Number(await gap.getAttribute('data-lat'));
@@ -136,6 +174,8 @@ describe('the coverage view', () => {
     await page.mouse.click(at.x, at.y);
     const after = await nextShare15(page, before);
     expect(after).toBeGreaterThan(before);
+    // The park brings cells of the gap within reach: the image paints more cells.
+    expect((await imageCells(page)).painted).toBeGreaterThan(paintedBefore);
     expect(await page.locator('[data-testid="cov-whatif-item"]').count()).toBe(1);
     expect(await renderedCount(page, WHATIF_LAYERS)).toBeGreaterThan(0);
     // The statistics say what the what-if changed.
@@ -173,10 +213,11 @@ describe('the coverage view', () => {
     expect(movedLat).toBeLessThan(wLat);
     await settled(page);
 
-    // Removing it brings the statistics back to the plan without what-ifs.
+    // Removing it brings the statistics and the image back to the plan without what-ifs.
     const moved = await share15(page);
     await page.click('[data-testid="cov-whatif-remove"]');
     expect(await nextShare15(page, moved)).toBeCloseTo(before, 9);
+    expect((await imageCells(page)).painted).toBe(paintedBefore);
     await page.waitForFunction(`(${wiOf.toString()})() === ''`);
     expect(errors).toEqual([]);
     await context.close();

@@ -225,7 +225,10 @@ describe('residents on a phone', () => {
 
     // The answer says which parks count and that the data is incomplete; unbuilt parks are marked.
     expect(await page.textContent('.near .basis')).toContain('2015 年规划');
-    expect(await page.textContent('[data-testid="find-incomplete"]')).toContain('12 处');
+    // The note counts every green space geodata/greenery.geojson holds (NearMe.svelte): read, not retyped.
+    expect(await page.textContent('[data-testid="find-incomplete"]')).toContain(
+      `地图只收录了 ${greenery.features.length} 处公园和绿廊`,
+    );
     const statusOf = (id: string) =>
       greenery.features.find((f) => f.properties?.id === id)?.properties?.status as string;
     const tags = await page.$$eval('[data-testid="find-nearest"] button', (bs) =>

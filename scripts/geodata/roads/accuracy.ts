@@ -11,15 +11,20 @@ import { toXY } from './planar.ts';
 type Bbox = readonly [number, number, number, number];
 const inside = (p: Position, [w, s, e, n]: Bbox) => p[0] >= w && p[0] <= e && p[1] >= s && p[1] <= n;
 
-/** Distance (m) from a point to the nearest road piece carrying a name; Infinity when none does. */
+/**
+ * Distance (m) from a point to the nearest road piece carrying a name (its name_zh, or a name in its
+ * name_alt: a road's 2013 name, which addresses still use); Infinity when none does.
+ */
 export function roadDistance(roads: Feature<LineString>[]): (name: string, p: Position) => number {
   const segments = new Map<string, [number, number, number, number][]>();
   for (const f of roads) {
     const xy = f.geometry.coordinates.map(toXY);
-    const name = String(f.properties?.name_zh);
-    const list = segments.get(name) ?? [];
-    for (let i = 1; i < xy.length; i++) list.push([xy[i - 1][0], xy[i - 1][1], xy[i][0], xy[i][1]]);
-    segments.set(name, list);
+    const alt = typeof f.properties?.name_alt === 'string' ? f.properties.name_alt.split('、') : [];
+    for (const name of [String(f.properties?.name_zh), ...alt]) {
+      const list = segments.get(name) ?? [];
+      for (let i = 1; i < xy.length; i++) list.push([xy[i - 1][0], xy[i - 1][1], xy[i][0], xy[i][1]]);
+      segments.set(name, list);
+    }
   }
   return (name, p) => {
     const [x, y] = toXY(p);

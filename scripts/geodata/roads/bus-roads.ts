@@ -7,6 +7,7 @@
  */
 import type { Position } from 'geojson';
 import { pinyin } from 'pinyin-pro';
+import { placeWordsEn } from '../../../src/core/search/romanize.ts';
 import {
   courseFrom,
   crossingsFromStops,
@@ -23,6 +24,13 @@ export interface BusRoadConfig {
   about: string;
   /** Bus-data spelling → the name the map uses (a misspelling, a short form, a former name). */
   alias: Record<string, string>;
+  /**
+   * The aliases that are a road's 2013 name (not a misspelling), with the evidence: the road is drawn
+   * once under today's name and carries the 2013 name as `name_alt`.
+   */
+  former_names?: Record<string, string>;
+  /** How far a road's ends may be carried onto the road ahead, where the default 160 m falls short (name → m). */
+  reach_m?: Record<string, number>;
   /** Names not drawn from the bus data, with the reason. */
   skip: { names: string[]; reason: string }[];
   /** Names drawn as arterials (the rest: secondary, '里' lanes local). */
@@ -78,11 +86,8 @@ function englishName(name: string): string {
   return `${word}${suffix} ${kindEn}`.trim();
 }
 
-/** A place's English name: its pinyin, words capitalised ("郑大新区南门" → "Zhengdaxinqunanmen"). */
-export function englishPlaceName(name: string): string {
-  const py = pinyin(name, { toneType: 'none', type: 'array', nonZh: 'consecutive' }).join('');
-  return py.charAt(0).toUpperCase() + py.slice(1);
-}
+/** A place's English name: pinyin by word, capitalised ("郑大新区南门" → "Zhengda Xinqu Nanmen"). */
+export const englishPlaceName = (name: string): string => placeWordsEn(name);
 
 /** The part of a line inside the box (the longest run when it leaves and re-enters). */
 export function clipToBox(line: Position[], b: readonly number[]): Position[] {

@@ -1,5 +1,5 @@
 /** The area the access grid covers. */
-import { STUDY_BBOX } from '../geodata/schema';
+import { STUDY_BBOX } from '../geodata/study-area';
 import { MAX_OFF_NETWORK_M } from './constants';
 import type { CoverageLayers } from './types';
 

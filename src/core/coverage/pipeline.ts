@@ -33,7 +33,7 @@ import { nearestGreens } from './nearest';
 import { type CoverageParams, type ResolvedParams, limitsOf, resolveParams } from './params';
 import { pointInfo } from './point-info';
 import { type LocalProjection, makeProjection, toLat, toLng } from './projection';
-import { type ServiceRadiusStandard, parseStandard, radiusBuffers } from './radius';
+import { DEFAULT_STANDARD, type ServiceRadiusStandard, radiusBuffers } from './radius';
 import { radiusCovered } from './radius-cells';
 import { type ResidentialRaster, rasterizeResidential } from './residential';
 import type { CoverageResult, GridResult, Suggestion } from './results';
@@ -89,7 +89,7 @@ export class CoverageEngine {
       throw new Error('Coverage needs roads, green and residential FeatureCollections.');
     }
     this.layers = layers;
-    this.standard = parseStandard(layers.standards);
+    this.standard = layers.standard ?? DEFAULT_STANDARD;
     this.extent = extent ? (extent.slice(0, 4) as [number, number, number, number]) : dataExtent(layers);
     this.proj = makeProjection((this.extent[0] + this.extent[2]) / 2, (this.extent[1] + this.extent[3]) / 2);
   }

@@ -7,7 +7,7 @@
  */
 import buffer from '@turf/buffer';
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
-import { StandardsFile } from '../geodata/standards';
+import type { StandardsFile } from '../geodata/standards';
 
 export interface RadiusTier {
   /** The smallest green space (m²) this tier applies to. */
@@ -29,7 +29,11 @@ export interface ServiceRadiusStandard {
   targets: RateTarget[];
 }
 
-/** Used when geodata/standards.json is absent or unreadable. */
+/**
+ * Used when geodata/standards.json is absent or unreadable. The file is read by its one parser,
+ * parseStandard (./standard-parse.ts, zod), loaded on demand so zod stays out of the first load and
+ * the coverage worker, which receive the parsed standard.
+ */
 export const DEFAULT_STANDARD: ServiceRadiusStandard = {
   tiers: [
     { minAreaM2: 5000, radiusM: 500, source: "GB/T 51346-2019 §4.3.4; CAUPD park report '500米见园'" },
@@ -40,15 +44,6 @@ export const DEFAULT_STANDARD: ServiceRadiusStandard = {
     { rate: 0.9, source: 'GB/T 51346-2019 §4.3.4' },
   ],
 };
-
-/**
- * The standard in geodata/standards.json, read by its one parser (the zod contract in
- * src/core/geodata/standards.ts). A file that breaks the contract falls back to DEFAULT_STANDARD.
- */
-export function parseStandard(json: unknown): ServiceRadiusStandard {
-  const file = StandardsFile.safeParse(json);
-  return file.success ? standardOf(file.data) : DEFAULT_STANDARD;
-}
 
 /**
  * One scheme of a checked standards file: its tiers (largest parks first) and the coverage targets.

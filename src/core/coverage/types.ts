@@ -5,6 +5,7 @@
 import type { FeatureCollection, LineString, MultiLineString, MultiPolygon, Polygon } from 'geojson';
 import type { GreenProps, ResidentialProps, RoadProps } from '../geodata/schema';
 import type { Status2014 } from './scenarios';
+import type { ServiceRadiusStandard } from './radius';
 
 export {
   type Scenario,
@@ -54,8 +55,11 @@ export interface CoverageLayers {
   residential: FeatureCollection<Areal, ResidentialInput>;
   /** Rivers, lakes: crossed only along roads. */
   water?: FeatureCollection<Areal, Record<string, unknown> | null>;
-  /** Parsed geodata/standards.json, if the app bundles one (see radius.ts for the accepted shape). */
-  standards?: unknown;
+  /**
+   * The service-radius standard of geodata/standards.json, already parsed (standard-parse.ts);
+   * DEFAULT_STANDARD when absent.
+   */
+  standard?: ServiceRadiusStandard;
 }
 
 /** Outer and inner rings of a Polygon or MultiPolygon as arrays of polygons (each a list of rings). */

@@ -2,7 +2,7 @@
  * Where a "near me" answer starts: the study-area check for a position (the browser's or a tap),
  * and the `o=lng,lat` URL value that lets a resident share the answer as a link.
  */
-import { STUDY_BBOX } from '../geodata/schema';
+import { STUDY_BBOX } from '../geodata/study-area';
 
 export type LngLat = [number, number];
 

@@ -4,8 +4,7 @@
  */
 import { z } from 'zod';
 
-/** The study area: the zone and the neighbourhoods around it (DESIGN.md). */
-export const STUDY_BBOX = [113.44, 34.75, 113.62, 34.88] as const;
+export { STUDY_BBOX } from './study-area';
 
 export const Status = z.enum(['existing', 'under_construction', 'planned']);
 export const Confidence = z.enum(['high', 'medium', 'low']);
@@ -40,6 +39,8 @@ export const RoadProps = z.object({
   class: RoadClass,
   /** false for expressway main lines without sidewalks, railways. */
   walkable: z.boolean(),
+  /** Another name of the same road, e.g. its 2013 name (西环路 for 西三环); search finds it by either. */
+  name_alt: z.string().optional(),
   /** true for bridges over water or rail: the only places a barrier may be crossed. */
   bridge: z.boolean().optional(),
   /** The road this piece belongs to: pieces split at intersections share it (e.g. "xuesong"). */

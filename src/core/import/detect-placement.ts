@@ -3,7 +3,7 @@
  * a wrong coordinate system or simply another city.
  */
 import distance from '@turf/distance';
-import { STUDY_BBOX } from '../geodata/schema';
+import { STUDY_BBOX } from '../geodata/study-area';
 import type { Finding } from './issue';
 
 const round = (v: number, digits: number) => Math.round(v * 10 ** digits) / 10 ** digits;

@@ -25,7 +25,10 @@ export interface PlaceLayers {
   crossings?: Layer;
   /** industrial-parks.geojson: only `kind: 'university'` features are searchable (campuses). */
   industrialParks?: Layer;
-  /** landmarks.geojson: only `kind: 'metro_station'` features are searchable. */
+  /**
+   * landmarks.geojson: `kind: 'metro_station'` (metro) and `kind: 'place'` (villages, estates,
+   * campuses and institutions the 2013 bus stops are named after) features are searchable.
+   */
   landmarks?: Layer;
   /** residential.geojson: blocks, plus each name in a block's `estates` array. */
   residential?: Layer;
@@ -90,18 +93,24 @@ const ROAD_CLASS_IMPORTANCE: Record<string, number> = {
 
 /** One place per road name: the segments' bbox, and the point of the road nearest its bbox centre. */
 function roadPlaces(layer: Layer): Place[] {
-  const byName = new Map<string, { en: string; id: string; parts: Position[][]; importance: number }>();
+  const byName = new Map<
+    string,
+    { en: string; id: string; parts: Position[][]; importance: number; alt: string[] }
+  >();
   layer.features.forEach((f) => {
     const n = names(f);
     if (!n || !f.geometry) return;
     const parts = lineParts(f.geometry).filter((p) => p.length >= 2);
     if (parts.length === 0) return;
     const importance = ROAD_CLASS_IMPORTANCE[String(f.properties?.class)] ?? 0;
+    // name_alt: another name of the road (its 2013 name, 西环路 for 西三环), found by search too.
+    const alt = (str(f.properties?.name_alt) ?? '').split('、').filter(Boolean);
     const road = byName.get(n.zh);
     if (road) {
       road.parts.push(...parts);
       road.importance = Math.max(road.importance, importance);
-    } else byName.set(n.zh, { en: n.en, id: n.zh, parts: [...parts], importance });
+      road.alt = unique([...road.alt, ...alt]);
+    } else byName.set(n.zh, { en: n.en, id: n.zh, parts: [...parts], importance, alt });
   });
   return [...byName].map(([zh, road]) => {
     const line = multiLineString(road.parts);
@@ -117,6 +126,7 @@ function roadPlaces(layer: Layer): Place[] {
       bbox,
     };
     place.importance = road.importance;
+    if (road.alt.length) place.aliases_zh = road.alt;
     return place;
   });
 }
@@ -238,6 +248,7 @@ export function placesFromLayers(layers: PlaceLayers): Place[] {
     if (f.properties?.kind === 'university') push(areaPlace('campus', f, i));
   });
   layers.landmarks?.features.forEach((f, i) => {
+    if (f.properties?.kind === 'place') return push(areaPlace('place', f, i));
     if (f.properties?.kind !== 'metro_station') return;
     const p = areaPlace('metro', f, i);
     // "天健湖站" is also found as "天健湖地铁站".

@@ -84,3 +84,92 @@ export function compactLatin(text: string): string {
     .replace(/\p{M}+/gu, '')
     .replace(/[^a-z0-9]+/g, '');
 }
+
+/**
+ * Words a Chinese place name is split at for its English label, longest first: the generic part
+ * (村, 新村, 大学, 医院 …) and a few common proper words (郑州, 高新区). A run of characters between
+ * them is the name proper and stays one word ("沟赵村" → "Gouzhao Cun").
+ */
+const PLACE_WORDS = [
+  '郑州',
+  '河南',
+  '高新区',
+  '管委会',
+  '新区',
+  '南门',
+  '北门',
+  '东门',
+  '西门',
+  '新村',
+  '村',
+  '政府',
+  '工贸园',
+  '工业园',
+  '大学',
+  '医学院',
+  '学院',
+  '中学',
+  '学校',
+  '医院',
+  '花园',
+  '市场',
+  '公交',
+  '客运',
+  '西站',
+  '汽车',
+  '纺织城',
+  '美术馆',
+  '美院',
+  '建材',
+  '机械厂',
+  '制药厂',
+  '石油局',
+  '钢材城',
+  '花卉基地',
+  '福利院',
+  '外国语',
+  '外语',
+  '信息工程',
+  '电力工业',
+  '大厨房',
+  '东关',
+  '镇',
+  '市',
+].sort((a, b) => b.length - a.length);
+
+/**
+ * An English label for a Chinese place name: pinyin by word, each word capitalised, the generic
+ * part written apart (GB/T 16159 style): "郑州市外国语学校" → "Zhengzhou Shi Waiguoyu Xuexiao",
+ * "郑大新区南门" → "Zhengda Xinqu Nanmen". Latin letters and digits are kept as they are.
+ */
+export function placeWordsEn(name: string): string {
+  const words: string[] = [];
+  let rest = name;
+  let proper = '';
+  const flush = () => {
+    if (proper) words.push(proper);
+    proper = '';
+  };
+  while (rest) {
+    const w = PLACE_WORDS.find(
+      (x) => rest.startsWith(x) && !(x === '市' && proper === '' && words.length === 0),
+    );
+    if (w) {
+      flush();
+      words.push(w);
+      rest = rest.slice(w.length);
+    } else {
+      proper += rest[0];
+      rest = rest.slice(1);
+    }
+  }
+  flush();
+  return words
+    .map((w) => {
+      const py = pinyin(w, { toneType: 'none', type: 'array', nonZh: 'consecutive' })
+        .join('')
+        .replace(/ü/g, 'u');
+      return py.charAt(0).toUpperCase() + py.slice(1);
+    })
+    .join(' ');
+}

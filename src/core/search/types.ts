@@ -1,5 +1,5 @@
 /** What kind of place a search entry is; the order of PLACE_KIND_PRIORITY breaks score ties. */
-export type PlaceKind = 'green' | 'metro' | 'crossing' | 'road' | 'campus' | 'residential';
+export type PlaceKind = 'green' | 'metro' | 'crossing' | 'road' | 'campus' | 'residential' | 'place';
 
 /**
  * Lower comes first when two results score the same. Parks first (residents look for parks);
@@ -11,7 +11,8 @@ export const PLACE_KIND_PRIORITY: Record<PlaceKind, number> = {
   campus: 2,
   road: 3,
   residential: 4,
-  crossing: 5,
+  place: 5,
+  crossing: 6,
 };
 
 /** [west, south, east, north] in WGS-84 degrees. */

@@ -1,10 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  DEFAULT_STANDARD,
-  parseStandard,
-  radiusBuffers,
-  serviceRadius,
-} from '../../../src/core/coverage/radius';
+import { DEFAULT_STANDARD, radiusBuffers, serviceRadius } from '../../../src/core/coverage/radius';
+import { parseStandard } from '../../../src/core/coverage/standard-parse';
 import { green } from '../../fixtures/coverage/build';
 import area from '@turf/area';
 import { readFileSync } from 'node:fs';

@@ -17,7 +17,8 @@ import { describe, expect, it } from 'vitest';
 import { validateLayer } from '../../../src/core/geodata/validate';
 import { IndicatorsFile } from '../../../src/core/geodata/indicators';
 import { StandardsFile } from '../../../src/core/geodata/standards';
-import { parseStandard, serviceRadius, standardOf } from '../../../src/core/coverage/radius';
+import { serviceRadius, standardOf } from '../../../src/core/coverage/radius';
+import { parseStandard } from '../../../src/core/coverage/standard-parse';
 import { parseCommentedCsv } from '../../../scripts/geodata/csv';
 
 const GEODATA = join(__dirname, '../../../geodata');

@@ -7,9 +7,36 @@ describe('place search on geodata/', () => {
   const layers = readPlaceLayers(new URL('../../../geodata/', import.meta.url));
   const index = createPlaceIndex(layers);
 
-  it('indexes parks, roads, crossings, campuses, metro stations and residential places', () => {
+  it('indexes parks, roads, crossings, campuses, metro stations, residential places and named places', () => {
     const kinds = new Set(placesFromLayers(layers).map((p) => p.kind));
-    expect([...kinds].sort()).toEqual(['campus', 'crossing', 'green', 'metro', 'residential', 'road']);
+    expect([...kinds].sort()).toEqual([
+      'campus',
+      'crossing',
+      'green',
+      'metro',
+      'place',
+      'residential',
+      'road',
+    ]);
+  });
+
+  it('finds every place the 2013 bus stops name (landmarks kind place), with an English label by word', () => {
+    const named = layers.landmarks!.features.filter((f) => f.properties?.kind === 'place');
+    expect(named.length).toBeGreaterThan(50);
+    for (const f of named) {
+      const zh = String(f.properties?.name_zh);
+      const hit = index.search(zh).find((r) => r.kind === 'place' && r.name_zh === zh);
+      expect(hit, zh).toBeDefined();
+      // Capitalised words of Latin letters: "Zhengda Xinqu Nanmen", never the run-on "Zhengdaxinqunanmen".
+      expect(hit!.name_en, zh).toMatch(/^[A-Z][a-z]*( [A-Z][a-z]*)*$/);
+    }
+    expect(index.search('郑大新区南门')[0]).toMatchObject({ kind: 'place', name_en: 'Zhengda Xinqu Nanmen' });
+    expect(index.search('Gouzhao Cun')[0]).toMatchObject({ kind: 'place', name_zh: '沟赵村' });
+  });
+
+  it("finds a road by its 2013 name (name_alt): 西环路 is today's 西三环, 绕城路 西四环", () => {
+    expect(index.search('西环路')[0]).toMatchObject({ kind: 'road', name_zh: '西三环' });
+    expect(index.search('绕城路')[0]).toMatchObject({ kind: 'road', name_zh: '西四环' });
   });
 
   it('"xsl" finds 雪松路 first', () => {

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { CoverageEngine } from '../../../src/core/coverage/pipeline';
 import { type Scenario, inScenario } from '../../../src/core/coverage/scenarios';
 import type { CoverageLayers } from '../../../src/core/coverage/types';
+import { parseStandard } from '../../../src/core/coverage/standard-parse';
 import { findSites, siteCandidates } from '../../../src/core/sites/search';
 import { EXTENT_CLUSTERS, clusterLayers } from '../../fixtures/sites/build';
 import { ll } from '../../fixtures/coverage/build';
@@ -86,7 +87,7 @@ describe('on the real zone', () => {
     green: load('greenery.geojson'),
     residential: load('residential.geojson'),
     water: load('water.geojson'),
-    standards: load('standards.json'),
+    standard: parseStandard(load('standards.json')),
   };
   const landUse = load('industrial-parks.geojson');
   const engine = new CoverageEngine(layers);
