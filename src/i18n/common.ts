@@ -93,7 +93,10 @@ export default {
       '绿圈把郑州高新区《2015 年工作部署》中的道路延伸、“四园四廊道”和产业园区画成地图，并计算“15 分钟绿色生活圈”：居民步行 5、10、15 分钟能否到达绿地，哪里存在缺口。',
     'about.methodTitle': '计算方法',
     'about.method':
-      '沿可步行道路网络，从每处绿地的出入口（或边界上每 50 米一个点）同时出发做最短路径计算，得到每个路口到最近绿地的步行时间；再以约 50 米的网格补上离开道路的步行（直线距离 × 1.2，最多 300 米）。河流只能经桥梁穿越。作为对照，也按国家标准（GB/T 51346-2019，“300 米见绿、500 米见园”）画出直线服务半径，直线法通常会高估覆盖。',
+      '沿可步行道路网络，从每处绿地的出入口（或边界上每 50 米一个点）同时出发做最短路径计算，得到每个路口到最近绿地的步行时间；再以约 50 米的网格补上离开道路的步行（直线距离 × 1.2，最多 300 米）。河流只能经桥梁穿越。作为对照，也按国家标准（GB/T 51346-2019，“300 米见绿、500 米见园”）画出直线服务半径。两者谁大取决于步速：按 1.0 m/s，15 分钟沿路可走约 900 米，比 300–500 米的半径远，直线法反而覆盖得少；步速放慢到 0.6 m/s 时，绕路使步行圈变小，直线法便会高估。统计面板给出当前参数下两者的实际差值。',
+    'about.populationTitle': '居住人口怎么估算',
+    'about.population':
+      '每个居住街坊的人口 = 住房套数 × 0.85（入住率，假设）× 2.82 人/户（郑州市 2020 年人口普查家庭户均人口）；套数取自 2020 年贝壳找房小区资料，因此代表约 2020 年的居住情况，部分小区 2014 年尚未建成。高校宿舍区按公布的在校生数估算。所有人口数都是估算值。',
     'about.dataTitle': '数据与诚实',
     'about.data':
       '没有可用的 OpenStreetMap 数据，路网、绿地、居住用地均依据公开资料手工整理，每个要素都标注来源与可信度。规划文件没有列出“四园四廊道”的具体名单，图上的选择是示意。高新区的官方边界未公开，图上为近似范围。',
@@ -203,7 +206,10 @@ export default {
       'Green Circle maps the road extensions, the Four Parks Four Corridors and the industrial parks of the Zhengzhou High-tech Zone 2015 work plan, and computes its 15-minute green-life circle: whether residents can walk to green space within 5, 10 and 15 minutes, and where the gaps are.',
     'about.methodTitle': 'Method',
     'about.method':
-      'One shortest-path search runs along the walkable road network from every green space’s entrances (or a point every 50 m on its edge) at once, giving each junction its walk time to the nearest green space; a grid of about 50 m cells adds the walk off the road (straight line × 1.2, at most 300 m). Rivers are crossed only on bridges. For comparison, the national standard’s straight-line service radii (GB/T 51346-2019, “green within 300 m, a park within 500 m”) are drawn too: the straight-line rule usually overstates coverage.',
+      'One shortest-path search runs along the walkable road network from every green space’s entrances (or a point every 50 m on its edge) at once, giving each junction its walk time to the nearest green space; a grid of about 50 m cells adds the walk off the road (straight line × 1.2, at most 300 m). Rivers are crossed only on bridges. For comparison, the national standard’s straight-line service radii (GB/T 51346-2019, “green within 300 m, a park within 500 m”) are drawn too. Which covers more depends on the walking speed: at 1.0 m/s a 15-minute walk reaches about 900 m along the roads, farther than the 300–500 m radii, so the straight-line rule covers less; slowed to 0.6 m/s the detours shrink the walk and the straight-line rule overstates. The statistics panel shows the difference for the current settings.',
+    'about.populationTitle': 'How the population is estimated',
+    'about.population':
+      'Each residential block’s population = dwellings × 0.85 (occupancy, assumed) × 2.82 persons per household (Zhengzhou, 2020 census); the dwellings come from a 2020 Beike estate listing, so the figures stand for about 2020 and some estates were not yet built in 2014. Campus dormitories use published enrolment. Every population figure is an estimate.',
     'about.dataTitle': 'Data, honestly',
     'about.data':
       'No OpenStreetMap extract was available: roads, green spaces and housing were compiled by hand from public sources, and every feature carries its source and a confidence. The plan does not name its Four Parks Four Corridors, so the selection shown is illustrative. The zone’s official boundary is not public; the outline is approximate.',

@@ -80,6 +80,8 @@ export default {
     'cov.stats.unreachable': '其中 {n} 人距可步行道路超过 300 米',
     'cov.stats.illustrative': '{n} 人（{p}）的最近绿地为示意性（位置或存在为推测）',
     'cov.stats.total': '居住人口（估算）{n} 人，居住用地 {a} 公顷',
+    'cov.stats.how': '人口按住房套数 × 0.85 入住率 × 2.82 人/户估算（约 2020 年）；步行时间沿道路计算。',
+    'cov.stats.howLink': '计算方法',
     'cov.chart.title': '各圈层人口覆盖率',
     'cov.chart.aria': '柱状图：2014 现状、2015 规划、今天{whatif}在各圈层内的人口比例，浅色部分来自推测要素',
     'cov.chart.whatif': '、加假设公园',
@@ -196,6 +198,9 @@ export default {
     'cov.stats.unreachable': 'of whom {n} are more than 300 m from any walkable road',
     'cov.stats.illustrative': '{n} people ({p}) have an illustrative (guessed) green space as their nearest',
     'cov.stats.total': 'Residents (estimated) {n}, residential land {a} ha',
+    'cov.stats.how':
+      'Population estimated as dwellings × 0.85 occupancy × 2.82 persons per household (about 2020); walk times along the roads.',
+    'cov.stats.howLink': 'How this is computed',
     'cov.chart.title': 'Share of population by band',
     'cov.chart.aria':
       'Bar chart: share of population within each band, 2014 as built, 2015 plan, today{whatif}; the light part rests on guessed features',

@@ -10,6 +10,7 @@ export default {
     'find.search.loading': '正在准备搜索…',
     'find.search.none': '没有找到“{q}”。试试别的写法、拼音或首字母。',
     'find.search.count': '{n} 个结果，用上下方向键选择，回车确认',
+    'find.search.count.one': '1 个结果，回车确认',
     'find.search.results': '搜索结果',
     'find.kind.green': '公园绿地',
     'find.kind.metro': '地铁站',
@@ -95,6 +96,7 @@ export default {
     'find.search.loading': 'Preparing the search…',
     'find.search.none': 'Nothing found for “{q}”. Try another spelling, pinyin or initials.',
     'find.search.count': '{n} results; use the up and down arrows, Enter to choose',
+    'find.search.count.one': '1 result; press Enter to choose',
     'find.search.results': 'Search results',
     'find.kind.green': 'Park or green space',
     'find.kind.metro': 'Metro station',
@@ -110,9 +112,10 @@ export default {
     'find.near.intro':
       'The three nearest parks by walking time along the roads (not as the crow flies), with the way there.',
     'find.near.locate': 'Use my location',
-    'find.near.tap': 'Tap a place on the map',
+    // Short enough not to wrap beside "Use my location" on a 360 px phone.
+    'find.near.tap': 'Pick on the map',
     'find.near.tapArmed': 'Tap the map where you start…',
-    'find.near.cancelTap': 'Cancel tapping',
+    'find.near.cancelTap': 'Cancel',
     'find.near.locating': 'Finding your location…',
     'find.near.computing': 'Working out the walking routes…',
     'find.near.origin': 'Start of the walk (drag to move)',

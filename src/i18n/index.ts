@@ -33,7 +33,9 @@ export function dictionaries(): Record<Lang, Dict> {
  * missing string is visible rather than blank.
  */
 export function translate(lang: Lang, key: string, params?: Record<string, string | number>): string {
-  let s = merged[lang][key] ?? merged.zh[key] ?? key;
+  // English singular: a key's ".one" form when the count is 1 ("1 result", not "1 results").
+  const one = params?.n === 1 && merged[lang][`${key}.one`];
+  let s = one || (merged[lang][key] ?? merged.zh[key] ?? key);
   if (params) for (const [k, v] of Object.entries(params)) s = s.replaceAll(`{${k}}`, String(v));
   return s;
 }

@@ -100,8 +100,10 @@ export function createFindMarkers(map: MapLibreMap, h: FindMarkerHandlers): Find
         place = null;
         return;
       }
-      if (!place) place = new Marker({ color: '#e8730c' }).setLngLat(p).addTo(map);
-      else place.setLngLat(p);
+      if (!place) {
+        place = new Marker({ color: '#e8730c' }).setLngLat(p).addTo(map);
+        place.getElement().dataset.testid = 'find-place-pin';
+      } else place.setLngLat(p);
       place.getElement().setAttribute('aria-label', label);
       place.getElement().title = label;
     },

@@ -1,19 +1,19 @@
-/** The opening camera: the whole zone, clear of the side panel (desktop) or bottom sheet (phone). */
-import turfBbox from '@turf/bbox';
+/** The opening camera: the whole plan, clear of the side panel (desktop) or bottom sheet (phone). */
 import type { LngLatBoundsLike, PaddingOptions } from 'maplibre-gl';
 import type { FeatureCollection } from 'geojson';
+import { boundsOf, planFeatures } from '../core/geodata/plan-extent';
 
-/** The zone outline's extent, or the roads' when the outline is missing. */
+/**
+ * The plan's extent: the zone outline with every plan road, park and industrial park (some run
+ * beyond the outline); the roads' extent when there is no plan data at all.
+ */
 export function zoneBounds(data: {
   boundary: FeatureCollection;
   roads: FeatureCollection;
+  greenery: FeatureCollection;
+  industry: FeatureCollection;
 }): LngLatBoundsLike {
-  const fc = data.boundary.features.length ? data.boundary : data.roads;
-  const [w, s, e, n] = turfBbox(fc);
-  return [
-    [w, s],
-    [e, n],
-  ];
+  return (boundsOf(planFeatures(data)) ?? boundsOf(data.roads.features)) as LngLatBoundsLike;
 }
 
 export function homePadding(): PaddingOptions {

@@ -35,11 +35,13 @@ export interface InteractionHandlers {
   onSelect: (layer: string, feature: MapGeoJSONFeature | null) => void;
   /** When false (e.g. another tool owns clicks), clicks are ignored here. */
   enabled: () => boolean;
+  /** The ids selected with a clicked feature (a plan project's other pieces); itself when absent. */
+  related?: (source: string, feature: MapGeoJSONFeature) => (string | number)[];
 }
 
 export function attachInteractions(map: MapLibreMap, h: InteractionHandlers): () => void {
   let hovered: FeatureRef | null = null;
-  let selected: FeatureRef | null = null;
+  let selected: FeatureRef[] = [];
 
   const setState = (ref: FeatureRef | null, key: string, value: boolean) => {
     if (ref && map.getSource(ref.source)) map.setFeatureState(ref, { [key]: value });
@@ -58,9 +60,10 @@ export function attachInteractions(map: MapLibreMap, h: InteractionHandlers): ()
   const onClick = (e: MapMouseEvent) => {
     if (!h.enabled()) return;
     const f = pick(map, e);
-    setState(selected, 'selected', false);
-    selected = f ? { source: f.source, id: f.id as string | number } : null;
-    setState(selected, 'selected', true);
+    for (const ref of selected) setState(ref, 'selected', false);
+    const ids = f ? (h.related?.(f.source, f) ?? [f.id as string | number]) : [];
+    selected = f ? ids.map((id) => ({ source: f.source, id })) : [];
+    for (const ref of selected) setState(ref, 'selected', true);
     h.onSelect(f ? (GROUP_OF_SOURCE[f.source] ?? f.source) : '', f ?? null);
   };
 

@@ -123,5 +123,10 @@ export function clearRoutes(map: MapLibreMap): void {
 export function showPlaceRoad(map: MapLibreMap, nameZh: string | null): void {
   ensureFindLayers(map);
   if (map.getLayer(PLACE_ROAD_LAYER))
-    map.setFilter(PLACE_ROAD_LAYER, ['==', ['get', 'name_zh'], nameZh ?? '']);
+    // A road by its name, or a plan project ("长椿路南延") by the `plan` its pieces share.
+    map.setFilter(PLACE_ROAD_LAYER, [
+      'any',
+      ['==', ['get', 'name_zh'], nameZh ?? ''],
+      ['==', ['coalesce', ['get', 'plan'], ''], nameZh ?? '\u0000'],
+    ]);
 }

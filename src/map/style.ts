@@ -312,7 +312,8 @@ function layers(lang: Lang): LayerSpecification[] {
       type: 'symbol',
       source: 'roads',
       filter: isPlanRoad,
-      minzoom: 11.5,
+      // The plan's own names show from the opening view, even on a phone (zoom ≈ 10.5).
+      minzoom: 10,
       layout: {
         'symbol-placement': 'line',
         'text-field': name,
@@ -346,20 +347,33 @@ function layers(lang: Lang): LayerSpecification[] {
       id: 'industry-label',
       type: 'symbol',
       source: 'industry',
-      minzoom: 11.5,
-      layout: { 'text-field': name, 'text-font': FONT, 'text-size': 12.5, 'text-max-width': 8 },
+      minzoom: 10,
+      layout: {
+        'text-field': name,
+        'text-font': FONT,
+        'text-size': ['interpolate', ['linear'], ['zoom'], 10, 11, 14, 12.5],
+        'text-max-width': 8,
+        // A label that does not fit its centre tries beside it instead of vanishing or sitting on
+        // a neighbour's campus (国家863中部软件园 beside 信息工程大学).
+        'text-variable-anchor': ['center', 'top', 'bottom', 'left', 'right'],
+        'text-radial-offset': 0.4,
+        'text-padding': 4,
+        'symbol-sort-key': ['-', 0, ['coalesce', ['get', 'area_m2'], 0]],
+      },
       paint: { 'text-color': '#4b2f86', 'text-halo-color': '#ffffff', 'text-halo-width': 1.5 },
     },
     {
       id: 'greenery-label',
       type: 'symbol',
       source: 'greenery',
-      minzoom: 11,
+      minzoom: 10,
       layout: {
         'text-field': name,
         'text-font': FONT,
         'text-size': ['interpolate', ['linear'], ['zoom'], 11, 11.5, 16, 15],
         'text-max-width': 8,
+        'text-variable-anchor': ['center', 'top', 'bottom'],
+        'text-radial-offset': 0.3,
         'symbol-sort-key': ['-', 0, ['get', 'area_m2']],
       },
       paint: { 'text-color': '#1d5e27', 'text-halo-color': '#ffffff', 'text-halo-width': 1.5 },

@@ -19,6 +19,11 @@ export interface Selection {
   feature: Feature;
 }
 
+/** The phone layout's breakpoint (App.svelte's bottom sheet uses the same width). */
+export function isPhone(): boolean {
+  return typeof window !== 'undefined' && window.matchMedia?.('(max-width: 720px)').matches === true;
+}
+
 class AppState {
   lang = $state<Lang>('zh');
   route = $state<Route>('map');
@@ -40,8 +45,11 @@ class AppState {
   viewFromUrl = false;
   /** A tool that owns map clicks for now (e.g. placing a what-if park); feature picking pauses. */
   clickTool = $state<string | null>(null);
-  /** The side panel's (or phone sheet's) open tab. */
-  tab = $state('layers');
+  /** The side panel's (or phone sheet's) open tab: a phone opens on Find (a resident's first
+   * question is "where is my nearest park?"), a wider screen on the map's layers. */
+  tab = $state(isPhone() ? 'find' : 'layers');
+  /** The About dialog is open (from the top bar, or a "how computed" link beside figures). */
+  about = $state(false);
   /** A message the whole app should show (data failed to load, storage reset, …). */
   notice = $state<{ kind: 'error' | 'info'; text: string } | null>(null);
 

@@ -170,6 +170,8 @@ class FindState {
       return;
     }
     this.disarm();
+    // One origin on the map: a tap or the GPS replaces the searched place's pin.
+    if (source !== 'place') this.chosen = null;
     this.originSource = source;
     this.originName = name;
     this.wantGreen = null;

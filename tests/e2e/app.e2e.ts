@@ -7,6 +7,8 @@ import type { Browser } from 'playwright-core';
 import { launch, newAppPage, openApp, renderedCount, screenshot, settled } from './harness';
 
 const ROAD_LAYERS = ['plan-roads'];
+/** Four or more English words in a row: a sentence, not an outlet's name. */
+const ENGLISH_RUN = /[A-Za-z]{2,}(?:[\s,'’-]+[A-Za-z]{2,}){3,}/;
 const GREEN_LAYERS = ['greenery-fill'];
 const INDUSTRY_LAYERS = ['industry-fill'];
 
@@ -104,6 +106,35 @@ describe('the offline map', () => {
     // Its length, measured with Turf, and where it comes from.
     expect(details).toMatch(/\d(\.\d+)?\s*(公里|米)/);
     expect(details).toMatch(/可信度/);
+    // Written for a Chinese reader: no English research note, no file name (URLs aside).
+    expect(details.replace(/https?:\/\/\S+/g, '')).not.toMatch(ENGLISH_RUN);
+    expect(details).not.toMatch(/\.(csv|json|md)\b/);
+    // The whole plan project is selected and framed, not one piece at the edge.
+    await settled(page);
+    const project = await page.evaluate(async () => {
+      const m = window.greenCircle.map!;
+      const name = document.querySelector('[data-testid="details"] .plan')?.textContent ?? '';
+      const data = await (
+        m.getSource('roads') as unknown as { getData(): Promise<GeoJSON.FeatureCollection> }
+      ).getData();
+      const parts = data.features.filter((f) => f.properties?.plan === name);
+      const w = m.getCanvas().clientWidth;
+      const h = m.getCanvas().clientHeight;
+      return {
+        name,
+        count: parts.length,
+        selected: parts.filter((f) => m.getFeatureState({ source: 'roads', id: f.properties!.id }).selected)
+          .length,
+        outside: parts
+          .flatMap((f) => (f.geometry as GeoJSON.LineString).coordinates)
+          .map((c) => m.project(c as [number, number]))
+          .filter((p) => p.x < -1 || p.y < -1 || p.x > w + 1 || p.y > h + 1).length,
+      };
+    });
+    expect(project.name).not.toBe('');
+    expect(project.count).toBeGreaterThan(0);
+    expect(project.selected).toBe(project.count);
+    expect(project.outside).toBe(0);
     expect(errors).toEqual([]);
     await context.close();
   });
@@ -187,5 +218,95 @@ describe('the offline map', () => {
       expect(fit.panelRight).toBeLessThanOrEqual(width);
       await context.close();
     }
+  });
+});
+
+describe('the first minute', () => {
+  it('opens on the whole plan at every screen size: each plan road, park and industrial park in view', async () => {
+    for (const [width, height] of [
+      [1440, 900],
+      [390, 844],
+      [1920, 1080],
+    ] as const) {
+      const { page, context } = await newAppPage(browser, { viewport: { width, height } });
+      await openApp(page);
+      const cut = await page.evaluate(async () => {
+        const m = window.greenCircle.map!;
+        type Src = { getData(): Promise<GeoJSON.FeatureCollection> };
+        const get = (id: string) => (m.getSource(id) as unknown as Src).getData();
+        const [roads, greenery, industry] = await Promise.all([
+          get('roads'),
+          get('greenery'),
+          get('industry'),
+        ]);
+        const plan = [
+          ...roads.features.filter((f) => f.properties?.plan),
+          ...greenery.features.filter((f) => f.properties?.plan || /four_/.test(f.properties?.program ?? '')),
+          ...industry.features,
+        ];
+        // The part of the map nobody covers: right of the side panel, above the phone's sheet.
+        const canvas = m.getCanvas().getBoundingClientRect();
+        const panel = document.querySelector('aside')!.getBoundingClientRect();
+        const phone = innerWidth <= 720;
+        const free = {
+          left: phone ? 0 : panel.right - canvas.left,
+          top: 0,
+          right: canvas.width,
+          bottom: phone ? panel.top - canvas.top : canvas.height,
+        };
+        const coords = (g: GeoJSON.Geometry): number[][] =>
+          g.type === 'LineString'
+            ? g.coordinates
+            : g.type === 'Polygon'
+              ? g.coordinates.flat()
+              : g.type === 'MultiPolygon'
+                ? g.coordinates.flat(2)
+                : g.type === 'Point'
+                  ? [g.coordinates]
+                  : [];
+        return {
+          count: plan.length,
+          outside: plan
+            .filter((f) =>
+              coords(f.geometry).some((c) => {
+                const p = m.project(c as [number, number]);
+                return (
+                  p.x < free.left - 2 || p.x > free.right + 2 || p.y < free.top - 2 || p.y > free.bottom + 2
+                );
+              }),
+            )
+            .map((f) => f.properties?.name_zh),
+        };
+      });
+      expect(cut.count).toBeGreaterThan(10);
+      expect(cut.outside, `${width}×${height}`).toEqual([]);
+      await context.close();
+    }
+  });
+
+  it('opens a phone on Find, with labels on the map and 44 px map controls', async () => {
+    const { page, context } = await newAppPage(browser, {
+      viewport: { width: 390, height: 844 },
+      hasTouch: true,
+      isMobile: true,
+    });
+    await openApp(page);
+    expect(await page.locator('[role="tab"][aria-selected="true"]').getAttribute('data-tab')).toBe('find');
+    expect(
+      await renderedCount(page, ['greenery-label', 'plan-roads-label', 'industry-label']),
+    ).toBeGreaterThan(0);
+    const zoomIn = await page.locator('.maplibregl-ctrl-zoom-in').boundingBox();
+    expect(zoomIn!.width).toBeGreaterThanOrEqual(44);
+    expect(zoomIn!.height).toBeGreaterThanOrEqual(44);
+    await screenshot(page, 'finish-phone-opening-zh');
+    await context.close();
+    // A laptop still opens on the map's layers.
+    const laptop = await newAppPage(browser);
+    await openApp(laptop.page);
+    expect(await laptop.page.locator('[role="tab"][aria-selected="true"]').getAttribute('data-tab')).toBe(
+      'layers',
+    );
+    await screenshot(laptop.page, 'finish-laptop-opening-zh');
+    await laptop.context.close();
   });
 });

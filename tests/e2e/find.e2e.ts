@@ -170,6 +170,9 @@ describe('residents on a phone', () => {
     // A figure for the report (first answer includes building the walk model in the worker), not a test.
     console.log(`near me: tap to three parks drawn in ${Date.now() - tapped} ms`);
     expect(await page.textContent('.near .from')).toBe('起点：地图上点选的位置');
+    // One origin: the tap replaced the searched place's pin.
+    expect(await page.locator('[data-testid="find-place-pin"]').count()).toBe(0);
+    expect(await page.locator('[data-testid="find-origin"]').count()).toBe(1);
     expect(new Set(a.ids).size).toBe(3);
     expect(ascending(a.seconds)).toBe(true);
     expect(ascending(a.minutes)).toBe(true);

@@ -8,8 +8,9 @@ import pointOnFeature from '@turf/point-on-feature';
 import nearestPointOnLine from '@turf/nearest-point-on-line';
 import { multiLineString } from '@turf/helpers';
 import type { BBox, Place } from './types';
-import { romanize } from './romanize';
+import { latinName } from './latin-name';
 import { deriveCrossings, pairKey } from './derived-crossings';
+import { planPlaces } from './plan-places';
 
 type Props = Record<string, unknown> | null;
 type Layer = FeatureCollection<Geometry | null, Props>;
@@ -41,10 +42,9 @@ function names(f: Feature<Geometry | null, Props>): { zh: string; en: string } |
   return { zh, en: str(f.properties?.name_en) ?? pinyinLabel(zh) };
 }
 
-/** "万科城湖心岛" -> "Wankechenghuxindao": a readable Latin label where the data has no English name. */
+/** "万科城湖心岛" -> "Wankecheng Huxindao": a readable Latin label where the data has no English name. */
 function pinyinLabel(zh: string): string {
-  const full = romanize(zh)[0]?.full ?? zh;
-  return full.charAt(0).toUpperCase() + full.slice(1);
+  return latinName(zh);
 }
 
 function featureId(f: Feature<Geometry | null, Props>, fallback: string): string {
@@ -241,6 +241,7 @@ export function placesFromLayers(layers: PlaceLayers): Place[] {
   layers.greenery?.features.forEach((f, i) => push(areaPlace('green', f, i)));
   const roadPlaceList = layers.roads ? roadPlaces(layers.roads) : [];
   out.push(...roadPlaceList);
+  if (layers.roads) out.push(...planPlaces(layers.roads));
   layers.crossings?.features.forEach((f, i) => push(crossingPlace(f, i)));
   if (layers.roads) out.push(...derivedCrossingPlaces(layers.roads, layers.crossings, roadPlaceList));
   layers.industrialParks?.features.forEach((f, i) => {

@@ -107,3 +107,30 @@ describe('place search on geodata/', () => {
     expect(index.search(q)[0]).toMatchObject({ name_zh: zh, matchedBy: by });
   });
 });
+
+describe('the plan projects by their plan names', () => {
+  const layers = readPlaceLayers(new URL('../../../geodata/', import.meta.url));
+  const index = createPlaceIndex(layers);
+  const roads = layers.roads!.features;
+
+  it.each(['长椿路南延', '雪松路北延', '西三环北延'])('"%s" finds the whole project first', (q) => {
+    const r = index.search(q)[0];
+    expect(r.name_zh).toBe(q);
+    // The result's box holds every piece of the project, not one segment.
+    for (const f of roads.filter((x) => x.properties?.plan === q)) {
+      const coords = (f.geometry as { coordinates: number[][] }).coordinates;
+      for (const [lng, lat] of coords) {
+        expect(lng).toBeGreaterThanOrEqual(r.bbox![0]);
+        expect(lat).toBeGreaterThanOrEqual(r.bbox![1]);
+        expect(lng).toBeLessThanOrEqual(r.bbox![2]);
+        expect(lat).toBeLessThanOrEqual(r.bbox![3]);
+      }
+    }
+  });
+
+  it('finds the link works the plan text names, and names extensions in English', () => {
+    expect(index.search('西三环北延连接工程')[0].name_zh).toBe('西三环北延连接工程');
+    expect(index.search('连接工程')[0].name_zh).toBe('西三环北延连接工程');
+    expect(index.search('长椿路南延')[0].name_en).toMatch(/south extension$/);
+  });
+});
