@@ -99,11 +99,11 @@ export function showHighlight(map: MapLibreMap, source: string, h: Highlight, be
     map,
     casingId,
     source,
-    { 'line-color': HIGHLIGHT_CASING, 'line-width': width(13), 'line-opacity': 0.85 },
+    { 'line-color': HIGHLIGHT_CASING, 'line-width': width(11), 'line-opacity': 0.85 },
     filter,
     before,
   );
-  addRoundLine(map, lineId, source, { 'line-color': HIGHLIGHT, 'line-width': width(10) }, filter, before);
+  addRoundLine(map, lineId, source, { 'line-color': HIGHLIGHT, 'line-width': width(8) }, filter, before);
 }
 
 export function clearHighlight(map: MapLibreMap) {

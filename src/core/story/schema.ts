@@ -40,8 +40,9 @@ export type ComputedKey = (typeof COMPUTED_KEYS)[number];
 
 /**
  * Where the caption sits: a side column (left/right), a corner card, a full-width band along the
- * bottom, or a title card at the top centre (title and closing slides). The camera is padded by
- * the caption so the map's subject stays in the free part of the screen.
+ * bottom, a title card at the top centre, or a title column at the left that leaves most of the
+ * screen to a full map (title and closing slides). The camera is padded by the caption so the
+ * map's subject stays in the free part of the screen.
  */
 export const CAPTION_POSITIONS = [
   'left',
@@ -52,6 +53,7 @@ export const CAPTION_POSITIONS = [
   'bottom-right',
   'bottom',
   'center',
+  'title-left',
 ] as const;
 export type CaptionPosition = (typeof CAPTION_POSITIONS)[number];
 
