@@ -12,6 +12,10 @@
  *     (bench/search-baselines.ts), on the synthetic city's walk graph and on a seeded grid city of
  *     about a million edges, runs interleaved, distances checked equal.
  * (e) The zone through the graphs asset and the access image: cold start, full recompute, what-if.
+ * (f) The k best sites for new parks (src/core/sites) for k = 1, 5, 10, on the zone (2 ha parks,
+ *     15 min) and on the synthetic city (10 min: at 15 min its 500 parks leave room for one site);
+ *     each run a new search (candidates and parks prepared afresh); and k = 5 on the zone through
+ *     the worker's handler (progress messages and breathing between steps included).
  */
 import bbox from '@turf/bbox';
 import buffer from '@turf/buffer';
@@ -23,6 +27,10 @@ import { bandPolygons } from '../src/core/coverage/bands';
 import { fillAccessGrid } from '../src/core/coverage/grid';
 import { CoverageEngine, resolveParams } from '../src/core/coverage/pipeline';
 import { buildSourceSet } from '../src/core/coverage/source-set';
+import { comparePlan } from '../src/core/sites/plan-vs-best';
+import { findSites } from '../src/core/sites/search';
+import { createCoverageHandler } from '../src/worker/handler';
+import type { FromWorker } from '../src/worker/protocol';
 import type { CoverageLayers } from '../src/core/coverage/types';
 import { nearestField } from '../src/core/coverage/dijkstra';
 import { seedsOf } from '../src/core/coverage/sources';
@@ -355,6 +363,86 @@ row(
   `median ${median(imgStages.cells)} of ${imgEngine.model('2015', 50).grid.cols * imgEngine.model('2015', 50).grid.rows} cells`,
   NaN,
 );
+
+// (f) The k best sites.
+const landUse = load('industrial-parks.geojson');
+const siteRuns = Math.min(RUNS, 5);
+/** One new search per run: a 1 m² different area gives fresh candidates and parks (same sites). */
+function benchSites(
+  label: string,
+  e: CoverageEngine,
+  lu: typeof landUse,
+  coverage: Parameters<typeof findSites>[1]['coverage'],
+) {
+  for (const k of [1, 5, 10]) {
+    let evaluations = 0,
+      candidates = 0,
+      last = '';
+    const ms = bench(
+      (r) => {
+        const res = findSites(e, { coverage, k, areaM2: 20000 + r + 2, landUse: lu });
+        evaluations = res.evaluations;
+        candidates = res.candidates;
+        last = res.rankings[0].sites.map((s) => Math.round(s.gain)).join(' ');
+      },
+      siteRuns,
+      false,
+    );
+    row(
+      `${label}: best sites, k = ${k}`,
+      ms,
+      `${candidates} candidates, ${evaluations} gains measured; gains ${last}`,
+    );
+  }
+}
+benchSites('zone', engine, landUse, { scenario: '2015' });
+const zoneSites = findSites(engine, { coverage: { scenario: '2015' }, k: 5, landUse });
+process.stderr.write(
+  `zone top 5 (2 ha): ${zoneSites.rankings[0].sites.map((s) => `${s.rank}. ${s.lng.toFixed(5)},${s.lat.toFixed(5)} +${Math.round(s.gain)} (guessed ${Math.round(s.guessed.share * 100)}%)`).join('; ')}\n`,
+);
+/** k = 5 on the zone through the worker's handler, as the app sends it after the coverage is shown. */
+async function sitesViaHandler(run: number): Promise<number> {
+  let sentAt = 0;
+  return new Promise<number>((resolve) => {
+    const h = createCoverageHandler({
+      postMessage: (m) => {
+        const msg = m as FromWorker;
+        if (msg.kind !== 'response') return;
+        if (msg.id === 'compute') {
+          sentAt = performance.now();
+          const data = { coverage: { scenario: '2015' as const }, k: 5, areaM2: 20000 + run, landUse };
+          h.receive({ kind: 'request', id: 'sites', type: 'sites', data });
+        } else if (msg.id === 'sites') resolve(performance.now() - sentAt);
+      },
+    });
+    h.receive({ kind: 'request', id: 'init', type: 'init', data: { layers: zone } });
+    h.receive({ kind: 'request', id: 'compute', type: 'compute', data: { scenario: '2015' } });
+  });
+}
+const viaWorker: number[] = [];
+for (let r = 0; r < siteRuns; r++) viaWorker.push(await sitesViaHandler(r));
+row(
+  'zone: best sites, k = 5, through the worker handler',
+  median(viaWorker),
+  'after init; progress and breathing included (target < 2000)',
+  NaN,
+);
+row(
+  'zone: plan 2014 → 2015 against the best sites',
+  bench(
+    (r) =>
+      comparePlan(engine, {
+        coverage: { scenario: '2015' },
+        before: { scenario: '2014' },
+        landUse,
+        areaM2: 500000 + r + 2,
+      }),
+    Math.min(RUNS, 3),
+    false,
+  ),
+  '6 plan parks (mean 50 ha) against 6 best sites of that size; each plan park alone and with the others',
+);
+benchSites('city', cityEngine, undefined, { ...params, bands: [5, 10] });
 
 console.log(
   `\nCoverage benchmark, median of ${RUNS} runs (naive and cold: ${Math.min(RUNS, 5)}), Node ${process.version}, load average ${loadavg()[0].toFixed(1)}\n`,

@@ -9,6 +9,7 @@ import {
   CancelledError,
   type FromWorker,
   type MessageType,
+  type ProgressMessages,
   type RequestOf,
   type ResultOf,
   type ToWorker,
@@ -20,9 +21,11 @@ export interface WorkerPort {
   addEventListener(type: 'message', listener: (e: { data: FromWorker }) => void): void;
 }
 
-export interface SendOptions {
+export interface SendOptions<T extends MessageType = MessageType> {
   signal?: AbortSignal;
   transfer?: Transferable[];
+  /** Called with each progress message of a long request ('sites', 'planVsBest') while it runs. */
+  onProgress?: (progress: T extends keyof ProgressMessages ? ProgressMessages[T] : never) => void;
 }
 
 interface Pending {
@@ -30,6 +33,7 @@ interface Pending {
   resolve: (v: never) => void;
   reject: (e: Error) => void;
   cleanup: () => void;
+  onProgress?: (progress: never) => void;
 }
 
 export class CoverageClient {
@@ -58,8 +62,12 @@ export class CoverageClient {
     return this.pending.size;
   }
 
-  send<T extends MessageType>(type: T, data: RequestOf<T>, options: SendOptions = {}): Promise<ResultOf<T>> {
-    const { signal, transfer } = options;
+  send<T extends MessageType>(
+    type: T,
+    data: RequestOf<T>,
+    options: SendOptions<T> = {},
+  ): Promise<ResultOf<T>> {
+    const { signal, transfer, onProgress } = options;
     if (signal?.aborted)
       return Promise.reject(new CancelledError(`"${type}" was cancelled before it was sent.`));
     const id = `${this.prefix}-${++this.counter}`;
@@ -71,6 +79,7 @@ export class CoverageClient {
         resolve: resolve as (v: never) => void,
         reject,
         cleanup: () => signal?.removeEventListener('abort', onAbort),
+        onProgress: onProgress as ((progress: never) => void) | undefined,
       });
       this.updateBusy();
       const msg: ToWorker = { kind: 'request', id, type, data } as ToWorker;
@@ -82,7 +91,7 @@ export class CoverageClient {
   latest<T extends MessageType>(
     type: T,
     data: RequestOf<T>,
-    options: SendOptions = {},
+    options: SendOptions<T> = {},
   ): Promise<ResultOf<T>> {
     const previous = this.latestOf.get(type);
     if (previous !== undefined) this.cancel(previous, `"${type}" was superseded by a newer request.`);
@@ -111,7 +120,12 @@ export class CoverageClient {
   }
 
   private receive(msg: FromWorker): void {
-    if (!msg || msg.kind !== 'response') return;
+    if (!msg) return;
+    if (msg.kind === 'progress') {
+      this.pending.get(msg.id)?.onProgress?.(msg.data as never);
+      return;
+    }
+    if (msg.kind !== 'response') return;
     const p = this.pending.get(msg.id);
     if (!p) return; // cancelled or superseded: its result is never applied
     this.finish(msg.id, p);

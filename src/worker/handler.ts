@@ -8,11 +8,17 @@
  */
 import { CoverageEngine } from '../core/coverage/pipeline';
 import type { CoverageLayers } from '../core/coverage/types';
+import { comparePlanSteps } from '../core/sites/plan-vs-best';
+import { candidateGrid, searchSites } from '../core/sites/search';
+import type { SitesProgress } from '../core/sites/types';
 import {
   type CancelEnvelope,
+  CancelledError,
   type InitRequest,
   type MessageType,
   type Messenger,
+  type ProgressEnvelope,
+  type ProgressType,
   type RequestEnvelope,
   type ResponseEnvelope,
   type ResultOf,
@@ -32,6 +38,13 @@ export interface HandlerOptions {
   fetchBinary?: (url: string) => Promise<ArrayBuffer>;
   /** Runs the queue later (default: setTimeout 0), letting queued cancels arrive first. */
   schedule?: (run: () => void) => void;
+  /**
+   * Lets pending messages in during a long search (default: a MessageChannel macrotask, which,
+   * unlike nested setTimeouts, is not clamped to 4 ms).
+   */
+  breathe?: () => Promise<void>;
+  /** A long search lets messages in (and reports progress) at most this often, ms (default 30). */
+  breatheMs?: number;
 }
 
 export interface CoverageHandler {
@@ -56,10 +69,15 @@ export function createCoverageHandler(messenger: Messenger, options: HandlerOpti
       return res.arrayBuffer();
     });
   const schedule = options.schedule ?? ((run: () => void) => void setTimeout(run, 0));
+  const breathe = options.breathe ?? defaultBreathe();
+  const breatheMs = options.breatheMs ?? 30;
   let engine: CoverageEngine | null = null;
   const queue: RequestEnvelope[] = [];
   let scheduled = false;
   let busy = false;
+  /** The request being handled, and whether a '<cancel>' for it arrived while it ran. */
+  let running: string | null = null;
+  let runningCancelled = false;
 
   const respond = <T extends MessageType>(req: RequestEnvelope<T>, data?: ResultOf<T>, error?: unknown) => {
     const msg: ResponseEnvelope<T> = { kind: 'response', id: req.id, type: req.type };
@@ -72,6 +90,29 @@ export function createCoverageHandler(messenger: Messenger, options: HandlerOpti
     if (!engine) throw new Error('Coverage worker not initialised: send "init" with the geodata first.');
     return engine;
   };
+
+  /**
+   * Runs a search step by step: between steps (at most every breatheMs) it sends progress and lets
+   * messages in, and stops with a CancelledError once a '<cancel>' for it has arrived.
+   */
+  async function stepThrough<R>(req: RequestEnvelope, steps: Generator<SitesProgress, R>): Promise<R> {
+    let last = performance.now();
+    for (;;) {
+      const step = steps.next();
+      if (step.done) return step.value;
+      if (performance.now() - last < breatheMs) continue;
+      const progress: ProgressEnvelope = {
+        kind: 'progress',
+        id: req.id,
+        type: req.type as ProgressType,
+        data: step.value,
+      };
+      messenger.postMessage(progress);
+      await breathe();
+      if (runningCancelled) throw new CancelledError(`"${req.type}" was cancelled while it ran.`);
+      last = performance.now();
+    }
+  }
 
   async function handle(req: RequestEnvelope): Promise<unknown> {
     switch (req.type) {
@@ -110,6 +151,15 @@ export function createCoverageHandler(messenger: Messenger, options: HandlerOpti
         const d = req.data as RequestEnvelope<'radiusBuffers'>['data'];
         return requireEngine().radiusBuffers(d.scenario, d.greenRule);
       }
+      case 'sites':
+        return stepThrough(req, searchSites(requireEngine(), req.data as RequestEnvelope<'sites'>['data']));
+      case 'siteCandidates':
+        return candidateGrid(requireEngine(), req.data as RequestEnvelope<'siteCandidates'>['data']);
+      case 'planVsBest':
+        return stepThrough(
+          req,
+          comparePlanSteps(requireEngine(), req.data as RequestEnvelope<'planVsBest'>['data']),
+        );
       default:
         throw new Error(`Unknown message type "${String((req as { type: unknown }).type)}".`);
     }
@@ -122,10 +172,16 @@ export function createCoverageHandler(messenger: Messenger, options: HandlerOpti
     try {
       while (queue.length > 0) {
         const req = queue.shift()!;
+        running = req.id;
+        runningCancelled = false;
         try {
-          respond(req, (await handle(req)) as never);
+          const data = await handle(req);
+          if (!runningCancelled) respond(req, data as never);
         } catch (err) {
-          respond(req, undefined, err);
+          // A cancelled request's caller has already rejected its promise: no response needed.
+          if (!runningCancelled) respond(req, undefined, err);
+        } finally {
+          running = null;
         }
       }
     } finally {
@@ -140,6 +196,7 @@ export function createCoverageHandler(messenger: Messenger, options: HandlerOpti
     receive(message: ToWorker) {
       if (!message || typeof message !== 'object') return;
       if (message.kind === '<cancel>') {
+        if (message.id === running) runningCancelled = true;
         const i = queue.findIndex((q) => q.id === (message as CancelEnvelope).id);
         if (i >= 0) queue.splice(i, 1); // the caller already rejected its promise: no response needed
         return;
@@ -168,6 +225,24 @@ async function loadLayers(
   return { roads, green, residential, water, standards } as CoverageLayers;
 }
 
+/** A macrotask that lets queued messages be delivered (MessageChannel where it exists). */
+function defaultBreathe(): () => Promise<void> {
+  if (typeof MessageChannel === 'undefined') return () => new Promise((r) => setTimeout(r, 0));
+  let channel: MessageChannel | null = null;
+  const waiting: (() => void)[] = [];
+  return () =>
+    new Promise<void>((resolve) => {
+      if (!channel) {
+        channel = new MessageChannel();
+        channel.port1.onmessage = () => waiting.shift()?.();
+        // In Node (tests, bench) an open port would keep the process alive.
+        (channel.port1 as { unref?: () => void }).unref?.();
+      }
+      waiting.push(resolve);
+      channel.port2.postMessage(0);
+    });
+}
+
 /** Applies the graphs asset if it loaded; says where the graphs come from (InitResult.graphs). */
 async function usePrebuilt(
   engine: CoverageEngine,
@@ -185,6 +260,17 @@ async function usePrebuilt(
 
 /** The big typed arrays of a result, moved to the main thread without copying. */
 function transferables(data: unknown): Transferable[] {
+  const cand = data as { lng?: unknown; lat?: unknown; available?: unknown } | undefined;
+  if (
+    cand?.lng instanceof Float64Array &&
+    cand.lat instanceof Float64Array &&
+    cand.available instanceof Uint8Array
+  )
+    return [
+      cand.lng.buffer as ArrayBuffer,
+      cand.lat.buffer as ArrayBuffer,
+      cand.available.buffer as ArrayBuffer,
+    ];
   const d = data as
     { grid?: { seconds?: Float32Array; green?: Int32Array }; rgba?: Uint8ClampedArray } | undefined;
   if (d?.rgba instanceof Uint8ClampedArray) return [d.rgba.buffer as ArrayBuffer];

@@ -2,6 +2,8 @@
  * The coverage worker's one typed message map (as MapLibre's actor_messages.ts): each message type
  * maps to [request data, response data]. Every request carries an id; the caller may cancel it with
  * a '<cancel>' envelope; errors come back serialized in the response, never lost in the worker.
+ * Long searches ('sites', 'planVsBest') send 'progress' envelopes while they run, and stop at their
+ * next step when cancelled (a '<cancel>' for a running request is honoured, not only a queued one).
  */
 import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import type { GreenRule } from '../core/coverage/green-class';
@@ -14,6 +16,9 @@ import type {
   Suggestion,
 } from '../core/coverage/pipeline';
 import type { CoverageLayers, Scenario, ScenarioInfo } from '../core/coverage/types';
+import type { PlanComparison, PlanStepParams } from '../core/sites/plan-vs-best';
+import type { CandidateGrid } from '../core/sites/search';
+import type { SiteParams, SitesProgress, SitesResult } from '../core/sites/types';
 
 /** Geodata handed over once: either the parsed layers, or URLs the worker fetches itself. */
 export type InitRequest =
@@ -52,7 +57,20 @@ export type CoverageMessages = {
     { scenario: Scenario; greenRule?: GreenRule },
     FeatureCollection<Polygon | MultiPolygon, { id: string; radius_m: number }>,
   ];
+  /** The k best sites for new parks (progress messages while it searches; cancellable while running). */
+  sites: [SiteParams, SitesResult];
+  /** Where a park of the chosen size could go (the candidate grid, for drawing). */
+  siteCandidates: [SiteParams, CandidateGrid];
+  /** A plan step's new parks against the best sites of the same number and size (progress, cancellable). */
+  planVsBest: [PlanStepParams, PlanComparison];
 };
+
+/** Messages that report progress while they run, and what each progress message carries. */
+export type ProgressMessages = {
+  sites: SitesProgress;
+  planVsBest: SitesProgress;
+};
+export type ProgressType = keyof ProgressMessages;
 
 export type MessageType = keyof CoverageMessages;
 export type RequestOf<T extends MessageType> = CoverageMessages[T][0];
@@ -78,8 +96,16 @@ export interface ResponseEnvelope<T extends MessageType = MessageType> {
   error?: SerializedError;
 }
 
+/** Sent while a long request runs (before its response); never after it. */
+export interface ProgressEnvelope<T extends ProgressType = ProgressType> {
+  kind: 'progress';
+  id: string;
+  type: T;
+  data: ProgressMessages[T];
+}
+
 export type ToWorker = RequestEnvelope | CancelEnvelope;
-export type FromWorker = ResponseEnvelope;
+export type FromWorker = ResponseEnvelope | ProgressEnvelope;
 
 export interface SerializedError {
   name: string;
