@@ -474,7 +474,7 @@ async function expectLabelsReadable(page: Page, screenHeight: number, where: str
   let count = 0;
   for (const l of drawn.layers) {
     if (!l.features.length) continue;
-    const e = createExpression(l.size, TEXT_SIZE);
+    const e = createExpression(l.size, TEXT_SIZE as never);
     if (e.result !== 'success') throw new Error(`${l.id}: text-size does not parse`);
     for (const f of l.features) {
       const px = (e.value.evaluate({ zoom: drawn.zoom }, f as never) as number) * drawn.scale;

@@ -4,7 +4,7 @@ import { atLeast } from '../../../src/map/present-labels';
 
 const spec = latest.layout_symbol['text-size'];
 const sizeAt = (expr: unknown, zoom: number, properties: Record<string, unknown> = {}) => {
-  const e = createExpression(expr, spec);
+  const e = createExpression(expr, spec as never);
   if (e.result !== 'success') throw new Error(JSON.stringify(e.value));
   return e.value.evaluate({ zoom }, { type: 'Point', properties } as never) as number;
 };
