@@ -5,7 +5,7 @@
  * shows; src/ui/present/Presenter.svelte measures the panels and hands both here.
  */
 import type { FeatureCollection } from 'geojson';
-import type { Map as MapLibreMap } from 'maplibre-gl';
+import type { Map as MapLibreMap, PaddingOptions } from 'maplibre-gl';
 import type { Chapter } from '../core/story/schema';
 import { chapterSubject, type Bounds } from '../core/story/subject';
 import {
@@ -18,6 +18,7 @@ import {
   sourceOfGroup,
 } from './present-overlay';
 import { applyScreenScale, zoomOffset } from './screen-scale';
+import { legibleLabels } from './present-labels';
 import { frameSubject } from './frame-subject';
 import { paddingAround, type Rect } from './view-padding';
 
@@ -30,18 +31,43 @@ const SUBJECT_MARGIN = 16;
 export type LayersBySource = Record<string, FeatureCollection | undefined>;
 
 export class PresentMapBinding {
+  /** The camera the map had before the presentation, put back by `remove` (Esc). */
+  private readonly before: {
+    center: [number, number];
+    zoom: number;
+    bearing: number;
+    pitch: number;
+    padding: PaddingOptions;
+  };
+
   constructor(
     private readonly map: MapLibreMap,
     /** A layer group's MapLibre layer ids. */
     private readonly layerIdsOf: (group: string) => readonly string[],
   ) {
+    const c = map.getCenter();
+    this.before = {
+      center: [c.lng, c.lat],
+      zoom: map.getZoom(),
+      bearing: map.getBearing(),
+      pitch: map.getPitch(),
+      padding: map.getPadding(),
+    };
     // Arrow keys belong to the presentation, not to map panning.
     map.keyboard.disable();
   }
 
-  /** Lines and labels scaled by k for the back of the room; returns the restore. */
-  scale(k: number): () => void {
-    return applyScreenScale(this.map, k);
+  /**
+   * Lines and labels scaled by k for the back of the room, and every label at least `minLabelPx`
+   * on screen (its size in the map's own pixels times k); returns the restore.
+   */
+  scale(k: number, minLabelPx: number): () => void {
+    const unscale = applyScreenScale(this.map, k);
+    const unlabel = legibleLabels(this.map, minLabelPx / k);
+    return () => {
+      unlabel();
+      unscale();
+    };
   }
 
   private dataOf(group: string, layers: LayersBySource): FeatureCollection | undefined {
@@ -64,8 +90,9 @@ export class PresentMapBinding {
     clearProgressive(m);
     onDrawing(null);
     if (ch.highlight) {
-      const src = sourceOfGroup(m, this.layerIdsOf(ch.highlight.layer));
-      if (src) showHighlight(m, src, ch.highlight);
+      const ids = this.layerIdsOf(ch.highlight.layer);
+      const src = sourceOfGroup(m, ids);
+      if (src) showHighlight(m, src, ch.highlight, ids[0]);
     }
     let stop = () => {};
     const p = ch.progressive;
@@ -74,6 +101,7 @@ export class PresentMapBinding {
       onDrawing(p.layer);
       stop = drawProgressively(m, progressiveFeatures(fc, p), p.seconds, {
         instant,
+        property: p.property,
         onDone: () => onDrawing(null),
       });
     }
@@ -110,10 +138,12 @@ export class PresentMapBinding {
     else m.flyTo({ ...options, duration: FLY_MS, essential: true });
   }
 
-  /** The map as it was before the presentation. */
+  /** The map as it was before the presentation, camera included. */
   remove(): void {
-    this.map.keyboard.enable();
-    removePresentOverlays(this.map);
-    this.map.setPadding({ top: 0, right: 0, bottom: 0, left: 0 });
+    const m = this.map;
+    m.keyboard.enable();
+    removePresentOverlays(m);
+    m.stop();
+    m.jumpTo(this.before);
   }
 }

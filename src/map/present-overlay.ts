@@ -12,6 +12,7 @@ import type {
 } from 'maplibre-gl';
 import type { FeatureCollection } from 'geojson';
 import type { Highlight, Progressive } from '../core/story/schema';
+import { PALETTE } from './palette';
 
 const PREFIX = 'present-';
 const PROGRESSIVE_SOURCE = 'present-progressive';
@@ -20,6 +21,11 @@ const HIGHLIGHT = '#ffd43b';
 const HIGHLIGHT_CASING = '#1b1b1b';
 const DRAW = '#e0103a';
 const DRAW_CASING = '#ffffff';
+/** While drawing, each status in the colour the map uses for it everywhere else. */
+const STATUS_COLOR: Record<string, string> = {
+  planned: PALETTE.statusPlanned,
+  under_construction: PALETTE.statusUnderConstruction,
+};
 
 /** The MapLibre source a layer group draws from (its first layer's source). */
 export function sourceOfGroup(map: MapLibreMap, layerIds: readonly string[]): string | undefined {
@@ -41,13 +47,14 @@ function beforeLabels(map: MapLibreMap): string | undefined {
   return map.getStyle().layers.find((l) => l.type === 'symbol')?.id;
 }
 
-/** Adds a round-capped line layer beneath the labels, unless it is there already. */
+/** Adds a round-capped line layer beneath `before` (default: the labels), unless it is there already. */
 function addRoundLine(
   map: MapLibreMap,
   id: string,
   source: string,
   paint: LineLayerSpecification['paint'],
   filter?: FilterSpecification,
+  before = beforeLabels(map),
 ) {
   if (map.getLayer(id)) return;
   map.addLayer(
@@ -59,7 +66,7 @@ function addRoundLine(
       layout: { 'line-cap': 'round', 'line-join': 'round' },
       paint,
     },
-    beforeLabels(map),
+    before,
   );
 }
 
@@ -68,8 +75,12 @@ export function removePresentOverlays(map: MapLibreMap) {
   for (const s of Object.keys(map.getStyle().sources)) if (s.startsWith(PREFIX)) map.removeSource(s);
 }
 
-/** Outlines the highlighted features of `source` with a dark casing and a bright line. */
-export function showHighlight(map: MapLibreMap, source: string, h: Highlight) {
+/**
+ * Outlines the highlighted features of `source` with a dark casing and a bright band, drawn
+ * beneath the group's own layers (`below`, its first layer) so the features keep their own
+ * colours and dashes (planned against under construction) on top of the glow.
+ */
+export function showHighlight(map: MapLibreMap, source: string, h: Highlight, below?: string) {
   const filter = highlightFilter(h);
   const casingId = `${PREFIX}highlight-casing`;
   const lineId = `${PREFIX}highlight`;
@@ -83,14 +94,16 @@ export function showHighlight(map: MapLibreMap, source: string, h: Highlight) {
     15,
     base * 2,
   ];
+  const before = below && map.getLayer(below) ? below : beforeLabels(map);
   addRoundLine(
     map,
     casingId,
     source,
-    { 'line-color': HIGHLIGHT_CASING, 'line-width': width(4.5), 'line-opacity': 0.85 },
+    { 'line-color': HIGHLIGHT_CASING, 'line-width': width(11), 'line-opacity': 0.85 },
     filter,
+    before,
   );
-  addRoundLine(map, lineId, source, { 'line-color': HIGHLIGHT, 'line-width': width(2.5) }, filter);
+  addRoundLine(map, lineId, source, { 'line-color': HIGHLIGHT, 'line-width': width(8) }, filter, before);
 }
 
 export function clearHighlight(map: MapLibreMap) {
@@ -122,17 +135,21 @@ function revealGradient(color: string, t: number): ExpressionSpecification {
 }
 
 /**
- * Draws the lines progressively over `seconds` (each from its start), returning a function that
- * stops the animation. `instant` (reduced motion, tests) shows them whole at once.
+ * Draws the lines progressively over `seconds` (each from its start), each `property` value in its
+ * status colour, then takes the drawing away so the map's own layer (with its dashes) shows the
+ * finished lines. Returns a function that stops the animation. `instant` (reduced motion, tests)
+ * draws nothing: the map's own layer shows the lines at once.
  */
 export function drawProgressively(
   map: MapLibreMap,
   lines: FeatureCollection,
   seconds: number,
-  options: { instant?: boolean; onDone?: () => void } = {},
+  options: { instant?: boolean; onDone?: () => void; property?: string } = {},
 ): () => void {
-  const casingId = `${PREFIX}draw-casing`;
-  const lineId = `${PREFIX}draw`;
+  if (options.instant) {
+    options.onDone?.();
+    return () => undefined;
+  }
   const existing = map.getSource(PROGRESSIVE_SOURCE) as GeoJSONSource | undefined;
   if (existing) existing.setData(lines);
   else map.addSource(PROGRESSIVE_SOURCE, { type: 'geojson', data: lines, lineMetrics: true });
@@ -145,24 +162,39 @@ export function drawProgressively(
     15,
     base * 3,
   ];
-  addRoundLine(map, casingId, PROGRESSIVE_SOURCE, {
+  // line-gradient cannot depend on a feature, so one layer per colour (statuses, then the rest).
+  const key = options.property;
+  const values = key ? [...new Set(lines.features.map((f) => f.properties?.[key]))] : [];
+  const coloured = values.filter((v): v is string => typeof v === 'string' && v in STATUS_COLOR);
+  const groups: { color: string; filter?: FilterSpecification }[] = key
+    ? [
+        ...coloured.map((v) => ({
+          color: STATUS_COLOR[v],
+          filter: ['==', ['get', key], v] as FilterSpecification,
+        })),
+        { color: DRAW, filter: ['!', ['in', ['get', key], ['literal', coloured]]] as FilterSpecification },
+      ]
+    : [{ color: DRAW }];
+  addRoundLine(map, `${PREFIX}draw-casing`, PROGRESSIVE_SOURCE, {
     'line-width': width(9),
     'line-gradient': revealGradient(DRAW_CASING, 0),
   });
-  addRoundLine(map, lineId, PROGRESSIVE_SOURCE, {
-    'line-width': width(5),
-    'line-gradient': revealGradient(DRAW, 0),
+  const ids = groups.map((g, i) => {
+    const id = `${PREFIX}draw-${i}`;
+    addRoundLine(
+      map,
+      id,
+      PROGRESSIVE_SOURCE,
+      { 'line-width': width(5), 'line-gradient': revealGradient(g.color, 0) },
+      g.filter,
+    );
+    return { id, color: g.color };
   });
 
   const set = (t: number) => {
-    map.setPaintProperty(casingId, 'line-gradient', revealGradient(DRAW_CASING, t));
-    map.setPaintProperty(lineId, 'line-gradient', revealGradient(DRAW, t));
+    map.setPaintProperty(`${PREFIX}draw-casing`, 'line-gradient', revealGradient(DRAW_CASING, t));
+    for (const l of ids) map.setPaintProperty(l.id, 'line-gradient', revealGradient(l.color, t));
   };
-  if (options.instant) {
-    set(1);
-    options.onDone?.();
-    return () => undefined;
-  }
   set(0);
   let raf = 0;
   let last = -1;
@@ -175,12 +207,18 @@ export function drawProgressively(
       last = now;
     }
     if (t < 1) raf = requestAnimationFrame(frame);
-    else options.onDone?.();
+    else {
+      clearProgressive(map);
+      options.onDone?.();
+    }
   };
   raf = requestAnimationFrame(frame);
-  return () => cancelAnimationFrame(raf);
+  return () => {
+    cancelAnimationFrame(raf);
+    clearProgressive(map);
+  };
 }
 
 export function clearProgressive(map: MapLibreMap) {
-  for (const id of [`${PREFIX}draw`, `${PREFIX}draw-casing`]) if (map.getLayer(id)) map.removeLayer(id);
+  for (const l of map.getStyle().layers) if (l.id.startsWith(`${PREFIX}draw`)) map.removeLayer(l.id);
 }

@@ -8,6 +8,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FeatureCollection } from 'geojson';
 import type { Browser, Page } from 'playwright-core';
+import { createExpression, latest } from '@maplibre/maplibre-gl-style-spec';
 import { ARTIFACTS, baseUrl, launch, newAppPage, openApp, screenshot, settled } from './harness';
 import { chapterSubject, type Bounds } from '../../src/core/story/subject';
 import type { Chapter } from '../../src/core/story/schema';
@@ -249,7 +250,9 @@ describe('presentation mode', () => {
     await page.click('[data-action="autoplay"]');
     await page.waitForFunction(() => !location.hash.includes('autoplay'));
     const at = await page.getAttribute('.presenter', 'data-chapter');
-    await page.waitForTimeout(2_500);
+    // The controls hide only after 3 s without input (the click above was input): once they have,
+    // three autoplay intervals of 1 s have passed, and a running autoplay would have moved on.
+    await page.waitForSelector('.presenter.idle', { timeout: 30_000 });
     expect(await page.getAttribute('.presenter', 'data-chapter')).toBe(at);
     await context.close();
   }, 240_000);
@@ -258,13 +261,39 @@ describe('presentation mode', () => {
     const { page, context } = await newAppPage(browser, { viewport: { width: 1440, height: 900 }, ...STILL });
     await openApp(page, '#/map?l=roads,greenery,industry');
     const before = await visibleMissionLayers(page);
+    // A camera of the user's own, turned and tilted, unlike any chapter's.
+    await page.evaluate(() =>
+      window.greenCircle.map!.jumpTo({ center: [113.601, 34.79], zoom: 14.3, bearing: 33, pitch: 27 }),
+    );
+    await settled(page);
+    const camera = () =>
+      page.evaluate(() => {
+        const m = window.greenCircle.map!;
+        return {
+          center: m.getCenter().toArray(),
+          zoom: m.getZoom(),
+          bearing: m.getBearing(),
+          pitch: m.getPitch(),
+        };
+      });
+    const cameraBefore = await camera();
     await page.evaluate(() => (location.hash = '#/present/4'));
     await page.waitForSelector('.presenter section.caption');
+    await settled(page);
+    expect((await camera()).zoom).not.toBeCloseTo(cameraBefore.zoom, 1);
     await page.keyboard.press('Escape');
     await page.waitForSelector('.presenter', { state: 'detached' });
     expect(await page.evaluate(() => location.hash)).toMatch(/^#\/map/);
     await settled(page);
     expect(await visibleMissionLayers(page)).toEqual(before);
+    // Esc puts back the camera the map had before the presentation, and the URL says so.
+    const after = await camera();
+    expect(after.center[0]).toBeCloseTo(cameraBefore.center[0], 5);
+    expect(after.center[1]).toBeCloseTo(cameraBefore.center[1], 5);
+    expect(after.zoom).toBeCloseTo(cameraBefore.zoom, 4);
+    expect(after.bearing).toBeCloseTo(cameraBefore.bearing, 4);
+    expect(after.pitch).toBeCloseTo(cameraBefore.pitch, 4);
+    await page.waitForFunction(() => /[?&]z=14\.3/.test(location.hash), undefined, { timeout: 5_000 });
     expect(
       await page.evaluate(
         () => window.greenCircle.map!.getStyle().layers.filter((l) => l.id.startsWith('present-')).length,
@@ -272,6 +301,29 @@ describe('presentation mode', () => {
     ).toBe(0);
     await context.close();
   });
+
+  it('hides its controls after a few seconds without input, back on a mouse move or a key', async () => {
+    const { page, context } = await newAppPage(browser, { viewport: { width: 1280, height: 720 }, ...STILL });
+    await openApp(page, '#/present/2');
+    await expectChapter(page, 2);
+    const controls = page.locator('.presenter nav.controls');
+    const shown = async () => Number(await controls.evaluate((e) => getComputedStyle(e).opacity)) > 0.5;
+    await page.waitForSelector('.presenter.idle', { timeout: 30_000 });
+    await expect.poll(shown, { timeout: 5_000 }).toBe(false);
+    expect(await controls.evaluate((e) => getComputedStyle(e).pointerEvents)).toBe('none');
+    await page.mouse.move(400, 300);
+    await page.mouse.move(420, 310);
+    await expect.poll(shown, { timeout: 5_000 }).toBe(true);
+    await page.waitForSelector('.presenter.idle', { timeout: 30_000 });
+    await page.keyboard.press('ArrowRight');
+    await expectChapter(page, 3);
+    await expect.poll(shown, { timeout: 5_000 }).toBe(true);
+    // A click on the next button works straight after the controls come back.
+    await page.waitForSelector('.presenter.idle', { timeout: 30_000 });
+    await page.click('[data-action="next"]');
+    await expectChapter(page, 4);
+    await context.close();
+  }, 120_000);
 
   // Every chapter at 1080p in Chinese and at 4K in English.
   for (const [w, h, lang] of [
@@ -284,6 +336,7 @@ describe('presentation mode', () => {
         ...STILL,
       });
       await openApp(page, `#/present/1?lang=${lang}`);
+      let labelsSeen = 0;
       for (let n = 1; n <= COUNT; n++) {
         await page.evaluate(([k, l]) => (location.hash = `#/present/${k}?lang=${l}`), [n, lang] as const);
         await expectChapter(page, n);
@@ -316,11 +369,14 @@ describe('presentation mode', () => {
         expect(box!.y).toBeGreaterThanOrEqual(0);
         expect(box!.y + box!.height).toBeLessThanOrEqual(h);
         await expectSubjectClear(page, n);
+        labelsSeen += await expectLabelsReadable(page, h, `chapter ${n}`);
         await shot(
           page,
           `present-${w}x${h}-${lang}-${String(n).padStart(2, '0')}-${story.chapters[n - 1].id}`,
         );
       }
+      // The label check above measured real labels, not an empty map.
+      expect(labelsSeen).toBeGreaterThan(COUNT);
       expect(errors).toEqual([]);
       expect(outside).toEqual([]);
       await context.close();
@@ -386,6 +442,50 @@ describe('presentation mode', () => {
     await context.close();
   });
 });
+
+const TEXT_SIZE = latest.layout_symbol['text-size'];
+
+/**
+ * Every label drawn on the main map is at least 1/40 of the screen height: its layer's text-size,
+ * evaluated at the map's zoom for the rendered feature, times the screen scale of the map's
+ * container. Returns how many labels it measured.
+ */
+async function expectLabelsReadable(page: Page, screenHeight: number, where: string): Promise<number> {
+  const drawn = await page.evaluate(() => {
+    const m = window.greenCircle.map!;
+    const el = m.getContainer();
+    const scale = el.getBoundingClientRect().width / el.clientWidth;
+    const layers = m
+      .getStyle()
+      .layers.filter((l) => l.type === 'symbol' && m.getLayoutProperty(l.id, 'visibility') !== 'none');
+    return {
+      zoom: m.getZoom(),
+      scale,
+      layers: layers.map((l) => ({
+        id: l.id,
+        size: m.getLayoutProperty(l.id, 'text-size') ?? 16,
+        features: m
+          .queryRenderedFeatures({ layers: [l.id] })
+          .slice(0, 40)
+          .map((f) => ({ type: f.geometry.type, properties: f.properties })),
+      })),
+    };
+  });
+  let count = 0;
+  for (const l of drawn.layers) {
+    if (!l.features.length) continue;
+    const e = createExpression(l.size, TEXT_SIZE as never);
+    if (e.result !== 'success') throw new Error(`${l.id}: text-size does not parse`);
+    for (const f of l.features) {
+      const px = (e.value.evaluate({ zoom: drawn.zoom }, f as never) as number) * drawn.scale;
+      expect(px, `${where}: ${l.id} label ${JSON.stringify(f.properties?.name_zh)}`).toBeGreaterThanOrEqual(
+        screenHeight / 40,
+      );
+      count++;
+    }
+  }
+  return count;
+}
 
 async function visibleMissionLayers(page: Page): Promise<string[]> {
   return page.evaluate(() => {

@@ -4,7 +4,7 @@
  * app fills as computations finish. A computed figure that is not there yet is `computing`, never a
  * guessed or zero number, so a chapter cannot show a figure before its computation is done.
  */
-import type { ComputedKey, FigureRef, Chapter } from './schema';
+import { noteKeys, type ComputedKey, type FigureRef, type Chapter } from './schema';
 import {
   formatBase,
   formatGrowth,
@@ -44,6 +44,8 @@ export const COMPUTED_DIMENSION: Record<ComputedKey, Dimension | 'count'> = {
   planned_road_projects: 'count',
   green_added_m2: 'm2',
   green_added_illustrative_pct: 'percent',
+  green_added_low_m2: 'm2',
+  green_added_low_pct: 'percent',
   green_share_2014_pct: 'percent',
   green_share_2015_pct: 'percent',
   coverage_2014_pct: 'percent',
@@ -112,6 +114,22 @@ function formatComputed(key: ComputedKey, value: number, lang: Lang): Quantity {
 }
 
 /**
+ * A note with its `{key}` placeholders filled from the computed figures ("…" while one is still
+ * computing, "?" if it failed), so a note that names a guess carries the live number.
+ */
+export function fillNote(text: string, ctx: FigureContext): string {
+  return text.replace(/\{([a-z0-9_]+)\}/g, (whole, key: string) => {
+    if (!(key in COMPUTED_DIMENSION)) return whole;
+    const v = ctx.computed[key as ComputedKey];
+    if (v === undefined) return '…';
+    if (v === null || !Number.isFinite(v)) return '?';
+    const q = formatComputed(key as ComputedKey, v, ctx.lang);
+    const space = ctx.lang === 'en' && q.unit && !q.unit.startsWith('%') ? ' ' : '';
+    return `${q.value}${space}${q.unit}`;
+  });
+}
+
+/**
  * Resolve one figure reference. An indicator id that is not in the list resolves as
  * `unavailable` (validateStory reports it as an error when given the indicator list).
  *
@@ -148,16 +166,20 @@ export function resolveFigure(ref: FigureRef, ctx: FigureContext): ResolvedFigur
         ...base,
         raw: ind.growth_pct,
         ...formatGrowth(ind.growth_pct, lang),
-        note: ref.note?.[lang] ?? yearNote(ind, lang),
+        note: ref.note?.[lang] !== undefined ? fillNote(ref.note[lang], ctx) : yearNote(ind, lang),
       };
     }
     const q = formatIndicatorValue(ind.value, ind.unit_zh, ind.unit_en, lang);
     if (ind.qualifier) q.value = QUALIFIER_SIGN[ind.qualifier] + q.value;
-    const note = ref.note?.[lang] ?? [yearNote(ind, lang), growthNote(ind, lang)].filter(Boolean).join(' · ');
+    const own = ref.note?.[lang];
+    const note = own
+      ? fillNote(own, ctx)
+      : [yearNote(ind, lang), growthNote(ind, lang)].filter(Boolean).join(' · ');
     return { ...base, raw: ind.value, ...q, note };
   }
   const label = ref.label[lang];
-  const note = ref.note?.[lang];
+  const own = ref.note?.[lang];
+  const note = own === undefined ? undefined : fillNote(own, ctx);
   const v = ctx.computed[ref.key];
   const base = { label, note, kind: 'computed' as const, ref: ref.key };
   if (v === undefined) return { ...base, state: 'computing', value: '', unit: '' };
@@ -170,9 +192,13 @@ export function resolveChapterFigures(chapter: Chapter, ctx: FigureContext): Res
   return chapter.figures.map((f) => resolveFigure(f, ctx));
 }
 
-/** The computed keys a chapter waits for before its figures are complete. */
+/** The computed keys a chapter waits for before its figures are complete (notes' included). */
 export function computedKeysOf(chapter: Chapter): ComputedKey[] {
-  return chapter.figures.flatMap((f) => (f.source === 'computed' ? [f.key] : []));
+  const known = (k: string): k is ComputedKey => k in COMPUTED_DIMENSION;
+  return chapter.figures.flatMap((f) => [
+    ...(f.source === 'computed' ? [f.key] : []),
+    ...noteKeys(`${f.note?.zh ?? ''} ${f.note?.en ?? ''}`).filter(known),
+  ]);
 }
 
 /** True once every computed figure of the chapter has a value or has failed. */

@@ -71,9 +71,15 @@ export function geodataFigures(data: GeodataForFigures): ComputedFigures {
       addedArea > 0
         ? (sumArea(added.filter((f) => f.properties?.illustrative === true)) / addedArea) * 100
         : null;
+    // Low confidence: where and how wide is a guess (the corridors), not just the outline.
+    const low = sumArea(added.filter((f) => f.properties?.confidence === 'low'));
+    out.green_added_low_m2 = low;
+    out.green_added_low_pct = addedArea > 0 ? (low / addedArea) * 100 : null;
   } else {
     out.green_added_m2 = null;
     out.green_added_illustrative_pct = null;
+    out.green_added_low_m2 = null;
+    out.green_added_low_pct = null;
   }
   const canShare = data.greenery && (data.residential || data.industrial);
   out.green_share_2014_pct = canShare ? greenShareOfBuiltUp(data, false) : null;

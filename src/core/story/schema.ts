@@ -17,6 +17,12 @@ export const COMPUTED_KEYS = [
   'green_added_m2',
   /** Share of that added area resting on illustrative (guessed) features, %. */
   'green_added_illustrative_pct',
+  /**
+   * Added green area of low confidence (course and width guessed: the plan's corridors, which no
+   * source names), m², and its share of all added green, %.
+   */
+  'green_added_low_m2',
+  'green_added_low_pct',
   /** Green-space share of built-up land, a proxy for green cover, %: as built 2014 and with the plan. */
   'green_share_2014_pct',
   'green_share_2015_pct',
@@ -34,8 +40,9 @@ export type ComputedKey = (typeof COMPUTED_KEYS)[number];
 
 /**
  * Where the caption sits: a side column (left/right), a corner card, a full-width band along the
- * bottom, or a title card at the top centre (title and closing slides). The camera is padded by
- * the caption so the map's subject stays in the free part of the screen.
+ * bottom, a title card at the top centre, or a title column at the left that leaves most of the
+ * screen to a full map (title and closing slides). The camera is padded by the caption so the
+ * map's subject stays in the free part of the screen.
  */
 export const CAPTION_POSITIONS = [
   'left',
@@ -46,6 +53,7 @@ export const CAPTION_POSITIONS = [
   'bottom-right',
   'bottom',
   'center',
+  'title-left',
 ] as const;
 export type CaptionPosition = (typeof CAPTION_POSITIONS)[number];
 
@@ -105,7 +113,10 @@ const ComputedRef = z.strictObject({
       `unknown computed figure key ${JSON.stringify(iss.input)}; known keys: ${COMPUTED_KEYS.join(', ')}`,
   }),
   label: Bilingual,
-  /** Says what the figure rests on (a proxy, illustrative features), shown under it. */
+  /**
+   * Says what the figure rests on (a proxy, illustrative features), shown under it. `{key}` in the
+   * text is replaced by that computed figure, formatted (e.g. "{green_added_low_pct} guessed").
+   */
   note: Bilingual.optional(),
 });
 
@@ -243,6 +254,11 @@ export interface ValidateOptions {
   layerIds?: Iterable<string>;
 }
 
+/** The `{key}` placeholders of a figure's note, in order. */
+export function noteKeys(text: string): string[] {
+  return [...text.matchAll(/\{([a-z0-9_]+)\}/g)].map((m) => m[1]);
+}
+
 /** ["chapters", 3, "camera", "zoom"] → "chapters[3].camera.zoom" */
 export function formatPath(path: readonly PropertyKey[]): string {
   let out = '';
@@ -290,6 +306,15 @@ export function validateStory(json: unknown, options: ValidateOptions = {}): Sto
       if (ch.chart?.type === 'paired')
         ch.chart.pairs.forEach((p, j) => p.forEach((r, k) => check(r, `${at}.chart.pairs[${j}][${k}]`)));
     }
+    ch.figures.forEach((f, j) => {
+      for (const lang of ['zh', 'en'] as const)
+        for (const key of noteKeys(f.note?.[lang] ?? ''))
+          if (!(COMPUTED_KEYS as readonly string[]).includes(key))
+            errors.push({
+              path: `${at}.figures[${j}].note.${lang}`,
+              message: `unknown computed figure {${key}}; known keys: ${COMPUTED_KEYS.join(', ')}`,
+            });
+    });
     if (layers) {
       const check = (ref: string, path: string) => {
         if (!layers.has(ref))

@@ -250,3 +250,62 @@ describe('chapter figures', () => {
     expect(figs.map((f) => `${f.value} ${f.unit}`)).toEqual(['40.1 km', '94 km']);
   });
 });
+
+describe('notes that carry a live figure', () => {
+  const label = { zh: '图上新增绿地', en: 'New green on the map' };
+  const json = {
+    version: 1,
+    title: { zh: '标题', en: 'Title' },
+    chapters: [
+      {
+        id: 'green',
+        title: { zh: '绿地', en: 'Green' },
+        caption: { zh: '说明', en: 'Caption' },
+        camera: { center: [113.56, 34.81], zoom: 12 },
+        layers: ['greenery'],
+        figures: [
+          {
+            source: 'computed',
+            key: 'green_added_m2',
+            label,
+            note: { zh: '其中 {green_added_low_m2} 是推测', en: '{green_added_low_pct} of it guessed' },
+          },
+        ],
+        captionPosition: 'left',
+      },
+    ],
+  };
+
+  it('waits for the note’s figure and fills it in, formatted in the slide’s language', () => {
+    const r = validateStory(json);
+    if (!r.ok) throw new Error(JSON.stringify(r.errors));
+    const ch = r.story.chapters[0];
+    expect(computedKeysOf(ch)).toEqual(['green_added_m2', 'green_added_low_m2', 'green_added_low_pct']);
+    expect(chapterFiguresSettled(ch, { green_added_m2: 2e6 })).toBe(false);
+    const computed = { green_added_m2: 2e6, green_added_low_m2: 1.5e6, green_added_low_pct: 75 };
+    expect(chapterFiguresSettled(ch, computed)).toBe(true);
+    const zh = resolveChapterFigures(ch, { lang: 'zh', indicators, computed })[0];
+    expect(zh.note).toBe(
+      `其中 ${formatBase('m2', 1.5e6, 'zh').value}${formatBase('m2', 1.5e6, 'zh').unit} 是推测`,
+    );
+    const en = resolveChapterFigures(ch, { lang: 'en', indicators, computed })[0];
+    expect(en.note).toBe(`${formatBase('percent', 75, 'en').value}% of it guessed`);
+    // Still computing, or failed: never a made-up number.
+    expect(
+      resolveChapterFigures(ch, { lang: 'en', indicators, computed: { green_added_m2: 1 } })[0].note,
+    ).toBe('… of it guessed');
+    expect(
+      resolveChapterFigures(ch, { lang: 'en', indicators, computed: { green_added_low_pct: null } })[0].note,
+    ).toBe('? of it guessed');
+  });
+
+  it('rejects a placeholder that names no computed figure, saying where', () => {
+    const bad = structuredClone(json);
+    bad.chapters[0].figures[0].note!.en = '{green_typo} of it guessed';
+    const r = validateStory(bad);
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.errors[0].path).toBe('chapters[0].figures[0].note.en');
+    expect(r.errors[0].message).toContain('unknown computed figure {green_typo}');
+  });
+});

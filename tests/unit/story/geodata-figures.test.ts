@@ -87,15 +87,18 @@ describe('geodataFigures', () => {
   it('counts green added by the plan and how much of it is a guess', () => {
     const greenery = fc([
       square(113.5, 34.8, 0.01, { status: 'existing' }),
-      square(113.52, 34.8, 0.01, { status: 'planned', illustrative: true }),
-      square(113.54, 34.8, 0.01, { status: 'under_construction' }),
+      square(113.52, 34.8, 0.01, { status: 'planned', illustrative: true, confidence: 'low' }),
+      square(113.54, 34.8, 0.01, { status: 'under_construction', illustrative: true, confidence: 'medium' }),
     ]);
     const f = geodataFigures({ greenery });
     // Two 0.01° squares near 34.8° N: about 1.112 km × 0.914 km each.
     const one =
       0.01 * KM_PER_DEG_LAT * 1000 * 0.01 * KM_PER_DEG_LAT * 1000 * Math.cos((34.805 * Math.PI) / 180);
     expect(f.green_added_m2! / (2 * one)).toBeCloseTo(1, 2);
-    expect(f.green_added_illustrative_pct).toBeCloseTo(50, 1);
+    expect(f.green_added_illustrative_pct).toBeCloseTo(100, 1);
+    // Low confidence (course and width guessed) is the planned square only.
+    expect(f.green_added_low_m2! / one).toBeCloseTo(1, 2);
+    expect(f.green_added_low_pct).toBeCloseTo(50, 1);
   });
 
   it('gives green share of built-up land per scenario', () => {
