@@ -1,7 +1,8 @@
 /** Strings of the planners' coverage view: parameters, statistics, gaps, what-ifs, map layers. */
 
-/** Legend rows name a band by its minutes; band minutes are whole numbers from 1 to 60. */
-const MAX_BAND_MIN = 60;
+import { MAX_BAND_MIN } from '../core/coverage/walking';
+
+/** Legend rows name a band by its minutes; band minutes are whole numbers up to MAX_BAND_MIN. */
 function minuteLegend(zh: (m: number) => string, en: (m: number) => string) {
   const out = { zh: {} as Record<string, string>, en: {} as Record<string, string> };
   for (let m = 1; m <= MAX_BAND_MIN; m++) {

@@ -1,10 +1,13 @@
 /** The opening camera: the whole zone, clear of the side panel (desktop) or bottom sheet (phone). */
 import turfBbox from '@turf/bbox';
 import type { LngLatBoundsLike, PaddingOptions } from 'maplibre-gl';
-import type { GeoData } from '../state/geodata';
+import type { FeatureCollection } from 'geojson';
 
 /** The zone outline's extent, or the roads' when the outline is missing. */
-export function zoneBounds(data: Pick<GeoData, 'boundary' | 'roads'>): LngLatBoundsLike {
+export function zoneBounds(data: {
+  boundary: FeatureCollection;
+  roads: FeatureCollection;
+}): LngLatBoundsLike {
   const fc = data.boundary.features.length ? data.boundary : data.roads;
   const [w, s, e, n] = turfBbox(fc);
   return [

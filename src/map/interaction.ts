@@ -3,6 +3,7 @@
  * is copied or re-uploaded on every mouse move.
  */
 import type { Map as MapLibreMap, MapGeoJSONFeature, MapMouseEvent } from 'maplibre-gl';
+import { setHoverCursor } from './cursor';
 import { INTERACTIVE_LAYERS } from './style';
 
 type FeatureRef = { source: string; id: string | number };
@@ -51,7 +52,7 @@ export function attachInteractions(map: MapLibreMap, h: InteractionHandlers): ()
     setState(hovered, 'hover', false);
     hovered = next;
     setState(hovered, 'hover', true);
-    map.getCanvas().style.cursor = hovered ? 'pointer' : '';
+    setHoverCursor(map, !!hovered);
   };
 
   const onClick = (e: MapMouseEvent) => {

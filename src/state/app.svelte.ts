@@ -7,7 +7,7 @@ import type { Feature } from 'geojson';
 import { translate, type Lang } from '../i18n';
 import { formatHash, parseHash, type HashState, type Route } from '../core/url/hash';
 import type { GeoData } from './geodata';
-import { MISSION_LAYER_GROUPS, type LayerGroup } from './layers';
+import { MISSION_LAYER_GROUPS, type LayerGroup } from '../map/layer-groups';
 import { readSettings, writeSettings } from './settings';
 
 /** The zone's centre and a zoom that shows it whole on a laptop. */

@@ -3,10 +3,11 @@
  * standards table. The coverage tab and the presentation share it, so their figures agree.
  */
 import type { CoverageLayers } from '../core/coverage/types';
-import { loadJson, type GeoData } from './geodata';
+import type { GeoData } from './geodata';
+import { standardsJson } from './standards';
 
 export async function coverageInput(data: GeoData): Promise<CoverageLayers> {
-  const standards = await loadJson('standards.json').catch(() => undefined);
+  const standards = await standardsJson();
   return {
     roads: data.roads as CoverageLayers['roads'],
     green: data.greenery as CoverageLayers['green'],

@@ -14,6 +14,12 @@ import type { PointInfo } from '../core/coverage/point-info';
 import type { Scenario } from '../core/coverage/types';
 import type { WhatIf } from '../core/coverage/whatif';
 import { decodeWhatIfs, encodeWhatIfs } from '../core/coverage/whatif-url';
+import {
+  DEFAULT_BANDS_MIN as DEFAULT_BANDS,
+  isValidBands,
+  isValidSpeed,
+  SPEEDS,
+} from '../core/coverage/walking';
 import { CancelledError } from '../worker/protocol';
 import { spawnCoverageWorker } from '../worker/spawn';
 import { app } from './app.svelte';
@@ -21,17 +27,10 @@ import type { GeoData } from './geodata';
 import { coverageInput } from './coverage-input';
 import { markPending } from './hook';
 
-export const DEFAULT_BANDS = [5, 10, 15];
-export const SPEEDS = { adult: 1.0, elderly: 0.8 } as const;
-
 function parseBands(s: string | undefined): number[] | null {
   if (!s) return null;
   const b = s.split(',').map(Number);
-  const ok =
-    b.length >= 1 &&
-    b.length <= 4 &&
-    b.every((x, i) => Number.isFinite(x) && x > 0 && x <= 60 && (i === 0 || x > b[i - 1]));
-  return ok ? b : null;
+  return isValidBands(b) ? b : null;
 }
 
 class CoverageState {
@@ -71,7 +70,7 @@ class CoverageState {
   fromHash(extra: Record<string, string>) {
     if (extra.s === '2014' || extra.s === '2015') this.scenario = extra.s;
     const sp = Number(extra.sp);
-    if (Number.isFinite(sp) && sp >= 0.3 && sp <= 3) this.speed = sp;
+    if (isValidSpeed(sp)) this.speed = sp;
     const bd = parseBands(extra.bd);
     if (bd) this.bands = bd;
     const ma = Number(extra.ma);
@@ -90,8 +89,11 @@ class CoverageState {
     return out;
   }
 
-  /** The worker, started and given the current data (again, when an import changed the data). */
-  private ensure(): Promise<CoverageClient> {
+  /**
+   * The one coverage worker, started and given the current data (again, when an import changed
+   * the data). The presentation sends its own requests to it too.
+   */
+  worker(): Promise<CoverageClient> {
     const data = app.data;
     if (!data) return Promise.reject(new Error('The geodata is not loaded yet.'));
     if (this.initPromise && this.initFor === data) return this.initPromise;
@@ -129,7 +131,7 @@ class CoverageState {
     this.computes++;
     markPending('coverage-apply', true);
     try {
-      const r = await this.track(async () => (await this.ensure()).latest('compute', params));
+      const r = await this.track(async () => (await this.worker()).latest('compute', params));
       if (r) {
         this.result = r;
         this.error = null;
@@ -145,22 +147,22 @@ class CoverageState {
 
   async pointInfo(lng: number, lat: number): Promise<PointInfo | undefined> {
     const params = $state.snapshot(this.params) as CoverageParams;
-    return this.track(async () => (await this.ensure()).latest('pointInfo', { params, lng, lat }));
+    return this.track(async () => (await this.worker()).latest('pointInfo', { params, lng, lat }));
   }
 
   async nearest(lng: number, lat: number, k = 3): Promise<NearestResult | undefined> {
     const params = $state.snapshot(this.params) as CoverageParams;
-    return this.track(async () => (await this.ensure()).latest('nearest', { params, lng, lat, k }));
+    return this.track(async () => (await this.worker()).latest('nearest', { params, lng, lat, k }));
   }
 
   async suggest(count = 5, areaM2 = 10000) {
     const params = $state.snapshot(this.params) as CoverageParams;
-    return this.track(async () => (await this.ensure()).latest('suggest', { params, count, areaM2 }));
+    return this.track(async () => (await this.worker()).latest('suggest', { params, count, areaM2 }));
   }
 
   async radiusBuffers(): Promise<FeatureCollection | undefined> {
     const scenario = this.scenario;
-    return this.track(async () => (await this.ensure()).latest('radiusBuffers', { scenario }));
+    return this.track(async () => (await this.worker()).latest('radiusBuffers', { scenario }));
   }
 
   addWhatIf(w: WhatIf) {

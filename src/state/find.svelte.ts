@@ -5,26 +5,24 @@
  *
  * URL keys owned here (in app.extra): `o=lng,lat` the walk's origin, `og=<green id>` the park
  * selected in the answer. A link with them reopens the same answer.
+ *
+ * No MapLibre and no DOM here: the camera is asked for through `camera`, and
+ * src/map/find-binding.ts (wired by src/ui/find/FindMap.svelte) draws routes, markers and views.
  */
 import { untrack } from 'svelte';
-import type { LngLatBoundsLike, Map as MapLibreMap } from 'maplibre-gl';
 import { createPlaceIndex, type PlaceIndex, type SearchResult } from '../core/search';
 import type { NearestResult } from '../core/coverage/nearest';
 import { formatOrigin, inStudyArea, parseOrigin, type LngLat } from '../core/find/origin';
 import { nearestWalkableRoadMetres } from '../core/find/road-distance';
 import { MAX_OFF_NETWORK_M } from '../core/coverage/constants';
+import type { FindCamera } from '../core/find/camera';
 import { app } from './app.svelte';
 import { coverage } from './coverage.svelte';
 import type { GeoData } from './geodata';
 import { markPending } from './hook';
-import { viewPadding } from '../ui/find/view-padding';
-import { clearRoutes, ROUTE_SOURCE, showPlaceRoad, showRoutes } from '../map/route-layers';
-import { createFindMarkers, type FindMarkers } from '../map/find-markers';
 
 /** The map tool name while "tap the map" is armed. */
 export const NEAR_ME_TOOL = 'nearme';
-/** How long the browser may look for a position before we fall back to tapping, ms. */
-const GEO_TIMEOUT_MS = 12_000;
 
 export type OriginSource = 'tap' | 'gps' | 'place' | 'link' | 'drag';
 
@@ -37,21 +35,6 @@ export interface FindMessage {
 
 /** Same place as far as a link can tell (the URL keeps five decimals, about a metre). */
 const sameOrigin = (a: LngLat | null, b: LngLat | null) => !!a && !!b && formatOrigin(a) === formatOrigin(b);
-
-function reducedMotion(): boolean {
-  return typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches;
-}
-
-/** Camera padding that keeps the framed thing out from under the panel or bottom sheet. */
-function padding(map: MapLibreMap) {
-  const panel = document.querySelector('aside.panel');
-  const box = map.getContainer().getBoundingClientRect();
-  const r = panel?.getBoundingClientRect();
-  const rel = r
-    ? { left: r.left - box.left, top: r.top - box.top, right: r.right - box.left, bottom: r.bottom - box.top }
-    : null;
-  return viewPadding(rel, { width: box.width, height: box.height }, box.width < 500 ? 24 : 48);
-}
 
 function boundsOf(points: readonly LngLat[]): [LngLat, LngLat] {
   let w = Infinity,
@@ -107,8 +90,15 @@ class FindState {
   private wantGreen: string | null = null;
   /** Frame the routes when the next answer arrives (not for a link with a camera: that is the view). */
   private frameNext = false;
-  private markers: FindMarkers | null = null;
-  private highlighted: string | null = null;
+  /** The view the map should show next (read by the map binding). */
+  camera = $state.raw<FindCamera | null>(null);
+  private cameraSeq = 0;
+
+  /** The greenery feature the map highlights: the selected park, unless it is a what-if. */
+  highlight = $derived.by(() => {
+    const g = this.origin && this.answer ? this.answer.greens[this.selected] : undefined;
+    return g && !g.whatIf ? g.id : null;
+  });
 
   /** Builds the search index from the loaded geodata, once per dataset. */
   ensureIndex(): void {
@@ -135,21 +125,19 @@ class FindState {
   choose(r: SearchResult): void {
     this.chosen = r;
     this.query = app.lang === 'zh' ? r.name_zh : r.name_en;
-    const m = app.map;
-    if (!m) return;
-    const duration = reducedMotion() ? 0 : 900;
-    const pad = padding(m);
     if (r.bbox) {
-      const [w, s, e, n] = r.bbox;
-      m.fitBounds(
-        [
-          [w, s],
+      const [w, south, e, n] = r.bbox;
+      this.camera = {
+        seq: ++this.cameraSeq,
+        bounds: [
+          [w, south],
           [e, n],
-        ] as LngLatBoundsLike,
-        { padding: pad, maxZoom: 16.5, duration },
-      );
+        ],
+        maxZoom: 16.5,
+        ms: 900,
+      };
     } else {
-      m.flyTo({ center: r.center, zoom: Math.max(m.getZoom(), 16), padding: pad, duration });
+      this.camera = { seq: ++this.cameraSeq, center: r.center, minZoom: 16, maxZoom: 16.5, ms: 900 };
     }
   }
 
@@ -187,36 +175,30 @@ class FindState {
     if (c) this.setOrigin(c.center, 'place', { zh: c.name_zh, en: c.name_en });
   }
 
-  /** The browser's position; any failure says why and arms tapping instead. */
-  locate(): void {
+  /** The browser is looking for the position (src/ui/find/geolocate.ts asks it). */
+  locating(): void {
     this.message = null;
-    const fallback = (key: string, params?: Record<string, string | number>) => {
-      this.status = 'idle';
-      this.arm();
-      this.message = { kind: 'warn', key, params };
-    };
-    if (typeof navigator === 'undefined' || !navigator.geolocation) return fallback('find.geo.unsupported');
     this.disarm();
     this.status = 'locating';
-    navigator.geolocation.getCurrentPosition(
-      (pos) => {
-        const p: LngLat = [pos.coords.longitude, pos.coords.latitude];
-        if (!inStudyArea(p[0], p[1])) {
-          return fallback('find.geo.outside', { lng: p[0].toFixed(4), lat: p[1].toFixed(4) });
-        }
-        this.setOrigin(p, 'gps');
-      },
-      (err) => {
-        const key =
-          err.code === err.PERMISSION_DENIED
-            ? 'find.geo.denied'
-            : err.code === err.TIMEOUT
-              ? 'find.geo.timeout'
-              : 'find.geo.unavailable';
-        fallback(key);
-      },
-      { enableHighAccuracy: true, timeout: GEO_TIMEOUT_MS, maximumAge: 60_000 },
-    );
+  }
+
+  /** The browser's position: a walk from there, or (outside the study area) tapping instead. */
+  located(p: LngLat): void {
+    if (!inStudyArea(p[0], p[1]))
+      return this.locateFailed('find.geo.outside', { lng: p[0].toFixed(4), lat: p[1].toFixed(4) });
+    this.setOrigin(p, 'gps');
+  }
+
+  /** No position (unsupported, denied, timed out): say why and arm tapping instead. */
+  locateFailed(key: string, params?: Record<string, string | number>): void {
+    this.status = 'idle';
+    this.arm();
+    this.message = { kind: 'warn', key, params };
+  }
+
+  /** A map tap: sets the origin while the tool is armed, and is ignored otherwise. */
+  tapped(p: LngLat): void {
+    if (this.armed) this.setOrigin(p, 'tap');
   }
 
   /** Selects the i-th park of the answer: highlighted, its route on top, the view framed. */
@@ -244,9 +226,8 @@ class FindState {
   }
 
   private frame(points: readonly LngLat[]): void {
-    const m = app.map;
-    if (!m || points.length === 0) return;
-    m.fitBounds(boundsOf(points), { padding: padding(m), maxZoom: 17, duration: reducedMotion() ? 0 : 700 });
+    if (points.length === 0) return;
+    this.camera = { seq: ++this.cameraSeq, bounds: boundsOf(points), maxZoom: 17, ms: 700 };
   }
 
   /** Asks the worker for the nearest parks from the current origin. */
@@ -296,8 +277,11 @@ class FindState {
     }
   }
 
-  /** Wires the state to the URL, the worker and the map; runs for the app's lifetime. */
-  start(): () => void {
+  /**
+   * Wires the state to the URL and the worker; started once by the shell, for the app's lifetime.
+   * @param linkHasCamera whether the address the app was opened with carries a camera (c=, z=)
+   */
+  start(linkHasCamera: () => boolean): () => void {
     return $effect.root(() => {
       // A link (or a hash typed or navigated to) with o= opens its answer.
       $effect(() => {
@@ -310,7 +294,7 @@ class FindState {
             this.originName = null;
             this.wantGreen = og ?? null;
             // A link made here carries its camera (c=, z=); a hand-made one gets the routes framed.
-            this.frameNext = typeof location !== 'undefined' && !/[?&]c=/.test(location.hash);
+            this.frameNext = !linkHasCamera();
             this.origin = p;
             app.tab = 'find';
           } else if (text === undefined && this.origin) {
@@ -327,79 +311,8 @@ class FindState {
         if (!o || !data) return;
         untrack(() => void this.run(o, data));
       });
-
-      // Map clicks while armed set the origin; the cursor says so.
-      $effect(() => {
-        const m = app.map;
-        if (!m) return;
-        const onClick = (e: { lngLat: { lng: number; lat: number } }) => {
-          if (app.clickTool === NEAR_ME_TOOL) this.setOrigin([e.lngLat.lng, e.lngLat.lat], 'tap');
-        };
-        m.on('click', onClick);
-        this.markers = createFindMarkers(m, {
-          onOriginDragged: (p) => this.setOrigin(p, 'drag'),
-          onParkClicked: (i) => this.select(i),
-        });
-        return () => {
-          m.off('click', onClick);
-          this.markers?.remove();
-          this.markers = null;
-        };
-      });
-
-      $effect(() => {
-        const m = app.map;
-        if (!m) return;
-        m.getCanvasContainer().style.cursor = this.armed ? 'crosshair' : '';
-      });
-
-      // Routes, origin and park badges follow the answer and the selection.
-      $effect(() => {
-        const m = app.map;
-        const a = this.answer;
-        const sel = this.selected;
-        const o = this.origin;
-        const t = app.t;
-        void app.lang;
-        if (!m) return;
-        untrack(() => {
-          const greens = o && a ? a.greens : [];
-          if (greens.length) showRoutes(m, greens, sel);
-          else if (m.getSource(ROUTE_SOURCE)) clearRoutes(m);
-          this.markers?.setOrigin(o, t('find.near.origin'));
-          this.markers?.setParks(
-            greens.map((g) => ({
-              at: g.route.coordinates[g.route.coordinates.length - 1] as LngLat,
-              label: app.lang === 'zh' ? g.name_zh : g.name_en,
-            })),
-            sel,
-          );
-          const id = greens[sel] && !greens[sel].whatIf ? greens[sel].id : null;
-          if (this.highlighted !== id) {
-            if (this.highlighted && m.getSource('greenery'))
-              m.setFeatureState({ source: 'greenery', id: this.highlighted }, { selected: false });
-            if (id && m.getSource('greenery'))
-              m.setFeatureState({ source: 'greenery', id }, { selected: true });
-            this.highlighted = id;
-          }
-        });
-      });
-
-      // The chosen search result: a pin, and its road outlined.
-      $effect(() => {
-        const m = app.map;
-        const c = this.chosen;
-        const lang = app.lang;
-        if (!m) return;
-        untrack(() => {
-          this.markers?.setPlace(c ? c.center : null, c ? (lang === 'zh' ? c.name_zh : c.name_en) : '');
-          showPlaceRoad(m, c?.kind === 'road' ? c.name_zh : null);
-        });
-      });
     });
   }
 }
 
 export const find = new FindState();
-
-if (typeof window !== 'undefined') find.start();

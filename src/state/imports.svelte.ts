@@ -31,9 +31,17 @@ import {
   readRawDatabase,
   storageState,
   clearQuarantine,
+  saveImport,
   saveWhatIfs,
 } from './persistence';
-import type { ImportCrs, ImportLayerId, ImportMode, QuarantineEntry, StoredImport } from './stored-records';
+import {
+  SCHEMA_VERSION,
+  type ImportCrs,
+  type ImportLayerId,
+  type ImportMode,
+  type QuarantineEntry,
+  type StoredImport,
+} from './stored-records';
 
 export const IMPORT_LAYERS: readonly ImportLayerId[] = ['roads', 'greenery', 'residential'];
 export const IMPORT_CRSES: readonly ImportCrs[] = ['WGS84', 'GCJ02', 'BD09'];
@@ -134,20 +142,28 @@ class ImportsState {
     this.job = { name, stage: 'reading-file', fraction: 0 };
     markPending(PENDING, true);
     const persist = this.storageOk && !!(await db());
-    const job = startImport(file, meta, persist, (stage, fraction) => {
+    const job = startImport(file, meta, (stage, fraction) => {
       if (this.running === job) this.job = { name, stage, fraction };
     });
     this.running = job;
     try {
       const r = await job.result;
       if (r.ok) {
-        const layer: ImportedLayer = {
+        const record = {
           ...meta,
+          schema: SCHEMA_VERSION,
           vertices: r.stats.vertices,
           keptVertices: r.keptVertices,
           features: r.features,
-          saved: r.saved,
         };
+        // The worker returns the records; storing them for the next visit is ours.
+        let saved = false;
+        if (persist) {
+          this.job = { name, stage: 'saving', fraction: 0.95 };
+          saved = await saveImport(record);
+        }
+        const { schema: _schema, ...kept } = record;
+        const layer: ImportedLayer = { ...kept, saved };
         const before = app.data?.[meta.layer];
         this.layers = [...this.layers, layer];
         this.applyLayer(meta.layer);
@@ -165,14 +181,11 @@ class ImportsState {
           warnings: r.warnings,
           stats: r.stats,
           simplifiedMetres: r.simplifiedMetres,
-          saved: r.saved,
+          saved,
         };
       } else if ('cancelled' in r) {
-        // The worker may have saved the record just before it was stopped.
-        void deleteImport(meta.id);
         this.report = failure(name, meta.layer, 'cancelled');
       } else if ('failed' in r) {
-        void deleteImport(meta.id);
         this.report = failure(name, meta.layer, 'unexpected', { detail: r.failed });
       } else {
         this.report = { name, layer: meta.layer, ok: false, errors: r.errors, warnings: r.warnings };

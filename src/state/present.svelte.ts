@@ -6,7 +6,8 @@
  */
 import { untrack } from 'svelte';
 import { app } from './app.svelte';
-import { loadJson, type GeoData } from './geodata';
+import { loadJson } from './geodata';
+import { coverage } from './coverage.svelte';
 import { markPending } from './hook';
 import { parseHash } from '../core/url/hash';
 import { validateStory, type Story, type StoryError } from '../core/story/schema';
@@ -104,12 +105,12 @@ class PresentState {
     );
   }
 
-  /** Starts the coverage computation once (in a worker); its figures show up as they arrive. */
-  loadCoverage(data: GeoData): Promise<void> {
+  /** Starts the coverage computation once (in the coverage worker); its figures show up as they arrive. */
+  loadCoverage(): Promise<void> {
     this.coverage ??= (async () => {
       markPending('present-coverage', true);
       try {
-        const r = await computePresentCoverage(data);
+        const r = await computePresentCoverage(await coverage.worker());
         this.bands = r.bands;
         this.setComputed(r.figures);
       } catch (e) {

@@ -27,7 +27,6 @@ function getWorker(): Worker {
 export function startImport(
   input: ImportRequest['input'],
   meta: ImportRequest['meta'],
-  persist: boolean,
   onProgress: (stage: WorkerStage, fraction: number) => void,
 ): ImportJob {
   const w = getWorker();
@@ -70,7 +69,7 @@ export function startImport(
   };
   w.addEventListener('message', onMessage);
   w.addEventListener('error', onError);
-  const req: ImportRequest = { type: 'import', id, input, meta, persist };
+  const req: ImportRequest = { type: 'import', id, input, meta };
   w.postMessage(req);
 
   return {

@@ -7,8 +7,7 @@
  * its own short task, instead of one long task for the whole layer.
  */
 import type { Feature } from 'geojson';
-import type { ImportIssue, ImportStage, ImportStats } from '../core/import';
-import type { StoredImport } from '../state/stored-records';
+import type { ImportIssue, ImportLayer, ImportStage, ImportStats, SourceCrs } from '../core/import';
 
 export interface ImportRequest {
   type: 'import';
@@ -16,13 +15,14 @@ export interface ImportRequest {
   id: number;
   /** The user's file (read inside the worker, never on the main thread), or text / bytes. */
   input: Blob | string | ArrayBuffer;
-  /** What the stored record will say (id, name, layer, mode, crs, importedAt). */
-  meta: Omit<StoredImport, 'schema' | 'features' | 'vertices' | 'keptVertices'>;
-  /** Save the result to IndexedDB from the worker (false in environments without storage). */
-  persist: boolean;
+  /** The import's id (prefix of its features' ids), file name, target layer and coordinate system. */
+  meta: { id: string; name: string; layer: ImportLayer; crs: SourceCrs };
 }
 
-/** 'reading-file' and 'saving'/'sending' are the worker's own stages around the core's. */
+/**
+ * 'reading-file', 'simplifying' and 'sending' are the worker's own stages around the core's;
+ * 'saving' is the main thread's, once the worker has returned the records (state stores them).
+ */
 export type WorkerStage = ImportStage | 'reading-file' | 'simplifying' | 'saving' | 'sending';
 
 export type ImportOutcome =
@@ -34,8 +34,6 @@ export type ImportOutcome =
       keptVertices: number;
       /** Simplification tolerance in metres, when the layer had to be simplified for display. */
       simplifiedMetres?: number;
-      /** Whether the layer was saved for the next visit. */
-      saved: boolean;
     }
   | { ok: false; errors: ImportIssue[]; warnings: ImportIssue[] };
 

@@ -1,13 +1,12 @@
 /// <reference lib="webworker" />
 /**
  * Reads, validates and converts one imported file off the main thread (src/core/import), trims it
- * for display if it is huge, saves it for the next visit, and sends the features back in chunks.
+ * for display if it is huge, and sends the features back in chunks. Storing them for the next visit
+ * is the main thread's job (src/state/imports.svelte.ts): a worker only computes.
  * Messages: ./import-protocol.ts.
  */
 import type { Feature } from 'geojson';
 import { parseAndValidate, type ImportLayer } from '../core/import';
-import { saveImport } from '../state/persistence';
-import { SCHEMA_VERSION, type StoredImport } from '../state/stored-records';
 import { countPositions } from '../core/geo/positions';
 import { simplifyForDisplay } from './display-simplify';
 import type { ImportEvent, ImportOutcome, ImportRequest, WorkerStage } from './import-protocol';
@@ -81,19 +80,6 @@ async function handle(req: ImportRequest): Promise<void> {
     await new Promise((r) => setTimeout(r, 0));
   });
 
-  let saved = false;
-  if (req.persist) {
-    progress(id, 'saving', done + 0.05, true);
-    const record: StoredImport = {
-      ...meta,
-      schema: SCHEMA_VERSION,
-      vertices: result.stats.vertices,
-      keptVertices: trimmed.kept,
-      features,
-    };
-    saved = await saveImport(record);
-  }
-
   progress(id, 'sending', done + 0.1, true);
   let chunk: Feature[] = [];
   let positions = 0;
@@ -113,7 +99,6 @@ async function handle(req: ImportRequest): Promise<void> {
     stats: result.stats,
     keptVertices: trimmed.kept,
     simplifiedMetres: trimmed.metres,
-    saved,
   };
   post({ type: 'done', id, outcome });
 }

@@ -57,6 +57,9 @@ async function screenPoint(page: Page, lng: number, lat: number): Promise<{ x: n
   );
 }
 
+/** A legend row naming `m` minutes, and not a number that merely contains it (5 is not 15). */
+const minutesRow = (m: number) => expect.stringMatching(new RegExp(`(^|\\D)${m}(\\D|$)`));
+
 describe('the coverage view', () => {
   it('draws the walk-time bands with a legend in minutes and no console error', async () => {
     const { page, context, errors, outside } = await newAppPage(browser);
@@ -68,9 +71,9 @@ describe('the coverage view', () => {
     // The panel carries the map's key: a row per band, in minutes, and the gaps.
     const legend = page.locator('[data-testid="cov-legend"] li');
     expect(await legend.allTextContents()).toEqual([
-      expect.stringContaining('5'),
-      expect.stringContaining('10'),
-      expect.stringContaining('15'),
+      minutesRow(5),
+      minutesRow(10),
+      minutesRow(15),
       expect.stringContaining('居住用地'),
     ]);
     // Opening the tab switches the bands on, and the layer toggle and the URL say so.
@@ -306,6 +309,10 @@ describe('the coverage view', () => {
       const { page, context, errors } = await newAppPage(browser, { viewport: { width: w, height: h } });
       await openCoverage(page, '#/map?lang=zh&wi=p,113.5412,34.8064,10000');
       expect(await renderedCount(page, BAND_LAYERS)).toBeGreaterThan(0);
+      // Nothing spills sideways; the legend has its band rows; the what-if park has its marker.
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(w);
+      expect(await page.locator('[data-testid="cov-legend"] li').count()).toBeGreaterThanOrEqual(3);
+      expect(await page.locator('[data-whatif]').count()).toBe(1);
       await screenshot(page, `coverage-${w}x${h}`);
       expect(errors).toEqual([]);
       await context.close();

@@ -3,11 +3,8 @@
  * Distances are metres, times seconds, speeds metres per second.
  */
 
-/** Default walking speed: 15 min ≈ 800–1000 m in GB 50180-2018, i.e. about 1.0 m/s (0.8 for the elderly). */
-export const DEFAULT_SPEED_MPS = 1.0;
-
-/** Band limits in minutes shown by default (5-, 10- and 15-minute circles). */
-export const DEFAULT_BANDS_MIN: readonly number[] = [5, 10, 15];
+/** Walking speed and band defaults live with their limits (./walking.ts). */
+export { DEFAULT_SPEED_MPS, DEFAULT_BANDS_MIN } from './walking';
 
 /** Off-network walking counts as the straight line times this factor (people do not walk as the crow flies). */
 export const OFF_NETWORK_DETOUR = 1.2;

@@ -146,10 +146,21 @@ export interface GapProps {
   population: number;
   area_m2: number;
   cells: number;
+  centre_lng: number;
+  centre_lat: number;
+  /** The gap lies beyond this many minutes' walk (the largest band). */
+  beyond_minutes: number;
 }
 
-/** The outlined gaps as GeoJSON for a map layer (the rest have no outline and are listed only). */
-export function gapFeatures(gaps: readonly Gap[]): FeatureCollection<MultiPolygon, GapProps> {
+/**
+ * The outlined gaps as GeoJSON, for the map layer and the export alike (the rest have no outline
+ * and are listed only).
+ * @param beyondMinutes the largest band's minutes: what the gaps are beyond
+ */
+export function gapFeatures(
+  gaps: readonly Gap[],
+  beyondMinutes: number,
+): FeatureCollection<MultiPolygon, GapProps> {
   return {
     type: 'FeatureCollection',
     features: gaps
@@ -161,6 +172,9 @@ export function gapFeatures(gaps: readonly Gap[]): FeatureCollection<MultiPolygo
           population: Math.round(g.population),
           area_m2: Math.round(g.areaM2),
           cells: g.cells,
+          centre_lng: g.centroid[0],
+          centre_lat: g.centroid[1],
+          beyond_minutes: beyondMinutes,
         },
         geometry: { type: 'MultiPolygon', coordinates: g.outline },
       })),

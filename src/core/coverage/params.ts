@@ -2,6 +2,7 @@
 import { DEFAULT_BANDS_MIN, DEFAULT_CELL_M, DEFAULT_MIN_AREA_M2, DEFAULT_SPEED_MPS } from './constants';
 import { DEFAULT_GREEN_RULE, GREEN_RULES, type GreenRule } from './green-class';
 import { type Scenario, isScenario } from './scenarios';
+import { isValidBands, isValidSpeed, MAX_BAND_MIN, SPEED_MAX_MPS, SPEED_MIN_MPS } from './walking';
 import type { WhatIf } from './whatif';
 
 export interface CoverageParams {
@@ -52,14 +53,14 @@ export function resolveParams(p: CoverageParams): ResolvedParams {
     );
   if (!GREEN_RULES.includes(r.greenRule))
     throw new Error(`Unknown green rule "${r.greenRule}": use "standard" or "all".`);
-  if (!(r.speed >= 0.1 && r.speed <= 5))
-    throw new Error(`Walking speed must be between 0.1 and 5 m/s, got ${r.speed}.`);
-  if (
-    r.bands.length === 0 ||
-    r.bands.some((b, i) => !(b > 0 && b <= 120) || (i > 0 && b <= r.bands[i - 1]))
-  ) {
-    throw new Error(`Bands must be ascending minutes between 0 and 120, got [${r.bands.join(', ')}].`);
-  }
+  if (!isValidSpeed(r.speed))
+    throw new Error(
+      `Walking speed must be between ${SPEED_MIN_MPS} and ${SPEED_MAX_MPS} m/s, got ${r.speed}.`,
+    );
+  if (!isValidBands(r.bands))
+    throw new Error(
+      `Bands must be one to four ascending minutes up to ${MAX_BAND_MIN}, got [${r.bands.join(', ')}].`,
+    );
   if (!(r.minAreaM2 >= 0)) throw new Error(`The smallest green space must be ≥ 0 m², got ${r.minAreaM2}.`);
   if (!(r.cellM >= 10 && r.cellM <= 500))
     throw new Error(`Cell size must be between 10 and 500 m, got ${r.cellM}.`);

@@ -7,6 +7,7 @@
  */
 import buffer from '@turf/buffer';
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
+import { StandardsFile } from '../geodata/standards';
 
 export interface RadiusTier {
   /** The smallest green space (m²) this tier applies to. */
@@ -41,45 +42,35 @@ export const DEFAULT_STANDARD: ServiceRadiusStandard = {
 };
 
 /**
- * Reads geodata/standards.json (contract: src/core/geodata/standards.ts): the default scheme's
- * `service_radii` rows (`min_area_m2`, optional `max_area_m2`, `radius_m`, `source`) and the
- * `coverage_thresholds` rows (`rate` 0–1, `source`). Other files holding arrays of such rows under
- * any key are read the same way. Anything unreadable falls back to DEFAULT_STANDARD.
+ * The standard in geodata/standards.json, read by its one parser (the zod contract in
+ * src/core/geodata/standards.ts). A file that breaks the contract falls back to DEFAULT_STANDARD.
  */
 export function parseStandard(json: unknown): ServiceRadiusStandard {
-  if (!json || typeof json !== 'object') return DEFAULT_STANDARD;
-  const obj = json as Record<string, unknown>;
-  const rows: unknown[] = Array.isArray(json)
-    ? json
-    : Array.isArray(obj.service_radii)
-      ? [...obj.service_radii, ...(Array.isArray(obj.coverage_thresholds) ? obj.coverage_thresholds : [])]
-      : Object.values(obj).filter(Array.isArray).flat();
-  const tiers: RadiusTier[] = [];
-  const targets: RateTarget[] = [];
-  for (const row of rows) {
-    if (!row || typeof row !== 'object') continue;
-    const r = row as Record<string, unknown>;
-    const source = typeof r.source === 'string' ? r.source : 'geodata/standards.json';
-    const area = num(r.min_area_m2 ?? r.minAreaM2 ?? r.min_area);
-    const radius = num(r.radius_m ?? r.radiusM ?? r.radius);
-    if (area !== undefined && radius !== undefined && radius > 0) {
-      tiers.push({ minAreaM2: area, maxAreaM2: num(r.max_area_m2 ?? r.maxAreaM2), radiusM: radius, source });
-    }
-    const rate = num(r.rate ?? r.threshold ?? r.coverage);
-    if (rate !== undefined && area === undefined && rate > 0) {
-      targets.push({ rate: rate > 1 ? rate / 100 : rate, source });
-    }
-  }
-  if (tiers.length === 0) return DEFAULT_STANDARD;
-  tiers.sort((a, b) => b.minAreaM2 - a.minAreaM2);
-  return {
-    tiers,
-    targets: targets.length > 0 ? targets.sort((a, b) => a.rate - b.rate) : DEFAULT_STANDARD.targets,
-  };
+  const file = StandardsFile.safeParse(json);
+  return file.success ? standardOf(file.data) : DEFAULT_STANDARD;
 }
 
-function num(v: unknown): number | undefined {
-  return typeof v === 'number' && Number.isFinite(v) ? v : undefined;
+/**
+ * One scheme of a checked standards file: its tiers (largest parks first) and the coverage targets.
+ * @param scheme a key of `alternative_radius_schemes`; the default scheme (`service_radii`) when absent
+ */
+export function standardOf(file: StandardsFile, scheme?: string): ServiceRadiusStandard {
+  const rows = scheme === undefined ? file.service_radii : file.alternative_radius_schemes[scheme];
+  if (!rows) throw new Error(`geodata/standards.json has no radius scheme "${scheme}".`);
+  return {
+    tiers: rows
+      .filter((r) => r.radius_m > 0)
+      .map((r) => ({
+        minAreaM2: r.min_area_m2,
+        maxAreaM2: r.max_area_m2,
+        radiusM: r.radius_m,
+        source: r.source,
+      }))
+      .sort((a, b) => b.minAreaM2 - a.minAreaM2),
+    targets: file.coverage_thresholds
+      .map((t) => ({ rate: t.rate, source: t.source }))
+      .sort((a, b) => a.rate - b.rate),
+  };
 }
 
 /** The service radius of a green space of `areaM2`, or 0 when it is too small to count. */

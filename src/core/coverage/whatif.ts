@@ -4,6 +4,7 @@
  * Prepared what-ifs are cached per scenario model, so re-sending the same list costs nothing extra.
  */
 import { prepareGreen, type PreparedGreen, type ScenarioModel } from './model';
+import { parkRadiusM } from './park-radius';
 import { toX, toY } from './projection';
 
 export type WhatIf =
@@ -38,7 +39,7 @@ export function prepareWhatIf(model: ScenarioModel, w: WhatIf): PreparedGreen {
       throw new Error(`What-if ${w.id}: invalid position (${w.lng}, ${w.lat}).`);
     if (!(w.area_m2 > 0 && w.area_m2 < 1e8))
       throw new Error(`What-if ${w.id}: area must be between 0 and 100 km², got ${w.area_m2} m².`);
-    const r = Math.sqrt(w.area_m2 / Math.PI);
+    const r = parkRadiusM(w.area_m2);
     const cx = toX(proj, w.lng),
       cy = toY(proj, w.lat);
     ring = new Float64Array(2 * (CIRCLE_STEPS + 1));

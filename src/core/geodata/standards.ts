@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { Confidence } from './schema';
+import { SPEED_MAX_MPS, SPEED_MIN_MPS } from '../coverage/walking';
 
 const sourced = { source: z.string().min(1), confidence: Confidence };
 const labelled = { id: z.string().min(1), label_zh: z.string().min(1), label_en: z.string().min(1) };
@@ -37,7 +38,11 @@ export const CoverageThreshold = z.object({
 });
 export type CoverageThreshold = z.infer<typeof CoverageThreshold>;
 
-export const WalkingSpeed = z.object({ ...labelled, ...sourced, m_per_s: z.number().gt(0).max(3) });
+export const WalkingSpeed = z.object({
+  ...labelled,
+  ...sourced,
+  m_per_s: z.number().min(SPEED_MIN_MPS).max(SPEED_MAX_MPS),
+});
 export type WalkingSpeed = z.infer<typeof WalkingSpeed>;
 
 /** A GB 50180-2018 life circle: walk distance, population and the park it should contain. */
@@ -90,15 +95,3 @@ export const StandardsFile = z.object({
   life_circles: z.array(LifeCircle).min(1),
 });
 export type StandardsFile = z.infer<typeof StandardsFile>;
-
-/**
- * The service radius in metres for a park of `area_m2` under one scheme's rows; 0 when no row
- * covers it (the park does not count toward service-radius coverage).
- * @example serviceRadius(standards.service_radii, 6000) // 500
- */
-export function serviceRadius(rows: readonly ServiceRadius[], area_m2: number): number {
-  const row = rows.find(
-    (r) => area_m2 >= r.min_area_m2 && (r.max_area_m2 === undefined || area_m2 < r.max_area_m2),
-  );
-  return row?.radius_m ?? 0;
-}

@@ -3,9 +3,10 @@
  * statistics as CSV, and the key figures on the printable report. Registered once at load; each
  * is offered only once a coverage result exists (the coverage tab or a coverage layer computes it).
  */
-import type { Feature, MultiPolygon } from 'geojson';
+import type { Feature } from 'geojson';
 import { featuresToGeoJSON, statsToCsv, type CsvCell } from '../../core/export';
 import type { CoverageResult } from '../../core/coverage/pipeline';
+import { gapFeatures } from '../../core/coverage/gaps';
 import { app } from '../../state/app.svelte';
 import { coverage } from '../../state/coverage.svelte';
 import { imports } from '../../state/imports.svelte';
@@ -24,21 +25,6 @@ function sources(): string[] {
 }
 
 const gapPopulation = (r: CoverageResult) => r.gaps.reduce((n, g) => n + g.population, 0);
-
-function gapFeatures(r: CoverageResult): Feature<MultiPolygon>[] {
-  return r.gaps.map((g) => ({
-    type: 'Feature',
-    properties: {
-      rank: g.rank,
-      population: Math.round(g.population),
-      area_m2: Math.round(g.areaM2),
-      centre_lng: g.centroid[0],
-      centre_lat: g.centroid[1],
-      beyond_minutes: Math.max(...r.params.bands),
-    },
-    geometry: { type: 'MultiPolygon', coordinates: g.outline },
-  }));
-}
 
 /** The statistics as rows of indicator, value, unit (the scenario's parameters first). */
 export function coverageCsvRows(r: CoverageResult): CsvCell[][] {
@@ -94,7 +80,7 @@ function registerGeoJsonExport(what: 'bands' | 'gaps', features: (r: CoverageRes
 }
 
 registerGeoJsonExport('bands', (r) => r.bands.features);
-registerGeoJsonExport('gaps', gapFeatures);
+registerGeoJsonExport('gaps', (r) => gapFeatures(r.gaps, Math.max(...r.params.bands)).features);
 
 registerExport({
   id: 'coverage-csv',

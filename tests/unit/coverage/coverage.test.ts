@@ -47,11 +47,30 @@ describe('statistics on a fixture with a known answer', () => {
   });
 
   it('returns grid seconds consistent with the bands', () => {
-    const { seconds, cols, rows } = r.grid;
+    const { seconds, cols, rows, bbox } = r.grid;
     expect(seconds.length).toBe(cols * rows);
     const reached = Array.from(seconds).filter((s) => !Number.isNaN(s));
     expect(reached.length).toBeGreaterThan(0);
     expect(Math.min(...reached)).toBe(0); // cells inside the park
+    // Every cell clearly within a band's minutes lies inside that band's polygon, and every cell
+    // clearly beyond lies outside (a minute's margin: the outline runs between cell centres).
+    const [w, s, e, n] = bbox;
+    let checked = 0;
+    for (const band of r.bands.features) {
+      const limit = band.properties.minutes * 60;
+      for (let j = 0; j < rows; j += 2)
+        for (let i = 0; i < cols; i += 2) {
+          const t = seconds[j * cols + i];
+          const beyond = Number.isNaN(t) || t > limit + 60;
+          if (!beyond && t > limit - 60) continue;
+          const centre = [w + ((i + 0.5) * (e - w)) / cols, s + ((j + 0.5) * (n - s)) / rows];
+          expect(booleanPointInPolygon(centre, band), `cell ${i},${j} at ${t} s, band ${limit} s`).toBe(
+            !beyond,
+          );
+          checked++;
+        }
+    }
+    expect(checked).toBeGreaterThan(100);
   });
 });
 
@@ -89,14 +108,17 @@ describe('invariants', () => {
 
   it('a larger time budget never covers less', () => {
     for (const speed of [0.6, 0.8, 1, 1.3]) {
-      const r = engine.compute({ scenario: '2015', speed, bands: [2, 4, 6, 8, 10, 15, 20] });
-      for (let k = 1; k < r.stats.bands.length; k++) {
-        expect(r.stats.bands[k].residentialShare).toBeGreaterThanOrEqual(
-          r.stats.bands[k - 1].residentialShare,
-        );
-        expect(r.stats.bands[k].populationShare).toBeGreaterThanOrEqual(r.stats.bands[k - 1].populationShare);
+      // At most four bands a request (core/coverage/walking.ts): two requests that share the
+      // 8-minute band chain into one ladder from 2 to 20 minutes.
+      const low = engine.compute({ scenario: '2015', speed, bands: [2, 4, 6, 8] }).stats.bands;
+      const high = engine.compute({ scenario: '2015', speed, bands: [8, 10, 15, 20] }).stats.bands;
+      expect(high[0]).toEqual(low[3]);
+      const ladder = [...low, ...high.slice(1)];
+      for (let k = 1; k < ladder.length; k++) {
+        expect(ladder[k].residentialShare).toBeGreaterThanOrEqual(ladder[k - 1].residentialShare);
+        expect(ladder[k].populationShare).toBeGreaterThanOrEqual(ladder[k - 1].populationShare);
       }
-      for (const b of r.stats.bands) {
+      for (const b of ladder) {
         expect(b.populationShare).toBeGreaterThanOrEqual(0);
         expect(b.populationShare).toBeLessThanOrEqual(1);
       }

@@ -17,19 +17,29 @@ describe('service-radius standard', () => {
     expect(serviceRadius(DEFAULT_STANDARD, 999)).toBe(0);
   });
 
-  it('reads tiers and targets from a standards table, and falls back on anything else', () => {
-    const std = parseStandard({
-      service_radius: [
-        { min_area_m2: 10000, radius_m: 800, source: 'test A' },
-        { min_area_m2: 400, radius_m: 200, source: 'test B' },
-      ],
-      targets: [{ rate: 85, source: 'test C' }],
-    });
-    expect(serviceRadius(std, 20000)).toBe(800);
-    expect(serviceRadius(std, 500)).toBe(200);
+  it('reads tiers and targets through the standards contract, and falls back on a file that breaks it', () => {
+    const json = JSON.parse(
+      readFileSync(new URL('../../../geodata/standards.json', import.meta.url), 'utf8'),
+    );
+    json.service_radii = [
+      {
+        ...json.service_radii[0],
+        min_area_m2: 10000,
+        max_area_m2: undefined,
+        radius_m: 800,
+        source: 'test A',
+      },
+      { ...json.service_radii[0], min_area_m2: 400, max_area_m2: 10000, radius_m: 200, source: 'test B' },
+    ];
+    json.coverage_thresholds = [{ ...json.coverage_thresholds[0], rate: 0.85, source: 'test C' }];
+    const std = parseStandard(json);
+    expect([399, 400, 9999, 20000].map((a) => serviceRadius(std, a))).toEqual([0, 200, 200, 800]);
     expect(std.targets).toEqual([{ rate: 0.85, source: 'test C' }]);
     expect(parseStandard(undefined)).toBe(DEFAULT_STANDARD);
     expect(parseStandard({ nothing: 'here' })).toBe(DEFAULT_STANDARD);
+    // A percentage where the contract wants a share is refused, not guessed at.
+    json.coverage_thresholds[0].rate = 85;
+    expect(parseStandard(json)).toBe(DEFAULT_STANDARD);
   });
 
   it('reads the bundled geodata/standards.json: 500 m from 5000 m², 300 m from 1000 m², targets 80% and 90%', () => {
@@ -43,9 +53,11 @@ describe('service-radius standard', () => {
   });
 
   it('honours an upper area bound on a tier', () => {
-    const std = parseStandard({
-      service_radii: [{ min_area_m2: 4000, max_area_m2: 10000, radius_m: 300, source: 's' }],
-    });
+    const json = JSON.parse(
+      readFileSync(new URL('../../../geodata/standards.json', import.meta.url), 'utf8'),
+    );
+    json.service_radii = [{ ...json.service_radii[0], min_area_m2: 4000, max_area_m2: 10000, radius_m: 300 }];
+    const std = parseStandard(json);
     expect([3999, 4000, 9999, 10000].map((a) => serviceRadius(std, a))).toEqual([0, 300, 300, 0]);
   });
 

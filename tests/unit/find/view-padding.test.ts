@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { viewPadding } from '../../../src/ui/find/view-padding';
+import { viewPadding } from '../../../src/map/view-padding';
 
 describe('viewPadding', () => {
   it('pads the bottom by the height of a phone bottom sheet', () => {

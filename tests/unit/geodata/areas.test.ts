@@ -16,8 +16,8 @@ import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson'
 import { describe, expect, it } from 'vitest';
 import { validateLayer } from '../../../src/core/geodata/validate';
 import { IndicatorsFile } from '../../../src/core/geodata/indicators';
-import { StandardsFile, serviceRadius } from '../../../src/core/geodata/standards';
-import { parseStandard } from '../../../src/core/coverage/radius';
+import { StandardsFile } from '../../../src/core/geodata/standards';
+import { parseStandard, serviceRadius, standardOf } from '../../../src/core/coverage/radius';
 import { parseCommentedCsv } from '../../../scripts/geodata/csv';
 
 const GEODATA = join(__dirname, '../../../geodata');
@@ -261,9 +261,9 @@ describe('standards.json', () => {
   const file = StandardsFile.parse(json);
 
   it('sizes service radii by park area', () => {
-    const r = (a: number) => serviceRadius(file.service_radii, a);
+    const r = (a: number) => serviceRadius(standardOf(file), a);
     expect([r(800), r(1000), r(4999), r(5000), r(300000)]).toEqual([0, 300, 300, 500, 500]);
-    const t = (a: number) => serviceRadius(file.alternative_radius_schemes.gbt51346, a);
+    const t = (a: number) => serviceRadius(standardOf(file, 'gbt51346'), a);
     expect([t(6000), t(30000), t(150000), t(600000)]).toEqual([300, 500, 1200, 3000]);
   });
 

@@ -3,7 +3,7 @@
  * coverage view register their own groups here, so the layer panel, the URL and the map stay in
  * step without knowing each other.
  */
-import { MISSION_GROUPS } from '../map/style';
+import { MISSION_GROUPS } from './style';
 
 export interface LayerGroup {
   id: string;
@@ -16,7 +16,7 @@ export interface LayerGroup {
   defaultVisible: boolean;
 }
 
-import { PALETTE as P } from '../map/palette';
+import { PALETTE as P } from './palette';
 
 export const MISSION_LAYER_GROUPS: LayerGroup[] = [
   {

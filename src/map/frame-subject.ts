@@ -5,64 +5,14 @@
  * pitch, and a pitched view enlarges the near side of the subject).
  */
 import { LngLat, Point, type Map as MapLibreMap, type PaddingOptions } from 'maplibre-gl';
-import type { Bounds } from '../../core/story/subject';
-
-/** A box in the map container's own CSS pixels. */
-export interface Rect {
-  left: number;
-  top: number;
-  right: number;
-  bottom: number;
-}
+import type { Bounds } from '../core/story/subject';
+import type { Rect } from './view-padding';
 
 export interface ChapterCamera {
   center: [number, number];
   zoom: number;
   bearing: number;
   pitch: number;
-}
-
-const areaOf = (r: Rect) => Math.max(0, r.right - r.left) * Math.max(0, r.bottom - r.top);
-const overlaps = (a: Rect, b: Rect) =>
-  a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
-
-/**
- * The padding that keeps the map's centre in the largest part of `area` clear of every occluder:
- * each panel overlapping the free part cuts it from whichever side loses the least area.
- */
-export function paddingAround(
-  occluders: readonly Rect[],
-  area: Rect,
-  size: { width: number; height: number },
-  gap: number,
-): PaddingOptions {
-  const free = { ...area };
-  for (const o of [...occluders].sort((a, b) => areaOf(b) - areaOf(a))) {
-    if (!overlaps(o, free)) continue;
-    const cuts: Rect[] = [
-      { ...free, top: Math.max(free.top, o.bottom + gap) },
-      { ...free, bottom: Math.min(free.bottom, o.top - gap) },
-      { ...free, left: Math.max(free.left, o.right + gap) },
-      { ...free, right: Math.min(free.right, o.left - gap) },
-    ];
-    Object.assign(
-      free,
-      cuts.reduce((best, c) => (areaOf(c) > areaOf(best) ? c : best)),
-    );
-  }
-  // Never pad the whole map away: keep at least a fifth of it in each direction.
-  const minW = size.width / 5;
-  const minH = size.height / 5;
-  if (free.right - free.left < minW) free.right = Math.min(size.width, free.left + minW);
-  if (free.right - free.left < minW) free.left = free.right - minW;
-  if (free.bottom - free.top < minH) free.bottom = Math.min(size.height, free.top + minH);
-  if (free.bottom - free.top < minH) free.top = free.bottom - minH;
-  return {
-    top: free.top,
-    left: free.left,
-    right: size.width - free.right,
-    bottom: size.height - free.bottom,
-  };
 }
 
 /** What this module uses of a copy of MapLibre's transform (the camera maths, detached). */

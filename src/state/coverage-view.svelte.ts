@@ -1,13 +1,14 @@
 /**
- * The coverage view's own UI state and actions, shared by its panel components and its map
- * controller (CoverageMap.svelte): method switch, what-if placing, suggestions, the clicked place.
+ * The coverage view's own state and actions, shared by its panel components and its map wiring
+ * (src/ui/coverage/CoverageMap.svelte): method switch, what-if placing and drawing, suggestions,
+ * the clicked place, and where the camera should go. No MapLibre here: src/map/coverage-binding.ts
+ * draws and moves the map.
  */
-import type { LngLatLike } from 'maplibre-gl';
-import type { PointInfo } from '../../core/coverage/point-info';
-import type { Suggestion } from '../../core/coverage/results';
-import { app } from '../../state/app.svelte';
-import { coverage } from '../../state/coverage.svelte';
-import { COVERAGE_GROUP } from '../../map/coverage-layers';
+import type { PointInfo } from '../core/coverage/point-info';
+import type { Suggestion } from '../core/coverage/results';
+import { app } from './app.svelte';
+import { coverage } from './coverage.svelte';
+import { COVERAGE_GROUP } from '../map/coverage-groups';
 
 /** The click tool id while a what-if park is being placed. */
 export const WHATIF_TOOL = 'whatif';
@@ -90,8 +91,52 @@ class CoverageView {
     app.setVisible(COVERAGE_GROUP.radius, m === 'radius');
   }
 
-  flyTo(center: LngLatLike, zoom = 15) {
-    app.map?.flyTo({ center, zoom: Math.max(zoom, app.map.getZoom()), essential: true });
+  /**
+   * A map click with the coverage tools: places a what-if park, adds a corner to the one being
+   * drawn (`sameAsLast` tells the two clicks of a finishing double-click apart), or asks how far
+   * the nearest green space is from there.
+   */
+  mapClick(lng: number, lat: number, sameAsLast: (a: [number, number], b: [number, number]) => boolean) {
+    if (app.route !== 'map') return;
+    const tool = app.clickTool;
+    if (tool === WHATIF_TOOL) {
+      this.placeAt(lng, lat);
+      this.stopPlacing();
+    } else if (tool === WHATIF_DRAW_TOOL) {
+      const last = this.draft.at(-1);
+      if (!last || !sameAsLast(last, [lng, lat])) this.addCorner(lng, lat);
+    } else if (
+      tool === POINT_TOOL ||
+      (!tool && (app.visible[COVERAGE_GROUP.bands] || app.visible[COVERAGE_GROUP.radius]))
+    ) {
+      void this.ask(lng, lat);
+    }
+  }
+
+  /** A double-click finishes the polygon being drawn; true when it did (the map must not zoom). */
+  mapDblClick(): boolean {
+    if (app.clickTool !== WHATIF_DRAW_TOOL) return false;
+    this.finishDrawing();
+    return true;
+  }
+
+  /** How far the nearest green space is from a place: the answer lands in `point`. */
+  async ask(lng: number, lat: number) {
+    this.point = { lng, lat, info: null };
+    try {
+      const info = await coverage.pointInfo(lng, lat);
+      if (!info || this.point?.lng !== lng || this.point?.lat !== lat) return;
+      this.point = { lng, lat, info };
+    } catch (e) {
+      coverage.error = e instanceof Error ? e.message : String(e);
+    }
+  }
+
+  /** Where the camera should fly next (never zooming out past `zoom`); a new `seq` asks again. */
+  camera = $state.raw<{ seq: number; center: [number, number]; zoom: number } | null>(null);
+
+  flyTo(center: [number, number], zoom = 15) {
+    this.camera = { seq: (this.camera?.seq ?? 0) + 1, center, zoom };
   }
 }
 

@@ -1,0 +1,179 @@
+/**
+ * Every MapLibre call of the coverage feature: its sources and layers, the result drawn (bands
+ * coloured by minutes, gaps, roads by walk time), the straight-line radius discs, the what-if parks
+ * (areas, the polygon being drawn, a draggable marker per point park), the clicked place's popup and
+ * route, map clicks and double-clicks, and the camera. The state decides (src/state/coverage*.ts);
+ * src/ui/coverage/CoverageMap.svelte hands its decisions here and the events back.
+ */
+import { Marker, Popup, type Map as MapLibreMap, type MapMouseEvent } from 'maplibre-gl';
+import type { Feature, FeatureCollection } from 'geojson';
+import type { CoverageResult } from '../core/coverage/pipeline';
+import type { WhatIf } from '../core/coverage/whatif';
+import { gapFeatures } from '../core/coverage/gaps';
+import { whatIfRadiusDiscs, whatIfShapes } from '../core/coverage/whatif-shapes';
+import type { ServiceRadiusStandard } from '../core/coverage/radius';
+import { addCoverageLayers, bandColor, setCoverageData, setRoadBands, WHATIF_LINE } from './coverage-layers';
+
+type LngLat = [number, number];
+const EMPTY: FeatureCollection = { type: 'FeatureCollection', features: [] };
+/** Live updates while a what-if marker is dragged, at most one per this many ms. */
+const DRAG_FRAME_MS = 120;
+/** Two clicks closer than this (px) are one double-click, not two corners. */
+const SAME_CLICK_PX = 4;
+
+export interface CoverageMapHandlers {
+  /** A click on the map itself (not on a what-if marker). */
+  onClick: (p: LngLat) => void;
+  /** A double-click; return true to keep the map from zooming (it finished a drawn park). */
+  onDblClick: () => boolean;
+  onDrag: (id: string, p: LngLat, phase: 'start' | 'move' | 'end') => void;
+  /** The clicked place's popup was closed by its button. */
+  onPopupClosed: () => void;
+}
+
+export class CoverageMapBinding {
+  private readonly markers = new Map<string, Marker>();
+  private dragging: string | null = null;
+  private popup: Popup | null = null;
+
+  private readonly click = (e: MapMouseEvent) => {
+    // A click on a what-if marker is a drag handle, not a question.
+    if ((e.originalEvent.target as HTMLElement | null)?.closest?.('.maplibregl-marker')) return;
+    this.h.onClick([e.lngLat.lng, e.lngLat.lat]);
+  };
+  private readonly dblclick = (e: MapMouseEvent) => {
+    if (this.h.onDblClick()) e.preventDefault();
+  };
+
+  constructor(
+    private readonly map: MapLibreMap,
+    bands: readonly number[],
+    visible: (layerId: string) => boolean,
+    private readonly h: CoverageMapHandlers,
+  ) {
+    addCoverageLayers(map, bands, visible);
+    map.on('click', this.click);
+    map.on('dblclick', this.dblclick);
+  }
+
+  /** Whether two map positions are one click apart on screen (a double-click's two clicks). */
+  sameClick(a: LngLat, b: LngLat): boolean {
+    return this.map.project(a).dist(this.map.project(b)) <= SAME_CLICK_PX;
+  }
+
+  showResult(r: CoverageResult): void {
+    const bands = {
+      ...r.bands,
+      features: r.bands.features.map((f) => ({
+        ...f,
+        properties: {
+          ...f.properties,
+          color: bandColor(Math.max(0, r.params.bands.indexOf(f.properties.minutes))),
+        },
+      })),
+    };
+    setCoverageData(this.map, 'bands', bands);
+    setCoverageData(this.map, 'gaps', gapFeatures(r.gaps, Math.max(...r.params.bands)));
+    setCoverageData(this.map, 'roads', r.roadTimes ?? EMPTY);
+    setRoadBands(this.map, r.params.bands);
+  }
+
+  /** The green spaces' radius buffers plus each point what-if park's disc. */
+  showRadius(base: FeatureCollection, whatIfs: readonly WhatIf[], std: ServiceRadiusStandard): void {
+    const features = [...base.features, ...whatIfRadiusDiscs(whatIfs, std)];
+    setCoverageData(this.map, 'radius', { type: 'FeatureCollection', features });
+  }
+
+  /** What-if parks' areas, and the polygon being drawn as its corners and outline. */
+  showWhatIfs(list: readonly WhatIf[], draft: readonly LngLat[]): void {
+    setCoverageData(this.map, 'whatIf', whatIfShapes(list, draft));
+  }
+
+  /** A draggable marker on each point park (none when the what-if group is hidden). */
+  syncMarkers(list: readonly WhatIf[], shown: boolean, label: string): void {
+    const keep = new Set<string>();
+    for (const w of shown ? list : []) {
+      if (w.kind !== 'point') continue;
+      keep.add(w.id);
+      let mk = this.markers.get(w.id);
+      if (!mk) mk = this.addMarker(w.id, [w.lng, w.lat]);
+      else if (this.dragging !== w.id) mk.setLngLat([w.lng, w.lat]);
+      mk.getElement().setAttribute('aria-label', label);
+      mk.getElement().title = label;
+    }
+    for (const [id, mk] of this.markers) {
+      if (keep.has(id)) continue;
+      mk.remove();
+      this.markers.delete(id);
+    }
+  }
+
+  private addMarker(id: string, at: LngLat): Marker {
+    const mk = new Marker({ draggable: true, color: WHATIF_LINE }).setLngLat(at).addTo(this.map);
+    mk.getElement().dataset.whatif = id;
+    const here = (): LngLat => {
+      const p = mk.getLngLat();
+      return [p.lng, p.lat];
+    };
+    let last = 0;
+    mk.on('dragstart', () => {
+      this.dragging = id;
+      this.h.onDrag(id, here(), 'start');
+    });
+    mk.on('drag', () => {
+      // Live update while dragging; the worker drops superseded requests.
+      const now = performance.now();
+      if (now - last < DRAG_FRAME_MS) return;
+      last = now;
+      this.h.onDrag(id, here(), 'move');
+    });
+    mk.on('dragend', () => {
+      this.dragging = null;
+      this.h.onDrag(id, here(), 'end');
+    });
+    this.markers.set(id, mk);
+    return mk;
+  }
+
+  /** The clicked place: a popup holding `card`, the place marked and, once known, its route. */
+  showPoint(p: LngLat, route: readonly LngLat[] | null, card: HTMLElement): void {
+    const features: Feature[] = [
+      { type: 'Feature', properties: {}, geometry: { type: 'Point', coordinates: p } },
+    ];
+    if (route && route.length > 1)
+      features.push({
+        type: 'Feature',
+        properties: {},
+        geometry: { type: 'LineString', coordinates: [...route] },
+      });
+    setCoverageData(this.map, 'route', { type: 'FeatureCollection', features });
+    if (!this.popup) {
+      this.popup = new Popup({ closeOnClick: false, maxWidth: '280px', offset: 10, className: 'cov-popup' });
+      this.popup.on('close', () => {
+        if (this.popup && !this.popup.isOpen()) this.h.onPopupClosed();
+      });
+    }
+    this.popup.setLngLat(p).setDOMContent(card);
+    if (!this.popup.isOpen()) this.popup.addTo(this.map);
+  }
+
+  clearPoint(): void {
+    setCoverageData(this.map, 'route', EMPTY);
+  }
+
+  get pointOpen(): boolean {
+    return !!this.popup?.isOpen();
+  }
+
+  flyTo(center: LngLat, zoom: number): void {
+    this.map.flyTo({ center, zoom: Math.max(zoom, this.map.getZoom()), essential: true });
+  }
+
+  remove(): void {
+    this.map.off('click', this.click);
+    this.map.off('dblclick', this.dblclick);
+    for (const mk of this.markers.values()) mk.remove();
+    this.markers.clear();
+    this.popup?.remove();
+  }
+}
