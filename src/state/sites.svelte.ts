@@ -183,13 +183,14 @@ class SitesState {
   applyAsWhatIfs() {
     const r = this.ranking;
     if (!r) return;
-    const taken = new Set(coverage.whatIfs.map((w) => w.id));
+    // Ids unique against the what-ifs already placed (and those decoded from the URL).
+    const taken = coverage.whatIfs.map((w) => w.id);
     let n = 0;
     const next = (): string => {
       let id: string;
       do id = `site${++n}`;
-      while (taken.has(id));
-      taken.add(id);
+      while (taken.includes(id));
+      taken.push(id);
       return id;
     };
     const added: WhatIf[] = r.sites.map((s) => ({
