@@ -7,6 +7,7 @@ import type { Feature, FeatureCollection, Polygon } from 'geojson';
 import { type GeoJSONSource, type Map as MapLibreMap, Marker } from 'maplibre-gl';
 import { parkRadiusM } from '../core/coverage/park-radius';
 import type { RankedSite } from '../core/sites/types';
+import { type Rect, viewPadding } from './view-padding';
 
 export const SITES_FILL = 'sites-disc-fill';
 export const SITES_LINE = 'sites-disc-line';
@@ -66,41 +67,44 @@ export class SitesMapBinding {
   constructor(
     private readonly map: MapLibreMap,
     private readonly onSiteClicked: (rank: number) => void,
-  ) {
-    const add = () => {
-      if (!map.getSource(SRC_DISC)) map.addSource(SRC_DISC, { type: 'geojson', data: EMPTY });
-      if (!map.getSource(SRC_LAND)) map.addSource(SRC_LAND, { type: 'geojson', data: EMPTY });
-      if (!map.getLayer(SITES_LAND))
-        map.addLayer({
-          id: SITES_LAND,
-          type: 'fill',
-          source: SRC_LAND,
-          paint: { 'fill-color': '#74c0fc', 'fill-opacity': 0.35, 'fill-outline-color': '#1971c2' },
-        });
-      if (!map.getLayer(SITES_FILL))
-        map.addLayer({
-          id: SITES_FILL,
-          type: 'fill',
-          source: SRC_DISC,
-          paint: {
-            'fill-color': ['case', ['get', 'guess'], GUESS_COLOR, COLOR],
-            'fill-opacity': 0.3,
-          },
-        });
-      if (!map.getLayer(SITES_LINE))
-        map.addLayer({
-          id: SITES_LINE,
-          type: 'line',
-          source: SRC_DISC,
-          paint: { 'line-color': COLOR, 'line-width': 2, 'line-dasharray': [2, 1] },
-        });
-    };
-    if (map.isStyleLoaded()) add();
-    else map.once('load', add);
+  ) {}
+
+  /** Sources and layers, added on first use (the style has loaded by the time there is anything to draw). */
+  private ensure() {
+    const m = this.map;
+    // Before the style's first load nothing can be added; the next call adds it.
+    if (!m.style || !m.isStyleLoaded()) return;
+    if (!m.getSource(SRC_DISC)) m.addSource(SRC_DISC, { type: 'geojson', data: EMPTY });
+    if (!m.getSource(SRC_LAND)) m.addSource(SRC_LAND, { type: 'geojson', data: EMPTY });
+    if (!m.getLayer(SITES_LAND))
+      m.addLayer({
+        id: SITES_LAND,
+        type: 'fill',
+        source: SRC_LAND,
+        paint: { 'fill-color': '#74c0fc', 'fill-opacity': 0.35, 'fill-outline-color': '#1971c2' },
+      });
+    if (!m.getLayer(SITES_FILL))
+      m.addLayer({
+        id: SITES_FILL,
+        type: 'fill',
+        source: SRC_DISC,
+        paint: {
+          'fill-color': ['case', ['get', 'guess'], GUESS_COLOR, COLOR],
+          'fill-opacity': 0.3,
+        },
+      });
+    if (!m.getLayer(SITES_LINE))
+      m.addLayer({
+        id: SITES_LINE,
+        type: 'line',
+        source: SRC_DISC,
+        paint: { 'line-color': COLOR, 'line-width': 2, 'line-dasharray': [2, 1] },
+      });
   }
 
   /** The ranked sites, each labelled by `label(site)` (rank and marginal gain). */
   showSites(list: readonly RankedSite[], label: (s: RankedSite) => string) {
+    this.ensure();
     for (const m of this.markers) m.remove();
     this.markers = list.map((s) =>
       new Marker({ element: badge(s, label(s), () => this.onSiteClicked(s.rank)), anchor: 'bottom' })
@@ -114,6 +118,7 @@ export class SitesMapBinding {
   }
 
   showLand(rings: readonly number[][][]) {
+    this.ensure();
     (this.map.getSource(SRC_LAND) as GeoJSONSource | undefined)?.setData({
       type: 'FeatureCollection',
       features: rings.map((ring) => ({
@@ -124,12 +129,28 @@ export class SitesMapBinding {
     });
   }
 
-  flyTo(lng: number, lat: number) {
-    this.map.easeTo({ center: [lng, lat], zoom: Math.max(this.map.getZoom(), 14) });
+  flyTo(lng: number, lat: number, panel: Rect | null) {
+    this.map.easeTo({
+      center: [lng, lat],
+      zoom: Math.max(this.map.getZoom(), 14),
+      padding: this.padding(panel),
+    });
   }
 
-  /** Frames all sites (padding for the side panel). */
-  fit(list: readonly RankedSite[]) {
+  private padding(panel: Rect | null) {
+    const box = this.map.getContainer().getBoundingClientRect();
+    const rel = panel && {
+      left: panel.left - box.left,
+      top: panel.top - box.top,
+      right: panel.right - box.left,
+      bottom: panel.bottom - box.top,
+    };
+    // Badges stand above their site: a larger margin keeps them whole.
+    return viewPadding(rel, { width: box.width, height: box.height }, box.width < 500 ? 40 : 70);
+  }
+
+  /** Frames all sites clear of the side panel (its client rectangle, or null). */
+  fit(list: readonly RankedSite[], panel: Rect | null) {
     if (list.length === 0) return;
     const lngs = list.map((s) => s.lng),
       lats = list.map((s) => s.lat);
@@ -138,7 +159,7 @@ export class SitesMapBinding {
         [Math.min(...lngs), Math.min(...lats)],
         [Math.max(...lngs), Math.max(...lats)],
       ],
-      { padding: 80, maxZoom: 14, duration: 0 },
+      { padding: this.padding(panel), maxZoom: 14, duration: 0 },
     );
   }
 
