@@ -7,6 +7,7 @@ import present from './present';
 import data from './data';
 import coverage from './coverage';
 import find from './find';
+import sites from './sites';
 
 export type Lang = 'zh' | 'en';
 export const LANGS: readonly Lang[] = ['zh', 'en'];
@@ -15,7 +16,7 @@ type Dict = Record<string, string>;
 type Bundle = { zh: Dict; en: Dict };
 
 // Register feature bundles here (one line each).
-const bundles: Bundle[] = [common, present, data, coverage, find];
+const bundles: Bundle[] = [common, present, data, coverage, find, sites];
 
 const merged: Record<Lang, Dict> = { zh: {}, en: {} };
 for (const b of bundles) {

@@ -28,6 +28,8 @@ class CoverageView {
   point = $state.raw<{ lng: number; lat: number; info: PointInfo | null } | null>(null);
   /** Corners of the polygon park being drawn, [lng, lat]. */
   draft = $state.raw<[number, number][]>([]);
+  /** Where the ring being drawn goes when finished, instead of a what-if park (the site search's available land). */
+  onRing = $state.raw<((ring: number[][]) => void) | null>(null);
   private counter = 0;
 
   /** A fresh what-if id, unique within this page and against ids decoded from the URL. */
@@ -50,12 +52,14 @@ class CoverageView {
 
   stopPlacing() {
     this.draft = [];
+    this.onRing = null;
     if (app.clickTool === WHATIF_TOOL || app.clickTool === WHATIF_DRAW_TOOL)
       app.clickTool = app.tab === 'coverage' ? POINT_TOOL : null;
   }
 
-  startDrawing() {
+  startDrawing(onRing: ((ring: number[][]) => void) | null = null) {
     this.draft = [];
+    this.onRing = onRing;
     app.clickTool = WHATIF_DRAW_TOOL;
   }
 
@@ -67,6 +71,11 @@ class CoverageView {
   finishDrawing() {
     const ring = this.draft;
     if (ring.length < 3) return;
+    if (this.onRing) {
+      this.onRing([...ring, ring[0]]);
+      this.stopPlacing();
+      return;
+    }
     coverage.addWhatIf({ id: this.nextId(), kind: 'polygon', coordinates: [[...ring, ring[0]]] });
     this.suggestions = null;
     this.stopPlacing();
