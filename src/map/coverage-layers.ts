@@ -203,6 +203,11 @@ export function setRoadBands(map: MapLibreMap, bands: readonly number[]): void {
 
 /** The access grid drawn as an image (a canvas source): its source and layer id. */
 export const BANDS_IMAGE = 'cov-bands-image';
+/**
+ * Layers added only when their first data arrives (the image needs the worker's pixels and
+ * bounds), so they are not in coverageLayerSpecs; groups may still toggle them.
+ */
+export const LATE_LAYER_IDS: readonly string[] = [BANDS_IMAGE];
 
 type Corners = [[number, number], [number, number], [number, number], [number, number]];
 const corners = ([w, s, e, n]: readonly number[]): Corners => [

@@ -10,6 +10,7 @@ import {
   COVERAGE_SOURCES,
   coverageGroups,
   coverageLayerSpecs,
+  LATE_LAYER_IDS,
   roadColor,
   roadTimeColor,
 } from '../../../src/map/coverage-layers';
@@ -55,7 +56,7 @@ describe('coverage map layers', () => {
   it('every layer a group toggles exists, and every legend row has both languages', () => {
     const { zh, en } = dictionaries();
     const bands = [5, 10, 15];
-    const ids = new Set(coverageLayerSpecs(bands).map((l) => l.spec.id));
+    const ids = new Set([...coverageLayerSpecs(bands).map((l) => l.spec.id), ...LATE_LAYER_IDS]);
     for (const g of coverageGroups(bands)) {
       expect(
         g.layerIds.filter((id) => !ids.has(id)),
