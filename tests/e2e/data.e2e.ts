@@ -245,7 +245,12 @@ describe('importing a file', () => {
   it('refuses broken files with a specific message and leaves the data as it was', async () => {
     const { page, context } = await newAppPage(browser);
     await openApp(page);
+    // Counted before and after in the same view (the opening view is fitted to the screen).
+    const view = () => window.greenCircle.map!.jumpTo({ center: [113.545, 34.812], zoom: 12.4 });
+    await page.evaluate(view);
+    await settled(page);
     const before = await renderedCount(page, GREEN_LAYERS);
+    expect(before).toBeGreaterThan(0);
     const cases: [string, string | Buffer, string][] = [
       [
         'missing-comma.geojson',
@@ -280,7 +285,7 @@ describe('importing a file', () => {
       expect(text2!.length).toBeGreaterThan(20);
       if (code === 'missing-geometry') expect(text2).toMatch(/第 2 个要素/);
     }
-    await page.evaluate(() => window.greenCircle.map!.jumpTo({ center: [113.545, 34.812], zoom: 12.4 }));
+    await page.evaluate(view);
     await settled(page);
     expect(await renderedCount(page, GREEN_LAYERS)).toBe(before);
     expect(await importedRendered(page)).toBe(0);
