@@ -224,7 +224,7 @@ describe('residents on a phone', () => {
     await other.context.close();
 
     // The answer is for today by default, says which parks count and that the data is incomplete.
-    expect(await page.textContent('.near .basis')).toContain('今天');
+    expect(await page.textContent('[data-testid="find-basis"]')).toContain('今天');
     expect(await page.isChecked('[data-testid="find-scenario-today"]')).toBe(true);
     expect(await page.evaluate(() => location.hash)).not.toContain('fs=');
     expect(await page.textContent('[data-testid="find-incomplete"]')).toContain(
@@ -251,7 +251,7 @@ describe('residents on a phone', () => {
     await page.locator('[data-testid="find-scenario-2015"]').tap();
     await page.waitForFunction(() => /fs=2015/.test(location.hash));
     const plan = await listed(page);
-    expect(await page.textContent('.near .basis')).toContain('2015 规划');
+    expect(await page.textContent('[data-testid="find-basis"]')).toContain('2015 规划');
     expect(await tagsOf()).toEqual(plan.ids.map(unbuilt));
 
     expect(errors).toEqual([]);
@@ -271,7 +271,7 @@ describe('residents on a phone', () => {
       ...greenery.features.map((f) => Number(f.properties?.opened)).filter(Number.isFinite),
       ...roads.features.map((f) => Number(f.properties?.opened)).filter(Number.isFinite),
     );
-    expect(await page.textContent('.near .basis')).toContain(String(latest));
+    expect(await page.textContent('[data-testid="find-basis"]')).toContain(String(latest));
     // Where the answer rests on a guess, the answer says what it is without the guesses.
     const guess = page.locator('[data-testid="find-without-guessed"]');
     if ((await guess.count()) > 0) {
