@@ -250,6 +250,8 @@ describe('presentation mode', () => {
     await page.click('[data-action="autoplay"]');
     await page.waitForFunction(() => !location.hash.includes('autoplay'));
     const at = await page.getAttribute('.presenter', 'data-chapter');
+    // The pointer leaves the controls (they stay while hovered) for the map.
+    await page.mouse.move(640, 300);
     // The controls hide only after 3 s without input (the click above was input): once they have,
     // three autoplay intervals of 1 s have passed, and a running autoplay would have moved on.
     await page.waitForSelector('.presenter.idle', { timeout: 30_000 });
