@@ -311,7 +311,11 @@ describe('the coverage view', () => {
       let best: { x: number; y: number; area: number } | null = null;
       for (const f of m.queryRenderedFeatures({ layers: ['greenery-fill'] })) {
         if (f.geometry.type !== 'Polygon') continue;
-        const area = Number(f.properties.area_m2) || 0;
+        // Only green that counts in every scenario under the default rule (CJJ/T 85-2017): built
+        // by 2014, and a park (G1) or a belt open with paths.
+        const p = f.properties;
+        if (p.status !== 'existing' || (p.green_class === 'G2' && !p.open_access)) continue;
+        const area = Number(p.area_m2) || 0;
         for (const c of f.geometry.coordinates[0]) {
           const p = m.project(c as [number, number]);
           if (p.x < 450 || p.x > r.width - 60 || p.y < 60 || p.y > r.height - 60) continue;
