@@ -51,6 +51,11 @@ class CoverageState {
   });
   whatIfs = $state.raw<WhatIf[]>([]);
   result = $state.raw<CoverageResult | null>(null);
+  /**
+   * The band polygons of `result` (outlines, export, print), traced in idle time after each result:
+   * results come without them, since the map draws the access image. Null until they arrive.
+   */
+  polygons = $state.raw<CoverageResult['bands'] | null>(null);
   /** The access grid as an image coloured by band (drawn first; repainted per drag frame). */
   image = $state.raw<AccessImageResult | null>(null);
   error = $state<string | null>(null);
@@ -68,6 +73,7 @@ class CoverageState {
   private initPromise: Promise<CoverageClient> | null = null;
   private inFlight = 0;
   private computes = 0;
+  private traces = 0;
 
   params = $derived<CoverageParams>({
     scenario: this.scenario,
@@ -155,11 +161,15 @@ class CoverageState {
       const img = await this.track(async () => (await this.worker()).latest('accessImage', params));
       if (img) this.image = img;
       if (params.draft) return;
-      const r = await this.track(async () => (await this.worker()).latest('compute', params));
+      const r = await this.track(async () =>
+        (await this.worker()).latest('compute', { ...params, polygons: false }),
+      );
       if (r) {
         this.result = r;
+        this.polygons = null;
         this.error = null;
         await tick();
+        this.tracePolygonsWhenIdle(r);
       }
     } catch (e) {
       // A failed computation leaves the map and the last good result usable.
@@ -167,6 +177,39 @@ class CoverageState {
     } finally {
       if (--this.computes === 0) markPending('coverage-apply', false);
     }
+  }
+
+  /** Asks the worker for the band polygons of `r` once the page is idle (see `polygons`). */
+  private tracePolygonsWhenIdle(r: CoverageResult): void {
+    // Pending from now, so settled() waits for the outlines too.
+    this.traces++;
+    markPending('coverage-polygons', true);
+    const idle = (run: () => void) =>
+      typeof requestIdleCallback === 'function'
+        ? requestIdleCallback(run, { timeout: 500 })
+        : setTimeout(run, 50);
+    const done = () => {
+      if (--this.traces === 0) markPending('coverage-polygons', false);
+    };
+    idle(() => {
+      // A newer result has traced (or will trace) its own.
+      if (this.result !== r) return done();
+      this.withPolygons()
+        .catch((e: unknown) => (this.error = e instanceof Error ? e.message : String(e)))
+        .finally(done);
+    });
+  }
+
+  /** The current result with its band polygons, traced now if they have not arrived (exports). */
+  async withPolygons(): Promise<CoverageResult | null> {
+    const r = this.result;
+    if (!r) return null;
+    if (r.params.polygons !== false) return r;
+    if (this.polygons) return { ...r, bands: this.polygons };
+    const full = await this.track(async () => (await this.worker()).latest('compute', r.params));
+    if (!full || this.result !== r) return full ?? null;
+    this.polygons = full.bands;
+    return full;
   }
 
   async pointInfo(lng: number, lat: number): Promise<PointInfo | undefined> {

@@ -276,11 +276,6 @@ function transferables(data: unknown): Transferable[] {
       cand.lat.buffer as ArrayBuffer,
       cand.available.buffer as ArrayBuffer,
     ];
-  const d = data as
-    { grid?: { seconds?: Float32Array; green?: Int32Array }; rgba?: Uint8ClampedArray } | undefined;
-  if (d?.rgba instanceof Uint8ClampedArray) return [d.rgba.buffer as ArrayBuffer];
-  const grid = d?.grid;
-  return grid?.seconds && grid.green
-    ? [grid.seconds.buffer as ArrayBuffer, grid.green.buffer as ArrayBuffer]
-    : [];
+  const d = data as { rgba?: Uint8ClampedArray } | undefined;
+  return d?.rgba instanceof Uint8ClampedArray ? [d.rgba.buffer as ArrayBuffer] : [];
 }

@@ -30,6 +30,11 @@ export interface CoverageParams {
    * resolution (~4× faster). Statistics are exact either way. Send a final request without it.
    */
   draft?: boolean;
+  /**
+   * Trace the band polygons (default true). The map draws the access image, so the app asks for a
+   * result without them first and for the polygons (outlines, export, print) in idle time.
+   */
+  polygons?: boolean;
 }
 
 export type ResolvedParams = Required<CoverageParams>;
@@ -46,6 +51,7 @@ export function resolveParams(p: CoverageParams): ResolvedParams {
     roadTimes: p.roadTimes ?? true,
     compare: p.compare ?? true,
     draft: p.draft ?? false,
+    polygons: p.polygons ?? true,
   };
   if (!isScenario(r.scenario))
     throw new Error(

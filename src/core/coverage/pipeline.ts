@@ -80,6 +80,7 @@ export class CoverageEngine {
   private readonly setModels = new WeakMap<SourceSet, ScenarioModel>();
   private readonly guessedRoads = new Map<Scenario, { guessed: number; assumed: number }>();
   private years: { scenarios: ScenarioInfo[]; latestYear: number } | null = null;
+  private readonly polygonCache = new WeakMap<SourceSet, Map<string, CoverageResult['bands']>>();
   private readonly images = new WeakMap<SourceSet, Map<string, { image: AccessImage; tally: BandTally }>>();
   /** Scenario parts from a graphs asset built for exactly these layers (see usePrebuilt). */
   private prebuilt: { cellM: number; parts: Map<string, PrebuiltParts> } | null = null;
@@ -310,7 +311,9 @@ export class CoverageEngine {
     const grid = this.accessGrid(p, set);
     lap('grid');
     const limits = limitsOf(p);
-    const bands = bandPolygons(model.grid, grid.dist, limits, p.draft ? 2 : 1);
+    // The polygons only when asked for: the map draws the access image, and the app asks for the
+    // outlines (and exports, print) in idle time.
+    const bands = p.polygons ? this.bandPolygons(p, set, model.grid, grid) : NO_BANDS;
     lap('bands');
     const stats = p.draft ? this.stats(p, set) : this.statsWithRange(p);
     lap('stats');
@@ -325,7 +328,6 @@ export class CoverageEngine {
     }
     const result: CoverageResult = {
       params: p,
-      grid: this.gridResult(model.grid, grid, p.speed),
       greens: set.greens.map(({ ref }) => ({
         id: ref.id,
         name_zh: ref.name_zh,
@@ -516,7 +518,35 @@ export class CoverageEngine {
     return fc;
   }
 
-  private gridResult(spec: GridSpec, grid: AccessGrid, speed: number): GridResult {
+  /** Band polygons of a source set at a speed and bands, traced once and cached. */
+  private bandPolygons(
+    p: ResolvedParams,
+    set: SourceSet,
+    spec: GridSpec,
+    grid: AccessGrid,
+  ): CoverageResult['bands'] {
+    const key = `${p.speed}|${p.bands.join(',')}|${p.draft ? 2 : 1}`;
+    let byKey = this.polygonCache.get(set);
+    if (!byKey) this.polygonCache.set(set, (byKey = new Map()));
+    let fc = byKey.get(key);
+    if (!fc) {
+      fc = bandPolygons(spec, grid.dist, limitsOf(p), p.draft ? 2 : 1);
+      if (byKey.size > 8) byKey.clear();
+      byKey.set(key, fc);
+    }
+    return fc;
+  }
+
+  /**
+   * The access grid in walk seconds and nearest green per cell (not part of a result: the map draws
+   * the access image; tests and tools ask for the grid itself).
+   */
+  gridResult(params: CoverageParams): GridResult {
+    const p = resolveParams(params);
+    const set = this.sourceSet(p);
+    const spec = this.modelOf(p, set).grid;
+    const grid = this.accessGrid(p, set);
+    const speed = p.speed;
     const seconds = new Float32Array(grid.dist.length);
     for (let c = 0; c < seconds.length; c++)
       seconds[c] = grid.dist[c] === Infinity ? NaN : grid.dist[c] / speed;
@@ -526,11 +556,13 @@ export class CoverageEngine {
       cellM: spec.cellM,
       bbox: gridBbox(spec),
       seconds,
-      // A copy: the worker transfers result buffers, and the cached grid must stay usable.
+      // A copy: the cached grid must stay as it is.
       green: grid.green.slice(),
     };
   }
 }
+
+const NO_BANDS: CoverageResult['bands'] = { type: 'FeatureCollection', features: [] };
 
 const guessedIdCache = new WeakMap<SourceSet, Set<string>>();
 function guessedIds(set: SourceSet): Set<string> {

@@ -6,6 +6,7 @@ import type { ResolvedParams } from './params';
 import type { RoadTimeProps } from './road-times';
 import type { CoverageStats, StatsDelta } from './stats';
 
+/** The access grid itself: CoverageEngine.gridResult (results carry the image and polygons instead). */
 export interface GridResult {
   cols: number;
   rows: number;
@@ -33,8 +34,8 @@ export interface GreenSummary {
 
 export interface CoverageResult {
   params: ResolvedParams;
-  grid: GridResult;
   greens: GreenSummary[];
+  /** The band polygons; empty when params.polygons is false (the app asks for them in idle time). */
   bands: FeatureCollection<MultiPolygon, BandProps>;
   gaps: Gap[];
   stats: CoverageStats;

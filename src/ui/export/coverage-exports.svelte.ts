@@ -90,8 +90,9 @@ function registerGeoJsonExport(what: 'bands' | 'gaps', features: (r: CoverageRes
     id: `coverage-${what}`,
     labelKey: `data.export.${what}`,
     available: has,
-    run: () => {
-      const r = result();
+    run: async () => {
+      // Results come without band polygons (traced in idle time): make sure they are here.
+      const r = await coverage.withPolygons();
       if (!r) return;
       const text = featuresToGeoJSON(features(r), {
         generated: new Date(),

@@ -47,7 +47,7 @@ describe('statistics on a fixture with a known answer', () => {
   });
 
   it('returns grid seconds consistent with the bands', () => {
-    const { seconds, cols, rows, bbox } = r.grid;
+    const { seconds, cols, rows, bbox } = engine.gridResult({ scenario: '2014' });
     expect(seconds.length).toBe(cols * rows);
     const reached = Array.from(seconds).filter((s) => !Number.isNaN(s));
     expect(reached.length).toBeGreaterThan(0);
@@ -96,9 +96,8 @@ describe('river without a bridge (2014) and with one (2015 plan)', () => {
     expect(info.seconds).toBeNull();
     expect(engine.pointInfo({ scenario: '2014' }, ...ll(150, 0)).inWater).toBe(true);
     // Water cells are never reachable, even in the plan.
-    const { cols, seconds } = after.grid;
-    const c =
-      Math.floor(((150 + 1200) / 2400) * after.grid.rows) * cols + Math.floor(((150 + 1200) / 2400) * cols);
+    const { cols, rows, seconds } = engine.gridResult({ scenario: '2015' });
+    const c = Math.floor(((150 + 1200) / 2400) * rows) * cols + Math.floor(((150 + 1200) / 2400) * cols);
     expect(Number.isNaN(seconds[c])).toBe(true);
   });
 });
@@ -135,14 +134,18 @@ describe('invariants', () => {
 
   it('adding a park never lowers coverage, cell by cell', () => {
     const simple = new CoverageEngine(simpleLayers(), EXTENT_SIMPLE);
-    const base = simple.compute({ scenario: '2014' });
-    const plus = simple.compute({
-      scenario: '2014',
-      whatIfs: [{ id: 'new', kind: 'point', lng: ll(-150, 1200)[0], lat: ll(-150, 1200)[1], area_m2: 10000 }],
-    });
-    for (let c = 0; c < base.grid.seconds.length; c++) {
-      const a = base.grid.seconds[c],
-        b = plus.grid.seconds[c];
+    const withPark = {
+      scenario: '2014' as const,
+      whatIfs: [
+        { id: 'new', kind: 'point' as const, lng: ll(-150, 1200)[0], lat: ll(-150, 1200)[1], area_m2: 10000 },
+      ],
+    };
+    const base = simple.gridResult({ scenario: '2014' });
+    const plus = simple.compute(withPark);
+    const plusGrid = simple.gridResult(withPark);
+    for (let c = 0; c < base.seconds.length; c++) {
+      const a = base.seconds[c],
+        b = plusGrid.seconds[c];
       if (!Number.isNaN(a)) expect(b).toBeLessThanOrEqual(a);
     }
     // The park beside block B closes the gap.
@@ -164,6 +167,27 @@ describe('invariants', () => {
       }
       for (const g of r.gaps)
         expect(booleanValid({ type: 'MultiPolygon', coordinates: g.outline })).toBe(true);
+    }
+  });
+
+  it('a result without polygons has the same figures, and the polygons asked for later are the same', () => {
+    const params = {
+      scenario: '2014' as const,
+      whatIfs: [
+        { id: 'p', kind: 'point' as const, lng: ll(-150, 1200)[0], lat: ll(-150, 1200)[1], area_m2: 8000 },
+      ],
+    };
+    const lazy = new CoverageEngine(simpleLayers(), EXTENT_SIMPLE);
+    const without = lazy.compute({ ...params, polygons: false });
+    expect(without.bands.features).toHaveLength(0);
+    const later = lazy.compute({ ...params, polygons: true });
+    const eager = new CoverageEngine(simpleLayers(), EXTENT_SIMPLE).compute(params);
+    expect(eager.bands.features.length).toBeGreaterThan(0);
+    expect(later.bands).toEqual(eager.bands);
+    for (const r of [without, later]) {
+      expect(r.stats).toEqual(eager.stats);
+      expect(r.gaps).toEqual(eager.gaps);
+      expect(r.whatIfDelta).toEqual(eager.whatIfDelta);
     }
   });
 });

@@ -10,12 +10,12 @@ describe('what-ifs', () => {
     const wi: WhatIf[] = [{ id: 'a', kind: 'point', lng, lat, area_m2: 10000 }];
     const incremental = new CoverageEngine(simpleLayers(), EXTENT_SIMPLE);
     incremental.compute({ scenario: '2014' }); // caches the base set first
-    const inc = incremental.compute({ scenario: '2014', whatIfs: wi });
-    const fresh = new CoverageEngine(simpleLayers(), EXTENT_SIMPLE).compute({
+    const inc = incremental.gridResult({ scenario: '2014', whatIfs: wi });
+    const fresh = new CoverageEngine(simpleLayers(), EXTENT_SIMPLE).gridResult({
       scenario: '2014',
       whatIfs: wi,
     });
-    expect(Array.from(inc.grid.seconds)).toEqual(Array.from(fresh.grid.seconds));
+    expect(Array.from(inc.seconds)).toEqual(Array.from(fresh.seconds));
   });
 
   it('moving a what-if away from the gap and removing it restore the base result', () => {
@@ -32,9 +32,12 @@ describe('what-ifs', () => {
       whatIfs: [{ id: 'a', kind: 'point', lng: flng, lat: flat, area_m2: 10000 }],
     });
     const removed = engine.compute({ scenario: '2014', whatIfs: [] });
+    const removedGrid = engine.gridResult({ scenario: '2014', whatIfs: [] });
+    const baseGrid = new CoverageEngine(simpleLayers(), EXTENT_SIMPLE).gridResult({ scenario: '2014' });
     expect(near.stats.bands[2].populationShare).toBe(1);
     expect(moved.stats.bands[2].populationShare).toBeCloseTo(base.stats.bands[2].populationShare, 12);
-    expect(Array.from(removed.grid.seconds)).toEqual(Array.from(base.grid.seconds));
+    expect(removed.stats).toEqual(base.stats);
+    expect(Array.from(removedGrid.seconds)).toEqual(Array.from(baseGrid.seconds));
   });
 
   it('a drawn polygon works like a point park and counts in the service-radius method by its area', () => {
