@@ -1,38 +1,48 @@
 /**
  * Builds the graphs asset (src/core/coverage/graph-asset.ts): every scenario's walk graph, snapping
- * index and cell links for the bundled geodata, at the default cell size, into
+ * index, cell links and prepared green spaces, and the residential raster, for the bundled geodata, at the default cell size, into
  * public/graphs/zone.bin (git-ignored; served as /graphs/zone.bin and precached offline).
  *
  * `npm run data:graphs` rebuilds it; the Vite build and dev server call ensureGraphs() first, which
  * rebuilds only when the file is missing, of another format, or built from other geodata. The output
  * is deterministic: the same geodata gives the same bytes (a unit test checks it).
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DEFAULT_CELL_M } from '../../src/core/coverage/constants';
 import { dataExtent } from '../../src/core/coverage/extent';
 import {
+  type PrebuiltParts,
   buildParts,
   encodeGraphAsset,
   graphFingerprint,
   readGraphAssetHeader,
 } from '../../src/core/coverage/graph-asset';
 import { makeGrid } from '../../src/core/coverage/grid-spec';
+import { buildScenarioModel } from '../../src/core/coverage/model';
 import { makeProjection } from '../../src/core/coverage/projection';
-import { type CoverageLayers, SCENARIOS } from '../../src/core/coverage/types';
+import { DEFAULT_STANDARD } from '../../src/core/coverage/radius';
+import { rasterizeResidential } from '../../src/core/coverage/residential';
+import { parseStandard } from '../../src/core/coverage/standard-parse';
+import { type CoverageLayers, type Scenario, SCENARIOS } from '../../src/core/coverage/types';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 export const GRAPHS_FILE = resolve(ROOT, 'public/graphs/zone.bin');
 
-/** The bundled layers the app hands the coverage worker (as src/state/coverage-input.ts does). */
+/**
+ * The bundled layers the app hands the coverage worker (as src/state/coverage-input.ts does: the
+ * standard parsed from geodata/standards.json, when present).
+ */
 export function bundledLayers(root = ROOT): CoverageLayers {
   const load = (name: string) => JSON.parse(readFileSync(resolve(root, 'geodata', name), 'utf8'));
+  const standards = resolve(root, 'geodata', 'standards.json');
   return {
     roads: load('roads.geojson'),
     green: load('greenery.geojson'),
     residential: load('residential.geojson'),
     water: load('water.geojson'),
+    ...(existsSync(standards) ? { standard: parseStandard(load('standards.json')) } : {}),
   };
 }
 
@@ -41,9 +51,25 @@ export function buildGraphAsset(layers: CoverageLayers, cellM = DEFAULT_CELL_M):
   const extent = dataExtent(layers);
   const proj = makeProjection((extent[0] + extent[2]) / 2, (extent[1] + extent[3]) / 2);
   const grid = makeGrid(proj, extent, cellM);
+  const standard = layers.standard ?? DEFAULT_STANDARD;
+  // The green spaces prepared by the model builder itself, given the built parts.
+  const prepare = (s: Scenario) => (parts: PrebuiltParts) =>
+    buildScenarioModel(layers, s, proj, grid, standard, parts).greens.map((g) => ({
+      feature: g.ref.feature,
+      field: g.field,
+      directOk: g.directOk,
+      points: g.points,
+    }));
   return encodeGraphAsset(
-    { fingerprint: graphFingerprint(layers, extent, cellM), extent, cellM, cols: grid.cols, rows: grid.rows },
-    SCENARIOS.map((s) => [s, buildParts(layers, s, proj, grid)]),
+    {
+      fingerprint: graphFingerprint(layers, extent, cellM, standard),
+      extent,
+      cellM,
+      cols: grid.cols,
+      rows: grid.rows,
+    },
+    SCENARIOS.map((s) => [s, buildParts(layers, s, proj, grid, prepare(s))]),
+    rasterizeResidential(grid, layers.residential),
   );
 }
 
@@ -58,7 +84,8 @@ export function ensureGraphs(file = GRAPHS_FILE, force = false): string {
       const { header } = readGraphAssetHeader(ab);
       const scenarios = Object.keys(header.scenarios).join(',');
       if (
-        header.fingerprint === graphFingerprint(layers, extent, header.cellM) &&
+        header.fingerprint ===
+          graphFingerprint(layers, extent, header.cellM, layers.standard ?? DEFAULT_STANDARD) &&
         header.cellM === DEFAULT_CELL_M &&
         scenarios === SCENARIOS.join(',')
       )

@@ -69,6 +69,8 @@ export function buildScenarioModel(
   lap('cellLinks');
   const base = { grid, edges, barriers, links, standard };
   const greens: PreparedGreen[] = [];
+  // Prepared green spaces from the asset, in layer order, when it has them.
+  const pre = prebuilt?.greens;
   layers.green.features.forEach((f, k) => {
     const p = f.properties;
     if (!p || !f.geometry || !inScenario(p, scenario)) return;
@@ -84,8 +86,15 @@ export function buildScenarioModel(
       feature: k,
       whatIf: false,
     };
-    greens.push(prepareGreen(base, ref, localRings(proj, f.geometry), p.entrances));
+    const polys = localRings(proj, f.geometry);
+    if (!pre) return void greens.push(prepareGreen(base, ref, polys, p.entrances));
+    const done = pre[greens.length];
+    if (done?.feature !== k)
+      throw new Error(`Graphs asset: its green spaces of ${scenario} are not this layer's.`);
+    greens.push({ ref, polys, field: done.field, directOk: done.directOk, points: done.points });
   });
+  if (pre && pre.length !== greens.length)
+    throw new Error(`Graphs asset: its green spaces of ${scenario} are not this layer's.`);
   lap('greens');
   return { scenario, grid, graph, edges, barriers, links, standard, greens, timings };
 }

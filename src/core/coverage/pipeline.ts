@@ -83,7 +83,7 @@ export class CoverageEngine {
   private readonly polygonCache = new WeakMap<SourceSet, Map<string, CoverageResult['bands']>>();
   private readonly images = new WeakMap<SourceSet, Map<string, { image: AccessImage; tally: BandTally }>>();
   /** Scenario parts from a graphs asset built for exactly these layers (see usePrebuilt). */
-  private prebuilt: { cellM: number; parts: Map<string, PrebuiltParts> } | null = null;
+  private prebuilt: { cellM: number; parts: Map<string, () => PrebuiltParts> } | null = null;
 
   constructor(layers: CoverageLayers, extent?: readonly number[]) {
     if (!layers?.roads?.features || !layers.green?.features || !layers.residential?.features) {
@@ -102,20 +102,23 @@ export class CoverageEngine {
   }
 
   /**
-   * Takes every scenario's walk graph, snapping index and cell links from a graphs asset (built by
-   * scripts/geodata/build-graphs.ts) when it was built from exactly these roads, water, extent and
-   * cell size; otherwise they are built from GeoJSON as before. Returns why it was not used, or null.
+   * Takes every scenario's walk graph, snapping index, cell links and prepared green spaces, and the
+   * residential raster, from a graphs asset (built by scripts/geodata/build-graphs.ts) when it was
+   * built from exactly these layers, standard, extent and cell size; otherwise they are built from
+   * GeoJSON as before. Returns why it was not used, or null.
    * Throws on a file that is not a graphs asset of this format.
    */
   usePrebuilt(asset: ArrayBuffer): string | null {
     const { header } = readGraphAssetHeader(asset);
-    const fingerprint = graphFingerprint(this.layers, this.extent, header.cellM);
+    const fingerprint = graphFingerprint(this.layers, this.extent, header.cellM, this.standard);
     if (header.fingerprint !== fingerprint)
       return `The graphs asset was built from other data (${header.fingerprint}, these layers ${fingerprint}): building graphs at run time.`;
-    const { spec } = this.gridFor(header.cellM);
+    const spec = makeGrid(this.proj, this.extent, header.cellM);
     if (spec.cols !== header.cols || spec.rows !== header.rows)
       return `The graphs asset's grid is ${header.cols}×${header.rows}, this one ${spec.cols}×${spec.rows}: building graphs at run time.`;
-    this.prebuilt = { cellM: header.cellM, parts: decodeGraphAsset(asset, this.proj).parts };
+    const { parts, residential } = decodeGraphAsset(asset, this.proj);
+    this.prebuilt = { cellM: header.cellM, parts };
+    this.grids.set(header.cellM, { spec, residential });
     return null;
   }
 
@@ -145,7 +148,7 @@ export class CoverageEngine {
     if (!m) {
       const spec = this.gridFor(cellM).spec;
       // Graph, snapping index and cell links from the graphs asset when it matches (usePrebuilt).
-      const parts = this.prebuilt?.cellM === cellM ? this.prebuilt.parts.get(scenario) : undefined;
+      const parts = this.prebuilt?.cellM === cellM ? this.prebuilt.parts.get(scenario)?.() : undefined;
       if (!withoutGuessed)
         m = buildScenarioModel(this.layers, scenario, this.proj, spec, this.standard, parts);
       else {

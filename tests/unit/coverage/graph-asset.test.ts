@@ -53,6 +53,17 @@ describe('graphs asset', () => {
         expect(Array.from(b.graph[k]), k).toEqual(Array.from(a.graph[k]));
       for (const k of ['start', 'node', 'offset', 'water', 'nearBarrier'] as const)
         expect(Array.from(b.links[k]), k).toEqual(Array.from(a.links[k]));
+      // The green spaces prepared as the model builder prepares them.
+      expect(b.greens.map((g) => g.ref)).toEqual(a.greens.map((g) => g.ref));
+      a.greens.forEach((ga, i) => {
+        const gb = b.greens[i];
+        expect(gb.directOk.buffer).toBe(buf);
+        for (const k of ['cells', 'dist', 'nearX', 'nearY'] as const)
+          expect(Array.from(gb.field[k]), `${ga.ref.id} ${k}`).toEqual(Array.from(ga.field[k]));
+        expect(Array.from(gb.directOk)).toEqual(Array.from(ga.directOk));
+        for (const k of ['green', 'x', 'y', 'edge', 't', 'leg'] as const)
+          expect(Array.from(gb.points[k]), `${ga.ref.id} ${k}`).toEqual(Array.from(ga.points[k]));
+      });
       const [w, s, e, n] = fromGeoJson.extent;
       for (let q = 0; q < 50; q++) {
         const x = a.grid.x0 + rnd() * a.grid.cols * a.grid.cellM,
@@ -68,6 +79,37 @@ describe('graphs asset', () => {
       expect(fromAsset.nearest({ scenario }, lng, lat)).toEqual(fromGeoJson.nearest({ scenario }, lng, lat));
     }
   }, 120_000); // builds every scenario of the real zone twice: slow on a loaded machine
+
+  it('carries the residential raster rasterised from the blocks', () => {
+    const fromGeoJson = new CoverageEngine(layers).gridFor(DEFAULT_CELL_M).residential;
+    const fromAsset = new CoverageEngine(layers);
+    const buf = asBuffer(bytes);
+    expect(fromAsset.usePrebuilt(buf)).toBeNull();
+    const r = fromAsset.gridFor(DEFAULT_CELL_M).residential;
+    expect(r.pop.buffer).toBe(buf);
+    for (const k of ['area', 'pop', 'block'] as const)
+      expect(Array.from(r[k]), k).toEqual(Array.from(fromGeoJson[k]));
+    expect([r.totalArea, r.totalPop]).toEqual([fromGeoJson.totalArea, fromGeoJson.totalPop]);
+  });
+
+  it('is refused when green spaces, blocks or the standard differ (they are prepared in it too)', () => {
+    const extent = new CoverageEngine(layers).extent;
+    const buf = asBuffer(bytes);
+    const green = structuredClone(layers);
+    green.green.features[0].properties.area_m2 += 1;
+    const blocks = structuredClone(layers);
+    blocks.residential.features[0].properties.population =
+      (blocks.residential.features[0].properties.population ?? 0) + 1;
+    const standard = {
+      ...layers,
+      standard: {
+        ...layers.standard!,
+        tiers: layers.standard!.tiers.map((t) => ({ ...t, radiusM: t.radiusM + 1 })),
+      },
+    };
+    for (const edited of [green, blocks, standard])
+      expect(new CoverageEngine(edited, extent).usePrebuilt(buf)).toMatch(/built from other data/);
+  });
 
   it('is refused for other data (imported or edited roads build at run time)', () => {
     const edited = structuredClone(layers);
