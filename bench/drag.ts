@@ -19,7 +19,7 @@ const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
 const DIST = resolve(ROOT, process.env.BENCH_DIST ?? process.env.E2E_DIST ?? 'dist');
 const RUNS = Number(process.env.RUNS ?? 3);
 /** A 2 ha park in the zone's middle, dragged 3 s: 90 pointer moves 33 ms apart. */
-const WHATIF = "p,113.5300,34.8150,20000";
+const WHATIF = 'p,113.5300,34.8150,20000';
 const MOVES = 90;
 const MOVE_MS = 33;
 const SHARE_15 = '[data-testid="cov-pop-share"][data-minutes="15"]';
@@ -115,6 +115,7 @@ async function main() {
   try {
     for (let r = 0; r < RUNS; r++) {
       const page = await openCoverage(browser, url, WHATIF);
+      process.stderr.write(`run ${r}: coverage open\n`);
       // The map panned for as long, in an empty spot of the map: the display rate here.
       const p = await framesDuring(page, () => drag(page, 1100, 250));
       await page.evaluate(() => window.greenCircle.settled());
@@ -122,6 +123,7 @@ async function main() {
       const d = await framesDuring(page, () => drag(page, box.x + box.width / 2, box.y + box.height / 2));
       await page.evaluate(() => window.greenCircle.settled());
       const after = Number(await page.getAttribute(SHARE_15, 'data-value'));
+      process.stderr.write(`run ${r}: panned ${p.fps.toFixed(1)} fps, dragged ${d.fps.toFixed(1)} fps\n`);
       const wi = await page.evaluate(
         () => new URLSearchParams(location.hash.split('?')[1] ?? '').get('wi') ?? '',
       );
