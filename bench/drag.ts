@@ -24,6 +24,20 @@ const MOVES = 90;
 const MOVE_MS = 33;
 const SHARE_15 = '[data-testid="cov-pop-share"][data-minutes="15"]';
 
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript',
+  '.mjs': 'text/javascript',
+  '.css': 'text/css',
+  '.json': 'application/json',
+  '.geojson': 'application/json',
+  '.woff2': 'font/woff2',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.bin': 'application/octet-stream',
+  '.webmanifest': 'application/manifest+json',
+};
+
 function serve(): Promise<{ close: () => void; url: string }> {
   const server = createServer((req, res) => {
     const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
@@ -33,9 +47,7 @@ function serve(): Promise<{ close: () => void; url: string }> {
       res.end();
       return;
     }
-    const type = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css' }[
-      extname(file)
-    ];
+    const type = TYPES[extname(file)];
     res.writeHead(200, {
       'content-type': type ?? 'application/octet-stream',
       'content-security-policy': CSP_HEADER,
@@ -53,6 +65,8 @@ function serve(): Promise<{ close: () => void; url: string }> {
 async function openCoverage(browser: Browser, base: string, wi: string): Promise<Page> {
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
   const page = await context.newPage();
+  page.on('pageerror', (e) => process.stderr.write(`page error: ${String(e)}\n`));
+  page.on('console', (m) => m.type() === 'error' && process.stderr.write(`console: ${m.text()}\n`));
   await page.goto(`${base}/#/map?lang=en&wi=${wi}`);
   await page.waitForFunction(() => !!window.greenCircle?.ready, undefined, { timeout: 120_000 });
   await page.evaluate(() => window.greenCircle.ready);
