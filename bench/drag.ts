@@ -78,22 +78,19 @@ async function openCoverage(browser: Browser, base: string, wi: string): Promise
 
 /** Frames drawn while `move` runs: counts requestAnimationFrame callbacks in the page. */
 async function framesDuring(page: Page, move: () => Promise<void>): Promise<{ fps: number; p95: number }> {
-  await page.evaluate(() => {
-    const w = window as unknown as { frames: number[]; counting: boolean };
-    w.frames = [];
-    w.counting = true;
-    const tick = (t: number) => {
-      w.frames.push(t);
-      if (w.counting) requestAnimationFrame(tick);
+  // A string, not a function: tsx's transform would name the inner function with a helper the
+  // page does not have.
+  await page.evaluate(`(() => {
+    window.frames_ = [];
+    window.counting_ = true;
+    const tick = (t) => {
+      window.frames_.push(t);
+      if (window.counting_) requestAnimationFrame(tick);
     };
     requestAnimationFrame(tick);
-  });
+  })()`);
   await move();
-  const frames = await page.evaluate(() => {
-    const w = window as unknown as { frames: number[]; counting: boolean };
-    w.counting = false;
-    return w.frames;
-  });
+  const frames = (await page.evaluate('window.counting_ = false, window.frames_')) as number[];
   const gaps = frames.slice(1).map((t, i) => t - frames[i]);
   gaps.sort((a, b) => a - b);
   const span = frames.at(-1)! - frames[0];
