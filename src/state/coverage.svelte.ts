@@ -206,7 +206,9 @@ class CoverageState {
     if (!r) return null;
     if (r.params.polygons !== false) return r;
     if (this.polygons) return { ...r, bands: this.polygons };
-    const full = await this.track(async () => (await this.worker()).latest('compute', r.params));
+    const full = await this.track(async () =>
+      (await this.worker()).latest('compute', { ...r.params, polygons: true }),
+    );
     if (!full || this.result !== r) return full ?? null;
     this.polygons = full.bands;
     return full;
