@@ -65,7 +65,15 @@ export interface ResidentRow {
    * (null: none reachable then); undefined where the answer rests on no guess.
    */
   withoutGuessed?: { name_zh: string; minutes: number } | null;
+  /**
+   * Where the nearest is not itself a sourced park or 游园: the nearest that is, among the first
+   * PARK_LOOKAHEAD green spaces by walk (null: none among them).
+   */
+  nearestPark?: { name_zh: string; minutes: number } | null;
 }
+
+/** How many green spaces by walk the check looks through for the nearest sourced park or 游园. */
+export const PARK_LOOKAHEAD = 6;
 
 /** The estates of the check (see the file comment for the rule). */
 export function spreadEstates(estatesCsv: string, listedCsv: string, n = RESIDENT_ESTATES): EstatePoint[] {
@@ -122,7 +130,7 @@ export function residentCheck(
 ): ResidentRow[] {
   const byId = new Map(green.features.map((f) => [String(f.properties?.id), f]));
   return estates.map((estate) => {
-    const answer = engine.nearest({ scenario: 'today' }, estate.lng, estate.lat, 1);
+    const answer = engine.nearest({ scenario: 'today' }, estate.lng, estate.lat, PARK_LOOKAHEAD);
     const first = answer.greens[0];
     const f = first ? byId.get(first.id) : undefined;
     if (!first || !f) {
@@ -139,9 +147,17 @@ export function residentCheck(
     const area = f as Feature<Polygon | MultiPolygon>;
     const props = (f.properties ?? {}) as Record<string, unknown>;
     const sure = answer.withoutGuessed;
+    const verdict = verdictOf(props, first.whatIf);
+    const park =
+      verdict === 'ok'
+        ? undefined
+        : (answer.greens.find((g) => {
+            const q = byId.get(g.id)?.properties;
+            return q ? verdictOf(q as Record<string, unknown>, g.whatIf) === 'ok' : false;
+          }) ?? null);
     return {
       estate,
-      verdict: verdictOf(props, first.whatIf),
+      verdict,
       green: { id: first.id, name_zh: first.name_zh, props },
       minutes: walkMinutes(first.seconds),
       walkMetres: first.walkMetres,
@@ -149,6 +165,9 @@ export function residentCheck(
       endOffMetres: metresToOutline(first.route.coordinates.at(-1)!, area),
       ...(sure !== undefined
         ? { withoutGuessed: sure && { name_zh: sure.name_zh, minutes: walkMinutes(sure.seconds) } }
+        : {}),
+      ...(park !== undefined
+        ? { nearestPark: park && { name_zh: park.name_zh, minutes: walkMinutes(park.seconds) } }
         : {}),
     };
   });
@@ -177,6 +196,11 @@ export function residentTable(rows: ResidentRow[]): string[] {
     const w = r.withoutGuessed;
     const sure =
       w === undefined ? '' : `; without guessed: ${w ? `${w.name_zh} ${w.minutes} min` : 'none reachable'}`;
-    return `${r.estate.name} | ${g ? `${g.name_zh} (${kind})` : '-'} | ${walk} | ${r.verdict}${sure}`;
+    const p = r.nearestPark;
+    const park =
+      p === undefined
+        ? ''
+        : `; nearest sourced park or 游园: ${p ? `${p.name_zh} ${p.minutes} min` : `none among the first ${PARK_LOOKAHEAD}`}`;
+    return `${r.estate.name} | ${g ? `${g.name_zh} (${kind})` : '-'} | ${walk} | ${r.verdict}${sure}${park}`;
   });
 }
