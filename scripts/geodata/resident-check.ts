@@ -14,7 +14,9 @@
  * tab's call). Its verdict:
  * - `ok`: a green space that counts today, sourced and not a guess (coverage/guesses.ts), a park or
  *   游园 (CJJ/T 85-2017 G1, not a corridor);
- * - `no-road`: no drawn road within reach of the estate (start.ts), so no answer at all;
+ * - `no-road`: no walkable road of today within reach of the estate (start.ts: MAX_OFF_NETWORK_M),
+ *   so no answer at all;
+ * - `unreachable`: a road is within reach, but no green space is reachable over the network;
  * - `in-water`: the estate point lies in water (a data error);
  * - `guessed`: the nearest rests on a guess (low confidence, guessed existence, assumed open);
  * - `corridor`: the nearest is a sourced green corridor (counted by the standard's rule when open
@@ -32,6 +34,7 @@ import type { CoverageEngine } from '../../src/core/coverage/pipeline.ts';
 import { greenGuessed } from '../../src/core/coverage/guesses.ts';
 import { assumedOpen, inScenario } from '../../src/core/coverage/scenarios.ts';
 import { walkMinutes } from '../../src/core/find/walk-format.ts';
+import { MAX_OFF_NETWORK_M } from '../../src/core/coverage/constants.ts';
 import { parseCommentedCsv } from './csv.ts';
 
 export const RESIDENT_ESTATES = 10;
@@ -47,7 +50,7 @@ export interface EstatePoint {
   units: number;
 }
 
-export type Verdict = 'ok' | 'no-road' | 'in-water' | 'guessed' | 'corridor' | 'not-a-park';
+export type Verdict = 'ok' | 'no-road' | 'unreachable' | 'in-water' | 'guessed' | 'corridor' | 'not-a-park';
 
 export interface ResidentRow {
   estate: EstatePoint;
@@ -60,6 +63,8 @@ export interface ResidentRow {
   straightMetres: number | null;
   /** How far the route's last point lies from the green space's outline. */
   endOffMetres: number | null;
+  /** Where there is no answer: metres to the nearest walkable road of today. */
+  roadMetres?: number;
   /**
    * Where the nearest rests on a guess, the nearest without guessed features as the app shows it
    * (null: none reachable then); undefined where the answer rests on no guess.
@@ -123,20 +128,43 @@ export function verdictOf(props: Record<string, unknown>, whatIf: boolean): Verd
   return props.green_class === 'G1' ? 'ok' : 'not-a-park';
 }
 
+/** Metres from a point to the nearest walkable road that exists today. */
+function metresToRoad(at: Position, roads: FeatureCollection): number {
+  let best = Infinity;
+  for (const r of roads.features) {
+    const p = r.properties ?? {};
+    if (!p.walkable || !r.geometry || !inScenario(p, 'today')) continue;
+    const lines =
+      r.geometry.type === 'LineString'
+        ? [r.geometry.coordinates]
+        : r.geometry.type === 'MultiLineString'
+          ? r.geometry.coordinates
+          : [];
+    for (const c of lines)
+      best = Math.min(
+        best,
+        nearestPointOnLine(lineString(c), point(at), { units: 'meters' }).properties.dist,
+      );
+  }
+  return best;
+}
+
 export function residentCheck(
   engine: CoverageEngine,
-  green: FeatureCollection,
+  layers: { green: FeatureCollection; roads: FeatureCollection },
   estates: EstatePoint[],
 ): ResidentRow[] {
-  const byId = new Map(green.features.map((f) => [String(f.properties?.id), f]));
+  const byId = new Map(layers.green.features.map((f) => [String(f.properties?.id), f]));
   return estates.map((estate) => {
     const answer = engine.nearest({ scenario: 'today' }, estate.lng, estate.lat, PARK_LOOKAHEAD);
     const first = answer.greens[0];
     const f = first ? byId.get(first.id) : undefined;
     if (!first || !f) {
+      const roadMetres = metresToRoad([estate.lng, estate.lat], layers.roads);
       return {
         estate,
-        verdict: answer.inWater ? 'in-water' : 'no-road',
+        verdict: answer.inWater ? 'in-water' : roadMetres > MAX_OFF_NETWORK_M ? 'no-road' : 'unreachable',
+        roadMetres,
         green: null,
         minutes: null,
         walkMetres: null,
@@ -190,7 +218,7 @@ export function residentTable(rows: ResidentRow[]): string[] {
       : '';
     const walk =
       r.walkMetres === null
-        ? 'no road within reach'
+        ? `no answer (nearest walkable road today ${Math.round(r.roadMetres ?? NaN)} m)`
         : `${r.minutes} min, ${Math.round(r.walkMetres)} m walk / ${Math.round(r.straightMetres!)} m straight` +
           (walkLooksRight(r) ? '' : ' (walk does NOT look right)');
     const w = r.withoutGuessed;

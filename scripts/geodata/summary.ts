@@ -233,7 +233,7 @@ if (files.includes('greenery.geojson')) {
   const src = (name: string) => readFileSync(join(GEODATA, 'sources', name), 'utf8');
   const rows = residentCheck(
     new CoverageEngine(coverageLayers),
-    coverageLayers.green,
+    coverageLayers,
     spreadEstates(src('estates.csv'), src('residential-estates.csv')),
   );
   const ok = rows.filter((r) => r.verdict === 'ok').length;

@@ -31,8 +31,8 @@ const load = (name: string) => JSON.parse(text(name));
 
 /** Estates whose today answer is not yet a sourced park or 游园, and why (see resident-check.ts). */
 const KNOWN_GAPS: Record<string, Exclude<Verdict, 'ok'>> = {
-  // 高新 north, between 莲花街 and G30: no drawn road within 300 m (the 2013 bus network, which the
-  // roads are drawn from, did not run on the estates' streets).
+  // 高新 north, between 莲花街 and G30: no walkable road of today within 300 m (the 2013 bus
+  // network, which the roads are drawn from, did not run on the estates' streets).
   嘉图三期: 'no-road',
   郭村A区: 'no-road',
   // Near 西三环 north of 莲花街: the nearest is 莲花公园, whose position rests on an unlocated 池南路.
@@ -52,7 +52,7 @@ describe('the resident check: ten estates spread over the zone, today (issue 10)
     water: load('water.geojson'),
   };
   const estates = spreadEstates(text('sources/estates.csv'), text('sources/residential-estates.csv'));
-  const rows = residentCheck(new CoverageEngine(layers), layers.green, estates);
+  const rows = residentCheck(new CoverageEngine(layers), layers, estates);
   console.info(`Resident check, today:\n${residentTable(rows).join('\n')}`);
 
   it('chooses ten distinct estates, spread over the zone', () => {
