@@ -178,7 +178,12 @@ export function gapBounds(gap: Pick<Gap, 'outline'>): [[number, number], [number
         if (y < s) s = y;
         if (y > n) n = y;
       }
-  return w <= e ? [[w, s], [e, n]] : null;
+  return w <= e
+    ? [
+        [w, s],
+        [e, n],
+      ]
+    : null;
 }
 
 export interface GapProps {
