@@ -6,22 +6,24 @@
  */
 import type { LayerSpecification } from 'maplibre-gl';
 import type { FeatureCollection, MultiPolygon, Point } from 'geojson';
-import type { GapProps } from '../core/coverage/gaps';
+import { type GapProps, LISTED_GAPS } from '../core/coverage/gaps';
 import { FONT_FAMILY } from './fonts';
 import { COVERAGE_SOURCES, GAP_LINE } from './coverage-groups';
 
 export const GAP_RANK_SOURCE = COVERAGE_SOURCES.gapRanks;
 export const GAP_RANK_LAYERS = ['cov-gaps-badge', 'cov-gaps-rank'] as const;
 
-/** The outlined gaps' label points, with their rank (the gap list's numbers). */
+/** The listed gaps' label points, with their rank (the gap list's numbers). */
 export function gapRankPoints(gaps: FeatureCollection<MultiPolygon, GapProps>): FeatureCollection<Point> {
   return {
     type: 'FeatureCollection',
-    features: gaps.features.map((f) => ({
-      type: 'Feature',
-      properties: { rank: f.properties.rank },
-      geometry: { type: 'Point', coordinates: [f.properties.label_lng, f.properties.label_lat] },
-    })),
+    features: gaps.features
+      .filter((f) => f.properties.rank <= LISTED_GAPS)
+      .map((f) => ({
+        type: 'Feature',
+        properties: { rank: f.properties.rank },
+        geometry: { type: 'Point', coordinates: [f.properties.label_lng, f.properties.label_lat] },
+      })),
   };
 }
 

@@ -34,6 +34,12 @@ export interface Gap {
   populationWithoutGuessed?: number;
 }
 
+/**
+ * The gaps a planner is shown by rank, in the coverage tab's list and as numbers on the map; the
+ * rest count in the statistics' totals and are drawn as areas only.
+ */
+export const LISTED_GAPS = 8;
+
 /** Gap outlines are traced for the top gaps only: the rest are listed without a shape. */
 const OUTLINED_GAPS = 50;
 
