@@ -441,7 +441,7 @@ describe('the coverage view', () => {
         return pts.features.map((f) => f.properties!.rank as number);
       });
       // The same numbers, no more (a phone's map stays readable).
-    expect([...onMap].sort((a, b) => a - b)).toEqual(listed);
+      expect([...onMap].sort((a, b) => a - b)).toEqual(listed);
       expect(await renderedCount(page, ['cov-gaps-rank'])).toBeGreaterThan(0);
 
       // A click on gap 1 frames all of it beside the panel (not a zoom onto one fragment).

@@ -41,7 +41,7 @@ describe('the bundled zone (geodata/)', () => {
     expect(r2015.greens.length).toBeGreaterThan(r2014.greens.length);
   });
 
-  it('writes each outlined gap\'s rank inside the gap, and frames the gap by its whole outline', () => {
+  it("writes each outlined gap's rank inside the gap, and frames the gap by its whole outline", () => {
     const outlined = r2015.gaps.filter((g) => g.outline.length > 0);
     expect(outlined.length).toBeGreaterThan(3);
     for (const g of outlined) {
