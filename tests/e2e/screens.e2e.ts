@@ -90,6 +90,8 @@ describe('screenshots of every view', () => {
           // software WebGL on a shared CI machine takes minutes per frame at full density.
           ...(width > 2000 ? { deviceScaleFactor: 0.5 } : {}),
         });
+        // Software WebGL at 4K on a shared machine: the first load can take over 30 s.
+        page.setDefaultNavigationTimeout(120_000);
         try {
           await openApp(page, `#/map?lang=${lang}`);
           const opening = await page.locator('[role="tab"][aria-selected="true"]').getAttribute('data-tab');
