@@ -14,6 +14,8 @@ export interface GreenCircleHook {
   settled: () => Promise<void>;
   /** Pending computations by name; features add and remove entries. */
   pending: Set<string>;
+  /** The coverage tab's compare mode: the second (left-year) map while it is open, else null. */
+  compareMap: MapLibreMap | null;
 }
 
 declare global {
@@ -35,11 +37,14 @@ const waiters = new Set<() => void>();
 
 function isSettled(h: GreenCircleHook): boolean {
   const m = h.map;
-  return h.pending.size === 0 && !!m && m.loaded() && !m.isMoving() && m.areTilesLoaded();
+  const c = h.compareMap;
+  const secondIdle = !c || (c.loaded() && !c.isMoving() && c.areTilesLoaded());
+  return h.pending.size === 0 && !!m && m.loaded() && !m.isMoving() && m.areTilesLoaded() && secondIdle;
 }
 
 export const hook: GreenCircleHook = {
   map: null,
+  compareMap: null,
   ready,
   pending: new Set(),
   settled() {
@@ -73,6 +78,13 @@ export function markPending(name: string, on: boolean): void {
 export function attachMap(map: MapLibreMap): void {
   hook.map = map;
   map.on('idle', checkSettled);
+}
+
+/** The compare mode's second map (or null when it closes); settled() waits for it to be idle too. */
+export function attachCompareMap(map: MapLibreMap | null): void {
+  hook.compareMap = map;
+  map?.on('idle', checkSettled);
+  checkSettled();
 }
 
 export { resolveReady, rejectReady };
