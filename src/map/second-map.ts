@@ -58,7 +58,7 @@ function centreY(m: MapLibreMap): number {
 export class SecondMap {
   readonly map: MapLibreMap;
   readonly host: HTMLDivElement;
-  private anchors: Anchors = { main: 0, second: 0 };
+  private anchors: Anchors | (() => Anchors) = { main: 0, second: 0 };
   /** True while one map is being moved to follow the other (their move events must not echo). */
   private following = false;
 
@@ -118,22 +118,28 @@ export class SecondMap {
     this.host.style.clipPath = x === null ? '' : `inset(0 ${(1 - x) * 100}% 0 0)`;
   }
 
-  setAnchors(a: Anchors): void {
+  /** Fixed anchors, or a function for anchors that follow the main map's padding (the presentation). */
+  setAnchors(a: Anchors | (() => Anchors)): void {
     this.anchors = a;
     this.follow();
+  }
+
+  private anchorsNow(): Anchors {
+    return typeof this.anchors === 'function' ? this.anchors() : this.anchors;
   }
 
   /** The second map follows the main one. */
   readonly follow = (): void => {
     if (this.following) return;
     const main = this.main;
+    const a = this.anchorsNow();
     const p = main.getPadding();
     const cy = centreY(main);
     const w = this.host.clientWidth;
-    const x = this.anchors.second;
+    const x = a.second;
     this.following = true;
     this.map.jumpTo({
-      center: main.unproject([this.anchors.main, cy]),
+      center: main.unproject([a.main, cy]),
       zoom: main.getZoom(),
       bearing: main.getBearing(),
       pitch: main.getPitch(),
@@ -153,7 +159,8 @@ export class SecondMap {
   private readonly lead = (): void => {
     if (this.following) return;
     const main = this.main;
-    const place = this.map.unproject([this.anchors.second, centreY(this.map)]);
+    const a = this.anchorsNow();
+    const place = this.map.unproject([a.second, centreY(this.map)]);
     this.following = true;
     main.jumpTo({
       center: place,
@@ -164,7 +171,7 @@ export class SecondMap {
     // The place now sits at the main map's padded centre; shift it sideways to the main map's anchor.
     const p = main.getPadding();
     const cx = ((p.left ?? 0) + main.getContainer().clientWidth - (p.right ?? 0)) / 2;
-    main.jumpTo({ center: main.unproject([2 * cx - this.anchors.main, centreY(main)]) });
+    main.jumpTo({ center: main.unproject([2 * cx - a.main, centreY(main)]) });
     this.following = false;
   };
 
