@@ -11,7 +11,7 @@
  * Camera: a pane's "anchor" is the screen x (in its own map's pixels) where both maps must show the
  * same place; the maps share zoom, bearing and pitch.
  */
-import { Map as MapLibreMap, type StyleSpecification } from 'maplibre-gl';
+import { type LngLatLike, Map as MapLibreMap, type StyleSpecification } from 'maplibre-gl';
 import { addHatchImages } from './hatch';
 
 /** Overlays of features (drawn again by their own bindings, or not at all), never copied. */
@@ -53,6 +53,28 @@ export interface Anchors {
 function centreY(m: MapLibreMap): number {
   const p = m.getPadding();
   return ((p.top ?? 0) + m.getContainer().clientHeight - (p.bottom ?? 0)) / 2;
+}
+
+/** Moves `map` so that `place` shows at screen x `x` (its padded centre's height), with `camera`. */
+function placeAt(
+  map: MapLibreMap,
+  place: LngLatLike,
+  x: number,
+  camera: { zoom?: number; bearing?: number; pitch?: number } = {},
+): void {
+  map.jumpTo({ ...camera, center: place });
+  // The place now sits at the padded centre; shift it sideways to x.
+  const p = map.getPadding();
+  const cx = ((p.left ?? 0) + map.getContainer().clientWidth - (p.right ?? 0)) / 2;
+  map.jumpTo({ center: map.unproject([2 * cx - x, centreY(map)]) });
+}
+
+/**
+ * Moves the place at screen x `from` to x `to` and zooms by `dz`: going side by side, the main
+ * map's view moves into the right pane, at half the scale (a pane is half as wide), and back.
+ */
+export function shiftView(map: MapLibreMap, from: number, to: number, dz: number): void {
+  placeAt(map, map.unproject([from, centreY(map)]), to, { zoom: map.getZoom() + dz });
 }
 
 export class SecondMap {
@@ -155,23 +177,18 @@ export class SecondMap {
     this.following = false;
   };
 
-  /** The main map follows the second one (split: people move either pane). */
-  private readonly lead = (): void => {
-    if (this.following) return;
-    const main = this.main;
+  /** The main map follows the second one (split: people move either pane), when a person moves it. */
+  private readonly lead = (e: { originalEvent?: unknown }): void => {
+    // Programmatic moves of the second map (its own resize, following) never lead.
+    if (this.following || !e.originalEvent) return;
     const a = this.anchorsNow();
     const place = this.map.unproject([a.second, centreY(this.map)]);
     this.following = true;
-    main.jumpTo({
-      center: place,
+    placeAt(this.main, place, a.main, {
       zoom: this.map.getZoom(),
       bearing: this.map.getBearing(),
       pitch: this.map.getPitch(),
     });
-    // The place now sits at the main map's padded centre; shift it sideways to the main map's anchor.
-    const p = main.getPadding();
-    const cx = ((p.left ?? 0) + main.getContainer().clientWidth - (p.right ?? 0)) / 2;
-    main.jumpTo({ center: main.unproject([2 * cx - a.main, centreY(main)]) });
     this.following = false;
   };
 
