@@ -10,7 +10,7 @@ import type { Browser, Page } from 'playwright-core';
 import { launch, newAppPage, openApp, screenshot, settled } from './harness';
 
 /** Each test opens the app more than once or steps through years: more than the default guard. */
-const LONG = 480_000;
+const LONG = 600_000;
 const SHARE_15 = '[data-testid="cov-pop-share"][data-minutes="15"]';
 const TAG = (side: 'left' | 'right') => `[data-testid="cmp-tag"][data-side="${side}"]`;
 
