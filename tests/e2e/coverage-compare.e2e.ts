@@ -87,156 +87,170 @@ async function placeOnBoth(page: Page) {
 }
 
 describe('compare mode of the coverage tab', () => {
-  it('shows two years, each with the share of its single view, in step, and a link reopens it', async () => {
-    const { page, context, errors, outside } = await newAppPage(browser);
-    await openCoverage(page);
-    // The single view, year by year; it ends on today, which compare mode must give back.
-    const share2014 = await singleShare(page, '2014');
-    const share2015 = await singleShare(page, '2015');
-    await singleShare(page, 'today');
-    expect(share2015).not.toBe(share2014);
+  it(
+    'shows two years, each with the share of its single view, in step, and a link reopens it',
+    async () => {
+      const { page, context, errors, outside } = await newAppPage(browser);
+      await openCoverage(page);
+      // The single view, year by year; it ends on today, which compare mode must give back.
+      const share2014 = await singleShare(page, '2014');
+      const share2015 = await singleShare(page, '2015');
+      await singleShare(page, 'today');
+      expect(share2015).not.toBe(share2014);
 
-    await page.click('[data-testid="cmp-open"]');
-    await tagsReady(page);
-    const left = await tag(page, 'left');
-    const right = await tag(page, 'right');
-    expect([left.scenario, right.scenario]).toEqual(['2014', '2015']);
-    expect(left.value).toBe(share2014);
-    expect(right.value).toBe(share2015);
-    expect(left.text).toContain('2014');
-    expect(right.text).toContain('2015');
-    expect(await page.getAttribute('[data-testid="cmp-view"]', 'data-mode')).toBe('swipe');
-    // The left year's bands are drawn on the second map.
-    const painted = await page.evaluate(
-      () => window.greenCircle.compareMap!.queryRenderedFeatures({ layers: ['cov-bands-fill'] }).length,
-    );
-    expect(painted).toBeGreaterThan(0);
-    await screenshot(page, 'coverage-compare-swipe-1440x900');
-
-    // Swiping: the maps lie on top of each other, so a place is at the same spot on both; dragging
-    // the map moves both.
-    const before = await placeOnBoth(page);
-    expect(before.second.x).toBeCloseTo(before.main.x, 0);
-    expect(before.second.y).toBeCloseTo(before.main.y, 0);
-    await page.mouse.move(1100, 450);
-    await page.mouse.down();
-    await page.mouse.move(1000, 400, { steps: 5 });
-    await page.mouse.up();
-    await settled(page);
-    const after = await placeOnBoth(page);
-    expect(after.center).not.toEqual(before.center);
-    expect(after.second.x).toBeCloseTo(after.main.x, 0);
-    expect(after.second.y).toBeCloseTo(after.main.y, 0);
-
-    // The divider moves with the arrow keys and clips the left map there.
-    const divider = page.locator('[data-testid="cmp-divider"]');
-    const at = Number(await divider.getAttribute('aria-valuenow'));
-    await divider.focus();
-    await page.keyboard.press('ArrowRight');
-    await page.keyboard.press('ArrowRight');
-    expect(Number(await divider.getAttribute('aria-valuenow'))).toBe(at + 4);
-    const clip = await page.evaluate(() => window.greenCircle.compareMap!.getContainer().style.clipPath);
-    expect(clip).toContain(`${100 - (at + 4)}%`);
-
-    // A click asks both years: the tab's card for the right, the second map's for the left.
-    await page.mouse.click(1150, 500);
-    await page.waitForSelector('[data-testid="cov-point-minutes"], [data-testid="cov-point-far"]');
-    await page.waitForSelector(
-      '.second-map [data-testid="cmp-point-minutes"], .second-map [data-testid="cmp-point-far"]',
-    );
-    await settled(page);
-
-    // The link holds the comparison and reopens it with the same years and figures.
-    const url = page.url();
-    expect(new URLSearchParams(url.split('?')[1]).get('cmp')).toBe('swipe.2014');
-    const again = await context.newPage();
-    await again.goto(url);
-    await again.evaluate(() => window.greenCircle.ready);
-    await tagsReady(again);
-    expect(await tag(again, 'left')).toEqual(left);
-    expect(await tag(again, 'right')).toEqual(right);
-    await again.close();
-
-    // Leaving gives back one map on the year shown before.
-    await page.click('[data-testid="cmp-close"]');
-    await settled(page);
-    expect(await page.locator('.second-map').count()).toBe(0);
-    expect(await page.locator('[data-testid="cmp-view"]').count()).toBe(0);
-    expect(await page.evaluate(() => window.greenCircle.compareMap)).toBeNull();
-    expect(await page.isChecked('[data-testid="cov-scenario-today"]')).toBe(true);
-    expect(new URLSearchParams(page.url().split('?')[1]).get('cmp')).toBeNull();
-    expect(errors).toEqual([]);
-    expect(outside).toEqual([]);
-    await context.close();
-  }, LONG);
-
-  it('side by side: either pane moves both, hover is ringed on the other, any two years', async () => {
-    const { page, context, errors } = await newAppPage(browser, { viewport: { width: 1920, height: 1080 } });
-    await openCoverage(page, '#/map?lang=en&cmp=split.2014&s=today');
-    await tagsReady(page);
-    expect(await page.getAttribute('[data-testid="cmp-view"]', 'data-mode')).toBe('split');
-    expect((await tag(page, 'right')).scenario).toBe('today');
-    expect((await tag(page, 'left')).text).toContain('of residents within 15 min');
-    await screenshot(page, 'coverage-compare-split-1920x1080');
-
-    // Each pane frames the same place at its centre: a place sits at the same offset in both.
-    const offsets = async () => {
-      const p = await placeOnBoth(page);
-      const free = await page.evaluate(
-        () => document.querySelector('aside.panel')!.getBoundingClientRect().right,
+      await page.click('[data-testid="cmp-open"]');
+      await tagsReady(page);
+      const left = await tag(page, 'left');
+      const right = await tag(page, 'right');
+      expect([left.scenario, right.scenario]).toEqual(['2014', '2015']);
+      expect(left.value).toBe(share2014);
+      expect(right.value).toBe(share2015);
+      expect(left.text).toContain('2014');
+      expect(right.text).toContain('2015');
+      expect(await page.getAttribute('[data-testid="cmp-view"]', 'data-mode')).toBe('swipe');
+      // The left year's bands are drawn on the second map.
+      const painted = await page.evaluate(
+        () => window.greenCircle.compareMap!.queryRenderedFeatures({ layers: ['cov-bands-fill'] }).length,
       );
-      const mid = (free + p.mainWidth) / 2;
-      return { dx: p.main.x - mid - (p.second.x - free), dy: p.main.y - p.second.y, p };
-    };
-    const first = await offsets();
-    expect(Math.abs(first.dy)).toBeLessThan(1);
-    expect(Math.abs(first.dx)).toBeLessThan(1);
-    // Dragging the left pane moves the main map (right pane) too.
-    const paneX = Math.round(
-      (first.p.second.width +
-        (await page.evaluate(() => document.querySelector('aside.panel')!.getBoundingClientRect().right))) /
-        2,
-    );
-    await page.mouse.move(paneX, 600);
-    await page.mouse.down();
-    await page.mouse.move(paneX - 120, 500, { steps: 6 });
-    await page.mouse.up();
-    await settled(page);
-    const moved = await offsets();
-    expect(moved.p.center).not.toEqual(first.p.center);
-    expect(Math.abs(moved.dx)).toBeLessThan(1);
-    expect(Math.abs(moved.dy)).toBeLessThan(1);
+      expect(painted).toBeGreaterThan(0);
+      await screenshot(page, 'coverage-compare-swipe-1440x900');
 
-    // Hovering the right pane rings the same place on the left map.
-    await page.mouse.move(1500, 500);
-    await page.waitForSelector('.second-map [data-testid="cmp-hover-ring"]');
+      // Swiping: the maps lie on top of each other, so a place is at the same spot on both; dragging
+      // the map moves both.
+      const before = await placeOnBoth(page);
+      expect(before.second.x).toBeCloseTo(before.main.x, 0);
+      expect(before.second.y).toBeCloseTo(before.main.y, 0);
+      await page.mouse.move(1100, 450);
+      await page.mouse.down();
+      await page.mouse.move(1000, 400, { steps: 5 });
+      await page.mouse.up();
+      await settled(page);
+      const after = await placeOnBoth(page);
+      expect(after.center).not.toEqual(before.center);
+      expect(after.second.x).toBeCloseTo(after.main.x, 0);
+      expect(after.second.y).toBeCloseTo(after.main.y, 0);
 
-    // Another year on the left: its label follows, with the share of that year's single view.
-    await page.selectOption('[data-testid="cmp-left"]', '2015');
-    await page.waitForFunction(
-      (sel) =>
-        document.querySelector(sel)?.getAttribute('data-scenario') === '2015' &&
-        document.querySelector(sel)?.hasAttribute('data-value'),
-      TAG('left'),
-    );
-    await settled(page);
-    expect(new URLSearchParams(page.url().split('?')[1]).get('cmp')).toBe('split.2015');
-    expect((await tag(page, 'left')).value).not.toBe((await tag(page, 'right')).value);
-    expect(errors).toEqual([]);
-    await context.close();
-  }, LONG);
+      // The divider moves with the arrow keys and clips the left map there.
+      const divider = page.locator('[data-testid="cmp-divider"]');
+      const at = Number(await divider.getAttribute('aria-valuenow'));
+      await divider.focus();
+      await page.keyboard.press('ArrowRight');
+      await page.keyboard.press('ArrowRight');
+      expect(Number(await divider.getAttribute('aria-valuenow'))).toBe(at + 4);
+      const clip = await page.evaluate(() => window.greenCircle.compareMap!.getContainer().style.clipPath);
+      expect(clip).toContain(`${100 - (at + 4)}%`);
 
-  it('on a phone compares by swiping, in Chinese', async () => {
-    const { page, context, errors } = await newAppPage(browser, { viewport: { width: 390, height: 844 } });
-    await openApp(page, '#/map?cmp=split.2014');
-    await tagsReady(page);
-    // A link to split opens as a swipe on a phone, on the coverage tab.
-    expect(await page.getAttribute('[data-testid="cmp-view"]', 'data-mode')).toBe('swipe');
-    expect(await page.getAttribute('[data-tab="coverage"]', 'aria-selected')).toBe('true');
-    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
-    expect((await tag(page, 'left')).text).toContain('2014 现状');
-    await screenshot(page, 'coverage-compare-390x844');
-    expect(errors).toEqual([]);
-    await context.close();
-  }, LONG);
+      // A click asks both years: the tab's card for the right, the second map's for the left.
+      await page.mouse.click(1150, 500);
+      await page.waitForSelector('[data-testid="cov-point-minutes"], [data-testid="cov-point-far"]');
+      await page.waitForSelector(
+        '.second-map [data-testid="cmp-point-minutes"], .second-map [data-testid="cmp-point-far"]',
+      );
+      await settled(page);
+
+      // The link holds the comparison and reopens it with the same years and figures.
+      const url = page.url();
+      expect(new URLSearchParams(url.split('?')[1]).get('cmp')).toBe('swipe.2014');
+      const again = await context.newPage();
+      await again.goto(url);
+      await again.evaluate(() => window.greenCircle.ready);
+      await tagsReady(again);
+      expect(await tag(again, 'left')).toEqual(left);
+      expect(await tag(again, 'right')).toEqual(right);
+      await again.close();
+
+      // Leaving gives back one map on the year shown before.
+      await page.click('[data-testid="cmp-close"]');
+      await settled(page);
+      expect(await page.locator('.second-map').count()).toBe(0);
+      expect(await page.locator('[data-testid="cmp-view"]').count()).toBe(0);
+      expect(await page.evaluate(() => window.greenCircle.compareMap)).toBeNull();
+      expect(await page.isChecked('[data-testid="cov-scenario-today"]')).toBe(true);
+      expect(new URLSearchParams(page.url().split('?')[1]).get('cmp')).toBeNull();
+      expect(errors).toEqual([]);
+      expect(outside).toEqual([]);
+      await context.close();
+    },
+    LONG,
+  );
+
+  it(
+    'side by side: either pane moves both, hover is ringed on the other, any two years',
+    async () => {
+      const { page, context, errors } = await newAppPage(browser, {
+        viewport: { width: 1920, height: 1080 },
+      });
+      await openCoverage(page, '#/map?lang=en&cmp=split.2014&s=today');
+      await tagsReady(page);
+      expect(await page.getAttribute('[data-testid="cmp-view"]', 'data-mode')).toBe('split');
+      expect((await tag(page, 'right')).scenario).toBe('today');
+      expect((await tag(page, 'left')).text).toContain('of residents within 15 min');
+      await screenshot(page, 'coverage-compare-split-1920x1080');
+
+      // Each pane frames the same place at its centre: a place sits at the same offset in both.
+      const offsets = async () => {
+        const p = await placeOnBoth(page);
+        const free = await page.evaluate(
+          () => document.querySelector('aside.panel')!.getBoundingClientRect().right,
+        );
+        const mid = (free + p.mainWidth) / 2;
+        return { dx: p.main.x - mid - (p.second.x - free), dy: p.main.y - p.second.y, p };
+      };
+      const first = await offsets();
+      expect(Math.abs(first.dy)).toBeLessThan(1);
+      expect(Math.abs(first.dx)).toBeLessThan(1);
+      // Dragging the left pane moves the main map (right pane) too.
+      const paneX = Math.round(
+        (first.p.second.width +
+          (await page.evaluate(() => document.querySelector('aside.panel')!.getBoundingClientRect().right))) /
+          2,
+      );
+      await page.mouse.move(paneX, 600);
+      await page.mouse.down();
+      await page.mouse.move(paneX - 120, 500, { steps: 6 });
+      await page.mouse.up();
+      await settled(page);
+      const moved = await offsets();
+      expect(moved.p.center).not.toEqual(first.p.center);
+      expect(Math.abs(moved.dx)).toBeLessThan(1);
+      expect(Math.abs(moved.dy)).toBeLessThan(1);
+
+      // Hovering the right pane rings the same place on the left map.
+      await page.mouse.move(1500, 500);
+      await page.waitForSelector('.second-map [data-testid="cmp-hover-ring"]');
+
+      // Another year on the left: its label follows, with the share of that year's single view.
+      await page.selectOption('[data-testid="cmp-left"]', '2015');
+      await page.waitForFunction(
+        (sel) =>
+          document.querySelector(sel)?.getAttribute('data-scenario') === '2015' &&
+          document.querySelector(sel)?.hasAttribute('data-value'),
+        TAG('left'),
+      );
+      await settled(page);
+      expect(new URLSearchParams(page.url().split('?')[1]).get('cmp')).toBe('split.2015');
+      expect((await tag(page, 'left')).value).not.toBe((await tag(page, 'right')).value);
+      expect(errors).toEqual([]);
+      await context.close();
+    },
+    LONG,
+  );
+
+  it(
+    'on a phone compares by swiping, in Chinese',
+    async () => {
+      const { page, context, errors } = await newAppPage(browser, { viewport: { width: 390, height: 844 } });
+      await openApp(page, '#/map?cmp=split.2014');
+      await tagsReady(page);
+      // A link to split opens as a swipe on a phone, on the coverage tab.
+      expect(await page.getAttribute('[data-testid="cmp-view"]', 'data-mode')).toBe('swipe');
+      expect(await page.getAttribute('[data-tab="coverage"]', 'aria-selected')).toBe('true');
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+      expect((await tag(page, 'left')).text).toContain('2014 现状');
+      await screenshot(page, 'coverage-compare-390x844');
+      expect(errors).toEqual([]);
+      await context.close();
+    },
+    LONG,
+  );
 });
