@@ -6,7 +6,8 @@
  * a comparison, not a target (the report's figure includes roads no source lets us place).
  * For roads also how far they lie from the crossings and the 2013 bus stops (roads/accuracy.ts);
  * for residential the population by the year it stands for.
- * Last, per year (summary-years.ts): green spaces that count and 15-minute coverage, with ranges.
+ * Then, per year (summary-years.ts): green spaces that count and 15-minute coverage, with ranges.
+ * Last, the resident check (resident-check.ts): today's answer at ten estates spread over the zone.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -19,6 +20,8 @@ import { busStopErrors, crossingErrors, quantile, shareWithin } from './roads/ac
 import { isLayerName } from '../../src/core/geodata/layers.ts';
 import { validateLayer } from '../../src/core/geodata/validate.ts';
 import { printYears } from './summary-years.ts';
+import { residentCheck, residentTable, spreadEstates } from './resident-check.ts';
+import { CoverageEngine } from '../../src/core/coverage/pipeline.ts';
 import { statusInScenario } from '../../src/core/coverage/types.ts';
 import { parseStandard } from '../../src/core/coverage/standard-parse.ts';
 
@@ -150,13 +153,14 @@ if (files.includes('roads.geojson')) {
 
 const read = (name: string) => JSON.parse(readFileSync(join(GEODATA, name), 'utf8'));
 const standards = join(GEODATA, 'standards.json');
-printYears({
+const coverageLayers = {
   roads: read('roads.geojson'),
   green: read('greenery.geojson'),
   residential: read('residential.geojson'),
   water: read('water.geojson'),
   standard: existsSync(standards) ? parseStandard(JSON.parse(readFileSync(standards, 'utf8'))) : undefined,
-});
+};
+printYears(coverageLayers);
 // ---------------------------------------------------------------- green spaces
 const greenFile = join(GEODATA, 'greenery.geojson');
 if (files.includes('greenery.geojson')) {
@@ -223,4 +227,19 @@ if (files.includes('greenery.geojson')) {
     console.log(
       `  ${label.padEnd(22)} ${fs.length} features, ${km2(fs).toFixed(2)} km² — ${tally(fs, p('green_type'))}`,
     );
+}
+// ---------------------------------------------------------------- resident check
+{
+  const src = (name: string) => readFileSync(join(GEODATA, 'sources', name), 'utf8');
+  const rows = residentCheck(
+    new CoverageEngine(coverageLayers),
+    coverageLayers,
+    spreadEstates(src('estates.csv'), src('residential-estates.csv')),
+  );
+  const ok = rows.filter((r) => r.verdict === 'ok').length;
+  console.log(
+    `\nResident check (today; ${rows.length} listed 高新 estates by farthest-point spread; estate | nearest | walk | verdict):` +
+      ` ${ok} of ${rows.length} name a sourced park or 游园`,
+  );
+  for (const line of residentTable(rows)) console.log(`  ${line}`);
 }

@@ -94,6 +94,8 @@ export default {
     'data.storage.unavailable': '此浏览器不能保存数据（例如隐私模式）：导入的图层在刷新后不会保留。',
     'data.storage.whatIfsKept':
       '此链接打开的选址从链接所记的覆盖情况算起，未叠加你保存的 {n} 处假设公园（仍保存在本机；修改假设公园后才会被替换）。',
+    'data.storage.whatIfsKept.one':
+      '此链接打开的选址从链接所记的覆盖情况算起，未叠加你保存的 1 处假设公园（仍保存在本机；修改假设公园后才会被替换）。',
     'data.update.available': '绿圈有新版本。',
     'data.update.apply': '立即更新',
     'data.update.later': '稍后',
