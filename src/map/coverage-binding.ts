@@ -196,6 +196,12 @@ export class CoverageMapBinding {
     setCoverageData(this.map, 'route', EMPTY);
   }
 
+  /** Removes the clicked place: its marker, route and popup (a compared map follows the tab's place). */
+  closePoint(): void {
+    this.clearPoint();
+    this.popup?.remove();
+  }
+
   get pointOpen(): boolean {
     return !!this.popup?.isOpen();
   }

@@ -14,6 +14,8 @@ export interface GreenCircleHook {
   settled: () => Promise<void>;
   /** Pending computations by name; features add and remove entries. */
   pending: Set<string>;
+  /** The coverage tab's compare mode: the second (left-year) map while it is open, else null. */
+  compareMap: MapLibreMap | null;
 }
 
 declare global {
@@ -42,13 +44,16 @@ export interface MapIdleness {
 
 const waiters = new Set<() => void>();
 let idleness: MapIdleness | null = null;
+/** The compare mode's second map, while it is open: settled() waits for it too. */
+let compareIdleness: MapIdleness | null = null;
 
 function isSettled(h: GreenCircleHook): boolean {
-  return h.pending.size === 0 && !!idleness?.idle();
+  return h.pending.size === 0 && !!idleness?.idle() && (!compareIdleness || compareIdleness.idle());
 }
 
 export const hook: GreenCircleHook = {
   map: null,
+  compareMap: null,
   ready,
   pending: new Set(),
   settled() {
@@ -83,6 +88,14 @@ export function attachMap(map: MapLibreMap, mapIdleness: MapIdleness): void {
   hook.map = map;
   idleness = mapIdleness;
   idleness.onIdle(checkSettled);
+}
+
+/** The compare mode's second map (or null when it closes); settled() waits for it to be idle too. */
+export function attachCompareMap(map: MapLibreMap | null, mapIdleness: MapIdleness | null): void {
+  hook.compareMap = map;
+  compareIdleness = mapIdleness;
+  compareIdleness?.onIdle(checkSettled);
+  checkSettled();
 }
 
 export { resolveReady, rejectReady };
