@@ -26,6 +26,17 @@ const BROWSER_GLOBALS = [
   'alert',
 ];
 
+/** The page's elements and their measuring: components' business, not state's. */
+const PAGE_GLOBALS = [
+  'document',
+  'getComputedStyle',
+  'ResizeObserver',
+  'IntersectionObserver',
+  'MutationObserver',
+  'Element',
+  'HTMLElement',
+];
+
 export default ts.config(
   js.configs.recommended,
   ...ts.configs.recommended,
@@ -135,8 +146,17 @@ export default ts.config(
   },
   {
     // State decides; it never reaches up into components nor into the map (no MapLibre, no DOM).
+    // The page's URL (location, history) and storage are its own; the page's elements are not.
     files: ['src/state/**/*.ts'],
     rules: {
+      'no-restricted-globals': [
+        'error',
+        ...PAGE_GLOBALS.map((name) => ({
+          name,
+          message:
+            'src/state does not query or measure the page: a component in src/ui passes it what it needs.',
+        })),
+      ],
       'no-restricted-imports': 'off',
       '@typescript-eslint/no-restricted-imports': [
         'error',

@@ -31,7 +31,7 @@ export default {
     'legend.road.existing': '现状道路',
     'legend.road.under_construction': '在建（加快建设 / 连接工程）',
     'legend.road.planned': '规划（开工建设南延、北延）',
-    'legend.green.four_parks': '四园（示意）',
+    'legend.green.four_parks': '四园（示意；第四园“中心广场”无公开位置，图上未画）',
     'legend.green.four_corridors': '四廊道（示意）',
     'legend.green.other': '其他公园绿地',
     'legend.illustrative': '示意或未建成',
@@ -144,7 +144,8 @@ export default {
     'legend.road.existing': 'Existing road',
     'legend.road.under_construction': 'Under construction (speed-up / link works)',
     'legend.road.planned': 'Planned (south/north extensions to start)',
-    'legend.green.four_parks': 'Four Parks (illustrative)',
+    'legend.green.four_parks':
+      'Four Parks (illustrative; the fourth, the Central Square, has no published site and is not drawn)',
     'legend.green.four_corridors': 'Four Corridors (illustrative)',
     'legend.green.other': 'Other parks and green spaces',
     'legend.illustrative': 'Illustrative or not yet built',

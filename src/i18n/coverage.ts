@@ -114,6 +114,11 @@ export default {
     'cov.whatif.add': '放置',
     'cov.whatif.noSuggestion': '没有可改善的缺口。',
     'cov.whatif.marker': '假设公园（可拖动）',
+    // Issue 13 (finish2): suggestions previewed before they are placed.
+    'cov.suggest.marker': '预计 {gain} 人',
+    'cov.suggest.preview': '地图上虚线标出的是建议位置（预览，尚未计入）；点“放置”才加入假设公园。',
+    'cov.suggest.placeN': '放置建议 {n}',
+    'cov.suggest.cancel': '取消建议',
     'cov.point.minutes': '步行约 {m} 分钟',
     'cov.point.to': '到 {name}',
     'cov.point.distance': '路程约 {d} 米',
@@ -235,6 +240,12 @@ export default {
     'cov.whatif.add': 'Place',
     'cov.whatif.noSuggestion': 'No gap a park could improve.',
     'cov.whatif.marker': 'What-if park (draggable)',
+    // Issue 13 (finish2): suggestions previewed before they are placed.
+    'cov.suggest.marker': 'expected {gain} people',
+    'cov.suggest.preview':
+      'The dashed sites on the map are suggestions (a preview, not counted yet); “Place” adds one as a what-if park.',
+    'cov.suggest.placeN': 'Place suggestion {n}',
+    'cov.suggest.cancel': 'Cancel suggestions',
     'cov.point.minutes': 'About {m} min on foot',
     'cov.point.to': 'to {name}',
     'cov.point.distance': 'Route about {d} m',

@@ -8,6 +8,7 @@ import data from './data';
 import coverage from './coverage';
 import find from './find';
 import sites from './sites';
+import compare from './compare';
 
 export type Lang = 'zh' | 'en';
 export const LANGS: readonly Lang[] = ['zh', 'en'];
@@ -16,7 +17,7 @@ type Dict = Record<string, string>;
 type Bundle = { zh: Dict; en: Dict };
 
 // Register feature bundles here (one line each).
-const bundles: Bundle[] = [common, present, data, coverage, find, sites];
+const bundles: Bundle[] = [common, present, data, coverage, find, sites, compare];
 
 const merged: Record<Lang, Dict> = { zh: {}, en: {} };
 for (const b of bundles) {

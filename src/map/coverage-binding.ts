@@ -22,8 +22,20 @@ import {
   setRoadBands,
   WHATIF_LINE,
 } from './coverage-layers';
+import { gapRankPoints } from './gap-ranks';
+import { SuggestionPreview, type PreviewSite } from './suggestion-preview';
+import { viewPadding, type Rect } from './view-padding';
+import { prefersReducedMotion } from './motion';
 
 type LngLat = [number, number];
+/** Where the coverage state asks the camera to go (src/state/coverage-view.svelte.ts). */
+export interface CoverageCamera {
+  center: LngLat;
+  /** Fly: the closest zoom to reach (never zooming out). Fit: the closest zoom allowed. */
+  zoom: number;
+  /** A whole extent to fit, [[west, south], [east, north]]. */
+  bounds?: [LngLat, LngLat];
+}
 const EMPTY: FeatureCollection = { type: 'FeatureCollection', features: [] };
 /**
  * Live updates while a what-if marker is dragged, at most one per this many ms: one display frame,
@@ -47,6 +59,7 @@ export class CoverageMapBinding {
   private readonly markers = new Map<string, Marker>();
   private dragging: string | null = null;
   private popup: Popup | null = null;
+  private readonly preview: SuggestionPreview;
   /** The access image's pixels (the canvas source reads them). */
   private readonly canvas = document.createElement('canvas');
 
@@ -66,6 +79,7 @@ export class CoverageMapBinding {
     private readonly h: CoverageMapHandlers,
   ) {
     addCoverageLayers(map, bands, visible);
+    this.preview = new SuggestionPreview(map);
     map.on('click', this.click);
     map.on('dblclick', this.dblclick);
   }
@@ -87,7 +101,9 @@ export class CoverageMapBinding {
       })),
     };
     setCoverageData(this.map, 'bands', bands);
-    setCoverageData(this.map, 'gaps', gapFeatures(r.gaps, Math.max(...r.params.bands)));
+    const gaps = gapFeatures(r.gaps, Math.max(...r.params.bands));
+    setCoverageData(this.map, 'gaps', gaps);
+    setCoverageData(this.map, 'gapRanks', gapRankPoints(gaps));
     setCoverageData(this.map, 'roads', r.roadTimes ?? EMPTY);
     setRoadBands(this.map, r.params.bands);
   }
@@ -180,12 +196,46 @@ export class CoverageMapBinding {
     setCoverageData(this.map, 'route', EMPTY);
   }
 
+  /** Removes the clicked place: its marker, route and popup (a compared map follows the tab's place). */
+  closePoint(): void {
+    this.clearPoint();
+    this.popup?.remove();
+  }
+
   get pointOpen(): boolean {
     return !!this.popup?.isOpen();
   }
 
-  flyTo(center: LngLat, zoom: number): void {
-    this.map.flyTo({ center, zoom: Math.max(zoom, this.map.getZoom()), essential: true });
+  /**
+   * Moves the camera as the state asked, clear of the side panel or bottom sheet (its client
+   * rectangle, or null): a whole extent fitted (a gap, the suggestions), or a place flown to,
+   * never zooming out past `zoom`.
+   */
+  frame(cam: CoverageCamera, panel: Rect | null): void {
+    const m = this.map;
+    const box = m.getContainer().getBoundingClientRect();
+    const rel = panel && {
+      left: panel.left - box.left,
+      top: panel.top - box.top,
+      right: panel.right - box.left,
+      bottom: panel.bottom - box.top,
+    };
+    const padding = viewPadding(rel, { width: box.width, height: box.height }, box.width < 500 ? 32 : 56);
+    const duration = prefersReducedMotion() ? 0 : 700;
+    if (cam.bounds) m.fitBounds(cam.bounds, { padding, maxZoom: cam.zoom, duration, essential: true });
+    else
+      m.flyTo({
+        center: cam.center,
+        zoom: Math.max(cam.zoom, m.getZoom()),
+        padding,
+        duration,
+        essential: true,
+      });
+  }
+
+  /** Suggested sites shown before they are placed (an empty list removes them). */
+  showSuggestions(list: readonly PreviewSite[]): void {
+    this.preview.show(list);
   }
 
   remove(): void {
@@ -194,5 +244,6 @@ export class CoverageMapBinding {
     for (const mk of this.markers.values()) mk.remove();
     this.markers.clear();
     this.popup?.remove();
+    this.preview.remove();
   }
 }

@@ -13,12 +13,13 @@ export const COVERAGE_SOURCES = {
   roads: 'cov-roads',
   whatIf: 'cov-whatif',
   route: 'cov-route',
+  gapRanks: 'cov-gap-ranks',
 } as const;
 export type CoverageSource = keyof typeof COVERAGE_SOURCES;
 
 export const COVERAGE_LAYER_IDS = {
   bands: ['cov-bands-fill', 'cov-bands-line', 'cov-bands-image'],
-  gaps: ['cov-gaps-fill', 'cov-gaps-line'],
+  gaps: ['cov-gaps-fill', 'cov-gaps-line', 'cov-gaps-badge', 'cov-gaps-rank'],
   radius: ['cov-radius-fill', 'cov-radius-line'],
   roads: ['cov-roads-line'],
   whatIf: ['cov-whatif-fill', 'cov-whatif-line', 'cov-whatif-corner'],

@@ -24,6 +24,8 @@ import {
   type CoverageSource,
 } from './coverage-groups';
 
+import { gapRankSpecs } from './gap-ranks';
+
 const EMPTY: FeatureCollection = { type: 'FeatureCollection', features: [] };
 
 /** The first of these that exists: area layers go beneath the roads, lines beneath the labels. */
@@ -169,6 +171,8 @@ export function coverageLayerSpecs(
         },
       },
     },
+    // Gap ranks on top of everything (no layer to go beneath).
+    ...gapRankSpecs().map((spec) => ({ spec, under: [] })),
   ];
 }
 

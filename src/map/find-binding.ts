@@ -82,7 +82,8 @@ export class FindMapBinding {
       right: panel.right - box.left,
       bottom: panel.bottom - box.top,
     };
-    const padding = viewPadding(rel, { width: box.width, height: box.height }, box.width < 500 ? 24 : 48);
+    // A phone's margin holds half a park's name (≈ 4 characters) beside a framed park.
+    const padding = viewPadding(rel, { width: box.width, height: box.height }, box.width < 500 ? 40 : 56);
     const duration = instant ? 0 : cam.ms;
     if (cam.bounds) m.fitBounds(cam.bounds, { padding, maxZoom: cam.maxZoom, duration });
     else if (cam.center)

@@ -9,6 +9,7 @@ import type { ExpressionSpecification, LayerSpecification, StyleSpecification } 
 import type { FeatureCollection } from 'geojson';
 import { PALETTE as P } from './palette';
 import { FONT_FAMILY, fontFaces } from './fonts';
+import { GREEN_LABEL_SOURCE, labelParts } from './green-labels';
 
 export interface StyleData {
   roads: FeatureCollection;
@@ -365,7 +366,8 @@ function layers(lang: Lang): LayerSpecification[] {
     {
       id: 'greenery-label',
       type: 'symbol',
-      source: 'greenery',
+      // One name per green space, however many parts it has (./green-labels.ts).
+      source: GREEN_LABEL_SOURCE,
       minzoom: 10,
       layout: {
         'text-field': name,
@@ -374,7 +376,14 @@ function layers(lang: Lang): LayerSpecification[] {
         'text-max-width': 8,
         'text-variable-anchor': ['center', 'top', 'bottom'],
         'text-radial-offset': 0.3,
-        'symbol-sort-key': ['-', 0, ['get', 'area_m2']],
+        'text-padding': 3,
+        // The plan's four parks are named first (a long corridor beside 锦和公园 must not hide
+        // it), then the larger green spaces before the smaller.
+        'symbol-sort-key': [
+          '-',
+          ['match', ['get', 'program'], 'four_parks', -1e9, 0],
+          ['coalesce', ['get', 'area_m2'], 0],
+        ],
       },
       paint: { 'text-color': '#1d5e27', 'text-halo-color': '#ffffff', 'text-halo-width': 1.5 },
     },
@@ -406,6 +415,7 @@ export function buildStyle(data: StyleData, lang: Lang, baseUrl = location.href)
     sources: {
       roads: src(data.roads),
       greenery: src(data.greenery),
+      [GREEN_LABEL_SOURCE]: src(labelParts(data.greenery)),
       industry: src(data.industry),
       residential: src(data.residential),
       water: src(data.water),

@@ -6,6 +6,7 @@
  */
 import type { PointInfo } from '../core/coverage/point-info';
 import type { Suggestion } from '../core/coverage/results';
+import { type Gap, gapBounds } from '../core/coverage/gaps';
 import { app } from './app.svelte';
 import { coverage } from './coverage.svelte';
 import { COVERAGE_GROUP } from '../map/coverage-groups';
@@ -81,16 +82,34 @@ class CoverageView {
     this.stopPlacing();
   }
 
+  /**
+   * Asks the worker where one more park helps most. The answer is a preview (the map draws the
+   * sites dashed, with rank and gain, and frames them); nothing counts until `placeSuggestion`.
+   */
   async suggest() {
     this.suggesting = true;
     try {
       const s = await coverage.suggest(5, this.areaHa * 10000);
-      if (s) this.suggestions = s;
+      if (s) {
+        this.suggestions = s;
+        if (s.length > 0) this.frameAll(s.map((x) => [x.lng, x.lat] as [number, number]));
+      }
     } catch (e) {
       coverage.error = e instanceof Error ? e.message : String(e);
     } finally {
       this.suggesting = false;
     }
+  }
+
+  /** Places one previewed site as a what-if park; the preview goes (its gains assumed no other park). */
+  placeSuggestion(s: Suggestion) {
+    this.placeAt(s.lng, s.lat, s.areaM2);
+    this.flyTo([s.lng, s.lat], 14);
+  }
+
+  /** Drops the preview: nothing was placed. */
+  cancelSuggestions() {
+    this.suggestions = null;
   }
 
   /** Network walk or straight-line radius: shows one method's layer and hides the other's. */
@@ -141,11 +160,37 @@ class CoverageView {
     }
   }
 
-  /** Where the camera should fly next (never zooming out past `zoom`); a new `seq` asks again. */
-  camera = $state.raw<{ seq: number; center: [number, number]; zoom: number } | null>(null);
+  /**
+   * Where the camera should go next: fly to `center` (never zooming out past `zoom`), or, with
+   * `bounds`, fit that whole extent (no closer than `zoom`). A new `seq` asks again.
+   */
+  camera = $state.raw<{
+    seq: number;
+    center: [number, number];
+    zoom: number;
+    bounds?: [[number, number], [number, number]];
+  } | null>(null);
 
   flyTo(center: [number, number], zoom = 15) {
     this.camera = { seq: (this.camera?.seq ?? 0) + 1, center, zoom };
+  }
+
+  /** Frames a whole gap (its outline's extent); a gap listed without an outline is flown to. */
+  frameGap(g: Pick<Gap, 'outline' | 'centroid'>) {
+    const bounds = gapBounds(g);
+    if (!bounds) return this.flyTo(g.centroid);
+    this.camera = { seq: (this.camera?.seq ?? 0) + 1, center: g.centroid, zoom: 16, bounds };
+  }
+
+  /** Frames a set of places together (the suggested sites), no closer than a neighbourhood. */
+  private frameAll(points: [number, number][]) {
+    const lngs = points.map((p) => p[0]);
+    const lats = points.map((p) => p[1]);
+    const bounds: [[number, number], [number, number]] = [
+      [Math.min(...lngs), Math.min(...lats)],
+      [Math.max(...lngs), Math.max(...lats)],
+    ];
+    this.camera = { seq: (this.camera?.seq ?? 0) + 1, center: points[0], zoom: 15, bounds };
   }
 }
 

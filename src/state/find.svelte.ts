@@ -19,7 +19,7 @@ import { scenarioFromUrl } from './scenario-choice';
 import { formatOrigin, inStudyArea, parseOrigin, type LngLat } from '../core/find/origin';
 import { nearestWalkableRoadMetres } from '../core/find/road-distance';
 import { MAX_OFF_NETWORK_M } from '../core/coverage/constants';
-import type { FindCamera } from '../core/find/camera';
+import { type FindCamera, parkLabelPoint } from '../core/find/camera';
 import { app } from './app.svelte';
 import { coverage } from './coverage.svelte';
 import type { GeoData } from './geodata';
@@ -218,7 +218,21 @@ class FindState {
     if (!g) return;
     this.selected = i;
     app.extra.og = g.id;
-    this.frame([...(g.route.coordinates as LngLat[]), ...(this.origin ? [this.origin] : [])]);
+    this.frame([
+      ...(g.route.coordinates as LngLat[]),
+      ...(this.origin ? [this.origin] : []),
+      ...this.labelPointOf(g.id),
+    ]);
+  }
+
+  /** Where the map writes a compact park's name, so framing keeps it whole on screen ([] if unknown). */
+  private labelPointOf(id: string): LngLat[] {
+    const f = app.data?.greenery.features.find((x) => x.properties?.id === id);
+    const g = f?.geometry;
+    if (!g || (g.type !== 'Polygon' && g.type !== 'MultiPolygon')) return [];
+    const rings = g.type === 'Polygon' ? [g.coordinates[0]] : g.coordinates.map((p) => p[0]);
+    const p = parkLabelPoint(rings);
+    return p ? [p] : [];
   }
 
   clear(): void {
@@ -280,7 +294,8 @@ class FindState {
       this.status = 'done';
       if (this.frameNext && r.greens.length) {
         this.frameNext = false;
-        this.frame([o, ...r.greens.flatMap((g) => g.route.coordinates as LngLat[])]);
+        const names = r.greens.flatMap((g) => this.labelPointOf(g.id));
+        this.frame([o, ...r.greens.flatMap((g) => g.route.coordinates as LngLat[]), ...names]);
       }
     } catch (e) {
       if (seq !== this.seq) return;

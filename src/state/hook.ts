@@ -14,6 +14,8 @@ export interface GreenCircleHook {
   settled: () => Promise<void>;
   /** Pending computations by name; features add and remove entries. */
   pending: Set<string>;
+  /** The coverage tab's compare mode: the second (left-year) map while it is open, else null. */
+  compareMap: MapLibreMap | null;
 }
 
 declare global {
@@ -31,15 +33,27 @@ const ready = new Promise<void>((res, rej) => {
 // A load failure is shown on screen; don't also report it as an unhandled rejection.
 ready.catch(() => undefined);
 
+/** What settling asks of the map (map/idleness.ts answers with MapLibre's calls). */
+export interface MapIdleness {
+  /** Loaded, not moving, every tile in. */
+  idle(): boolean;
+  /** Asks for a frame, so an idle event follows even when nothing else changes. */
+  repaint(): void;
+  onIdle(listener: () => void): void;
+}
+
 const waiters = new Set<() => void>();
+let idleness: MapIdleness | null = null;
+/** The compare mode's second map, while it is open: settled() waits for it too. */
+let compareIdleness: MapIdleness | null = null;
 
 function isSettled(h: GreenCircleHook): boolean {
-  const m = h.map;
-  return h.pending.size === 0 && !!m && m.loaded() && !m.isMoving() && m.areTilesLoaded();
+  return h.pending.size === 0 && !!idleness?.idle() && (!compareIdleness || compareIdleness.idle());
 }
 
 export const hook: GreenCircleHook = {
   map: null,
+  compareMap: null,
   ready,
   pending: new Set(),
   settled() {
@@ -48,7 +62,7 @@ export const hook: GreenCircleHook = {
         new Promise<void>((resolve) => {
           if (isSettled(hook)) return resolve();
           waiters.add(resolve);
-          hook.map?.triggerRepaint();
+          idleness?.repaint();
         }),
     );
   },
@@ -66,13 +80,22 @@ export function checkSettled(): void {
 export function markPending(name: string, on: boolean): void {
   if (on) hook.pending.add(name);
   else hook.pending.delete(name);
-  if (!on) hook.map?.triggerRepaint();
+  if (!on) idleness?.repaint();
   checkSettled();
 }
 
-export function attachMap(map: MapLibreMap): void {
+export function attachMap(map: MapLibreMap, mapIdleness: MapIdleness): void {
   hook.map = map;
-  map.on('idle', checkSettled);
+  idleness = mapIdleness;
+  idleness.onIdle(checkSettled);
+}
+
+/** The compare mode's second map (or null when it closes); settled() waits for it to be idle too. */
+export function attachCompareMap(map: MapLibreMap | null, mapIdleness: MapIdleness | null): void {
+  hook.compareMap = map;
+  compareIdleness = mapIdleness;
+  compareIdleness?.onIdle(checkSettled);
+  checkSettled();
 }
 
 export { resolveReady, rejectReady };

@@ -199,19 +199,13 @@ class ImportsState {
     this.running?.cancel();
   }
 
-  /** Makes an imported layer visible and brings it into view. */
+  /** An imported extent the map should bring into view (read by ui/import/DataOverlays.svelte). */
+  framed = $state.raw<{ bbox: [number, number, number, number] } | null>(null);
+
+  /** Makes an imported layer visible and asks the map to bring it into view. */
   private show(layer: ImportLayerId, bbox: [number, number, number, number]) {
     if (app.groups.some((g) => g.id === layer)) app.setVisible(layer, true);
-    const m = app.map;
-    if (m && bbox.every(Number.isFinite)) {
-      m.fitBounds(
-        [
-          [bbox[0], bbox[1]],
-          [bbox[2], bbox[3]],
-        ],
-        { padding: 60, maxZoom: 16, duration: 0 },
-      );
-    }
+    this.framed = { bbox };
   }
 
   async remove(id: string): Promise<void> {

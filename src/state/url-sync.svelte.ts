@@ -5,6 +5,9 @@
 import { parseHash } from '../core/url/hash';
 import { app } from './app.svelte';
 
+/** Counts hashes typed, pasted or navigated to that carry a camera: the map then jumps to app.view. */
+export const urlCamera = $state({ seq: 0 });
+
 export function startUrlSync(): () => void {
   let lastWritten = '';
 
@@ -12,15 +15,7 @@ export function startUrlSync(): () => void {
     if (location.hash === lastWritten) return;
     const h = parseHash(location.hash);
     app.applyHash(h);
-    const m = app.map;
-    if (m && h.route === 'map' && (h.center || h.zoom !== undefined)) {
-      m.jumpTo({
-        center: app.view.center,
-        zoom: app.view.zoom,
-        bearing: app.view.bearing,
-        pitch: app.view.pitch,
-      });
-    }
+    if (h.route === 'map' && (h.center || h.zoom !== undefined)) urlCamera.seq++;
   };
   window.addEventListener('hashchange', onHashChange);
 

@@ -7,3 +7,4 @@ export { default as MapView } from './MapView.svelte';
 export { default as FindMap } from './find/FindMap.svelte';
 export { default as CoverageMap } from './coverage/CoverageMap.svelte';
 export { default as SitesMap } from './sites/SitesMap.svelte';
+export { default as CompareMap } from './compare/CompareMap.svelte';

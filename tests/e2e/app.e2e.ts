@@ -284,30 +284,49 @@ describe('the first minute', () => {
     }
   });
 
-  // Skipped on 2026-12-02: failed in the final run and could not be diagnosed in time (issue 13).
-  it.skip('opens a phone on Find, with labels on the map and 44 px map controls', async () => {
-    const { page, context } = await newAppPage(browser, {
-      viewport: { width: 390, height: 844 },
-      hasTouch: true,
-      isMobile: true,
-    });
-    await openApp(page);
-    expect(await page.locator('[role="tab"][aria-selected="true"]').getAttribute('data-tab')).toBe('find');
-    expect(
-      await renderedCount(page, ['greenery-label', 'plan-roads-label', 'industry-label']),
-    ).toBeGreaterThan(0);
-    const zoomIn = await page.locator('.maplibregl-ctrl-zoom-in').boundingBox();
-    expect(zoomIn!.width).toBeGreaterThanOrEqual(44);
-    expect(zoomIn!.height).toBeGreaterThanOrEqual(44);
-    await screenshot(page, 'finish-phone-opening-zh');
-    await context.close();
-    // A laptop still opens on the map's layers.
-    const laptop = await newAppPage(browser);
-    await openApp(laptop.page);
-    expect(await laptop.page.locator('[role="tab"][aria-selected="true"]').getAttribute('data-tab')).toBe(
-      'layers',
-    );
-    await screenshot(laptop.page, 'finish-laptop-opening-zh');
-    await laptop.context.close();
-  });
+  // It failed because maplibre-gl.css, loaded on demand with the map engine since the light first
+  // load, came after app.css and its 29 px button rule won the tie (fixed in app.css).
+  it(
+    'opens a phone on Find, with labels on the map and 44 px map controls',
+    { timeout: 300_000 },
+    async () => {
+      for (const [width, height] of [
+        [390, 844],
+        [360, 640],
+      ] as const) {
+        const { page, context } = await newAppPage(browser, {
+          viewport: { width, height },
+          hasTouch: true,
+          isMobile: true,
+        });
+        await openApp(page);
+        expect(await page.locator('[role="tab"][aria-selected="true"]').getAttribute('data-tab')).toBe(
+          'find',
+        );
+        expect(
+          await renderedCount(page, ['greenery-label', 'plan-roads-label', 'industry-label']),
+        ).toBeGreaterThan(0);
+        for (const sel of [
+          '.maplibregl-ctrl-zoom-in',
+          '.maplibregl-ctrl-zoom-out',
+          '.maplibregl-ctrl-attrib-button',
+        ]) {
+          const box = await page.locator(sel).boundingBox();
+          expect(Math.min(box!.width, box!.height), `${sel} at ${width}×${height}`).toBeGreaterThanOrEqual(
+            44,
+          );
+        }
+        await screenshot(page, `finish-phone-opening-zh-${width}x${height}`);
+        await context.close();
+      }
+      // A laptop still opens on the map's layers.
+      const laptop = await newAppPage(browser);
+      await openApp(laptop.page);
+      expect(await laptop.page.locator('[role="tab"][aria-selected="true"]').getAttribute('data-tab')).toBe(
+        'layers',
+      );
+      await screenshot(laptop.page, 'finish-laptop-opening-zh');
+      await laptop.context.close();
+    },
+  );
 });

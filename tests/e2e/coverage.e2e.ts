@@ -423,6 +423,89 @@ describe('the coverage view', () => {
     await context.close();
   });
 
+  it(
+    'numbers the gaps on the map as in the list, frames a whole gap, and previews suggestions before placing them',
+    { timeout: 300_000 },
+    async () => {
+      const { page, context, errors } = await newAppPage(browser);
+      await openCoverage(page);
+      // Every listed gap's rank is on the map (the points are inside their gaps: unit-tested).
+      const listed = await page
+        .locator('[data-testid="cov-gap"]')
+        .evaluateAll((els) => els.map((e) => Number(e.getAttribute('data-rank'))));
+      expect(listed.length).toBeGreaterThan(0);
+      const onMap = await page.evaluate(async () => {
+        const m = window.greenCircle.map!;
+        type Src = { getData(): Promise<GeoJSON.FeatureCollection> };
+        const pts = await (m.getSource('cov-gap-ranks') as unknown as Src).getData();
+        return pts.features.map((f) => f.properties!.rank as number);
+      });
+      // The same numbers, no more (a phone's map stays readable).
+      expect([...onMap].sort((a, b) => a - b)).toEqual(listed);
+      expect(await renderedCount(page, ['cov-gaps-rank'])).toBeGreaterThan(0);
+
+      // A click on gap 1 frames all of it beside the panel (not a zoom onto one fragment).
+      await page.click('[data-testid="cov-gap"][data-rank="1"]');
+      await settled(page);
+      const framed = await page.evaluate(async () => {
+        const m = window.greenCircle.map!;
+        type Src = { getData(): Promise<GeoJSON.FeatureCollection> };
+        const gaps = await (m.getSource('cov-gaps') as unknown as Src).getData();
+        const gap = gaps.features.find((f) => f.properties!.rank === 1)!;
+        const canvas = m.getCanvas().getBoundingClientRect();
+        const panel = document.querySelector('aside')!.getBoundingClientRect();
+        const left = panel.right - canvas.left;
+        const pts = (gap.geometry as GeoJSON.MultiPolygon).coordinates
+          .flat(2)
+          .map((c) => m.project(c as [number, number]));
+        const xs = pts.map((p) => p.x);
+        const ys = pts.map((p) => p.y);
+        return {
+          outside: pts.filter((p) => p.x < left || p.x > canvas.width || p.y < 0 || p.y > canvas.height)
+            .length,
+          // How much of the free map the gap spans: a framed gap fills a good part of it.
+          spanX: (Math.max(...xs) - Math.min(...xs)) / (canvas.width - left),
+          spanY: (Math.max(...ys) - Math.min(...ys)) / canvas.height,
+        };
+      });
+      expect(framed.outside).toBe(0);
+      expect(Math.max(framed.spanX, framed.spanY)).toBeGreaterThan(0.4);
+      await screenshot(page, 'coverage-gap-1-framed');
+
+      // Suggest: a preview on the map (numbered, with the gain), nothing placed, the share unchanged.
+      const before = await share15(page);
+      await page.click('[data-testid="cov-suggest"]');
+      await page.waitForSelector('[data-testid="cov-suggestion"]', { timeout: 60_000 });
+      const n = await page.locator('[data-testid="cov-suggestion"]').count();
+      const markers = page.locator('[data-testid="cov-suggestion-marker"]');
+      expect(await markers.count()).toBe(n);
+      expect(await markers.evaluateAll((els) => els.map((e) => Number(e.getAttribute('data-rank'))))).toEqual(
+        Array.from({ length: n }, (_, i) => i + 1),
+      );
+      expect(Number(await markers.first().getAttribute('data-gain'))).toBeGreaterThan(0);
+      expect(await markers.first().textContent()).toMatch(/\d/);
+      await settled(page);
+      expect(await renderedCount(page, ['cov-suggest-line'])).toBeGreaterThan(0);
+      expect(await page.locator('[data-testid="cov-whatif-item"]').count()).toBe(0);
+      expect(await share15(page)).toBe(before);
+      await screenshot(page, 'coverage-suggestions-preview');
+      // Cancel removes the preview.
+      await page.click('[data-testid="cov-suggest-cancel"]');
+      expect(await markers.count()).toBe(0);
+      await settled(page);
+      expect(await renderedCount(page, ['cov-suggest-line'])).toBe(0);
+      // Placing is its own step: the first suggestion becomes a what-if park and the preview goes.
+      await page.click('[data-testid="cov-suggest"]');
+      await page.waitForSelector('[data-testid="cov-suggestion"]', { timeout: 60_000 });
+      await page.click('[data-testid="cov-suggestion"][data-rank="1"]');
+      expect(await nextShare15(page, before)).toBeGreaterThan(before);
+      expect(await page.locator('[data-testid="cov-whatif-item"]').count()).toBe(1);
+      expect(await markers.count()).toBe(0);
+      expect(errors).toEqual([]);
+      await context.close();
+    },
+  );
+
   for (const [w, h] of [
     [390, 844],
     [1440, 900],

@@ -7,7 +7,7 @@
  */
 import type { Position } from 'geojson';
 import { pinyin } from 'pinyin-pro';
-import { placeWordsEn } from '../../../src/core/search/romanize.ts';
+import { latinName } from '../../../src/core/search/latin-name.ts';
 import {
   courseFrom,
   crossingsFromStops,
@@ -86,8 +86,8 @@ function englishName(name: string): string {
   return `${word}${suffix} ${kindEn}`.trim();
 }
 
-/** A place's English name: pinyin by word, capitalised ("郑大新区南门" → "Zhengda Xinqu Nanmen"). */
-export const englishPlaceName = (name: string): string => placeWordsEn(name);
+/** A place's English name: pinyin by word, capitalised ("郑大新区南门" → "Zhengda Xinqu Nanmen"); a village's name proper is one word. */
+export const englishPlaceName = (name: string): string => latinName(name, { wholeNames: true });
 
 /** The part of a line inside the box (the longest run when it leaves and re-enters). */
 export function clipToBox(line: Position[], b: readonly number[]): Position[] {

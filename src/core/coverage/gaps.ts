@@ -16,6 +16,11 @@ export interface Gap {
   population: number;
   /** Population-weighted centre, [lng, lat]. */
   centroid: [number, number];
+  /**
+   * Where the gap's rank is written on the map: the centre of the gap's cell nearest the centroid
+   * (an L-shaped gap's centroid can lie outside it). Outlined gaps only.
+   */
+  labelAt?: [number, number];
   /** Indices of the residential blocks (in the layer) that have land in the gap. */
   blocks: number[];
   /** Outline, MultiPolygon coordinates in WGS-84. */
@@ -28,6 +33,12 @@ export interface Gap {
    */
   populationWithoutGuessed?: number;
 }
+
+/**
+ * The gaps a planner is shown by rank, in the coverage tab's list and as numbers on the map; the
+ * rest count in the statistics' totals and are drawn as areas only.
+ */
+export const LISTED_GAPS = 8;
 
 /** Gap outlines are traced for the top gaps only: the rest are listed without a shape. */
 const OUTLINED_GAPS = 50;
@@ -52,7 +63,9 @@ export function findGaps(g: GridSpec, dist: Float32Array, limitM: number, res: R
   inGap.fill(0);
   label.fill(-1);
   for (let c = 0; c < n; c++) if (res.area[c] > 0 && !(dist[c] <= limitM)) inGap[c] = 1;
-  const gaps: (Gap & { i0: number; j0: number; i1: number; j1: number; id: number })[] = [];
+  // Per gap while it is traced: its bounding cells, its label and its centroid's cell (ci, cj).
+  type Traced = Gap & { i0: number; j0: number; i1: number; j1: number; id: number; ci: number; cj: number };
+  const gaps: Traced[] = [];
   for (let s = 0; s < n; s++) {
     if (!inGap[s] || label[s] >= 0) continue;
     const id = gaps.length;
@@ -113,6 +126,8 @@ export function findGaps(g: GridSpec, dist: Float32Array, limitM: number, res: R
       blocks: [...blocks].sort((a, b) => a - b),
       outline: [],
       cell: s,
+      ci,
+      cj,
       i0,
       j0,
       i1,
@@ -122,11 +137,24 @@ export function findGaps(g: GridSpec, dist: Float32Array, limitM: number, res: R
   gaps.sort((a, b) => b.population - a.population || b.areaM2 - a.areaM2);
   return gaps.map((gap, k) => {
     let outline: Position[][][] = [];
+    let labelAt: [number, number] | undefined;
     if (k < OUTLINED_GAPS) {
+      const { ci, cj } = gap;
+      let best = Infinity,
+        bestCell = gap.cell;
       for (let j = gap.j0; j <= gap.j1; j++)
-        for (let i = gap.i0; i <= gap.i1; i++)
-          mask[j * g.cols + i] = label[j * g.cols + i] === gap.id ? 1 : 0;
+        for (let i = gap.i0; i <= gap.i1; i++) {
+          const c = j * g.cols + i;
+          const inside = label[c] === gap.id;
+          mask[c] = inside ? 1 : 0;
+          const d = (i - ci) ** 2 + (j - cj) ** 2;
+          if (inside && d < best) {
+            best = d;
+            bestCell = c;
+          }
+        }
       outline = maskPolygons(g, mask, gap.i0, gap.j0, gap.i1 - gap.i0 + 1, gap.j1 - gap.j0 + 1);
+      labelAt = [cellLng(g, bestCell), cellLat(g, bestCell)];
     }
     return {
       rank: k + 1,
@@ -137,8 +165,31 @@ export function findGaps(g: GridSpec, dist: Float32Array, limitM: number, res: R
       blocks: gap.blocks,
       outline,
       cell: gap.cell,
+      ...(labelAt ? { labelAt } : {}),
     };
   });
+}
+
+/** A gap's extent, [[west, south], [east, north]], from its outline (null when it has none). */
+export function gapBounds(gap: Pick<Gap, 'outline'>): [[number, number], [number, number]] | null {
+  let w = Infinity,
+    s = Infinity,
+    e = -Infinity,
+    n = -Infinity;
+  for (const poly of gap.outline)
+    for (const ring of poly)
+      for (const [x, y] of ring) {
+        if (x < w) w = x;
+        if (x > e) e = x;
+        if (y < s) s = y;
+        if (y > n) n = y;
+      }
+  return w <= e
+    ? [
+        [w, s],
+        [e, n],
+      ]
+    : null;
 }
 
 export interface GapProps {
@@ -148,6 +199,9 @@ export interface GapProps {
   cells: number;
   centre_lng: number;
   centre_lat: number;
+  /** Where its rank is written on the map (a point inside the gap). */
+  label_lng: number;
+  label_lat: number;
   /** The gap lies beyond this many minutes' walk (the largest band). */
   beyond_minutes: number;
 }
@@ -174,6 +228,8 @@ export function gapFeatures(
           cells: g.cells,
           centre_lng: g.centroid[0],
           centre_lat: g.centroid[1],
+          label_lng: (g.labelAt ?? g.centroid)[0],
+          label_lat: (g.labelAt ?? g.centroid)[1],
           beyond_minutes: beyondMinutes,
         },
         geometry: { type: 'MultiPolygon', coordinates: g.outline },

@@ -14,6 +14,7 @@ import type { LocalProjection } from './projection';
 import { type ServiceRadiusStandard, maxRadius, serviceRadius } from './radius';
 import { greenGuessed } from './guesses';
 import { EdgeIndex } from './snap';
+import { stopwatch } from './stopwatch';
 import { type GreenRef, type SourcePoints, accessPoints, joinSources } from './sources';
 import { type CoverageLayers, type Scenario, inScenario } from './types';
 
@@ -52,13 +53,7 @@ export function buildScenarioModel(
   standard: ServiceRadiusStandard,
   prebuilt?: PrebuiltParts,
 ): ScenarioModel {
-  const timings: Record<string, number> = {};
-  let t = performance.now();
-  const lap = (name: string) => {
-    const now = performance.now();
-    timings[name] = now - t;
-    t = now;
-  };
+  const { timings, lap } = stopwatch();
   // Graph, snapping index and cell links come from the graphs asset when it matches (graph-asset.ts).
   const graph = prebuilt?.graph ?? buildWalkGraph(layers.roads, scenario, proj);
   lap('graph');

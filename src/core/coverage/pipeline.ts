@@ -38,6 +38,7 @@ import { radiusCovered } from './radius-cells';
 import { type ResidentialRaster, rasterizeResidential } from './residential';
 import type { CoverageResult, GridResult, Suggestion } from './results';
 import { roadTimes } from './road-times';
+import { stopwatch } from './stopwatch';
 import { type SourceSet, buildSourceSet, extendSourceSet, selectGreens } from './source-set';
 import { type CoverageStats, bandStats, radiusStats, statsDelta } from './stats';
 import { type CoverageLayers, type Scenario, inScenario } from './types';
@@ -300,13 +301,7 @@ export class CoverageEngine {
 
   compute(params: CoverageParams): CoverageResult {
     const p = resolveParams(params);
-    const timings: Record<string, number> = {};
-    let t = performance.now();
-    const lap = (name: string) => {
-      const now = performance.now();
-      timings[name] = (timings[name] ?? 0) + now - t;
-      t = now;
-    };
+    const { timings, lap } = stopwatch();
     const model = this.model(p.scenario, p.cellM);
     lap('model');
     const set = this.sourceSet(p);
@@ -413,13 +408,7 @@ export class CoverageEngine {
    */
   accessImage(params: CoverageParams): AccessImageResult {
     const p = resolveParams(params);
-    const timings: Record<string, number> = {};
-    let t = performance.now();
-    const lap = (name: string) => {
-      const now = performance.now();
-      timings[name] = now - t;
-      t = now;
-    };
+    const { timings, lap } = stopwatch();
     const model = this.model(p.scenario, p.cellM);
     const { residential } = this.gridFor(p.cellM);
     const limits = limitsOf(p);

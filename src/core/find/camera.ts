@@ -15,3 +15,30 @@ export interface FindCamera {
   /** How long the flight takes, ms (a jump instead under reduced motion). */
   ms: number;
 }
+
+/** Parks larger than this across (metres) are not framed whole: their label sits near the route anyway. */
+const COMPACT_PARK_M = 900;
+
+/**
+ * Where the map will likely write a park's name (the middle of its outline's extent), for the
+ * compact parks only, so that framing the answer keeps each park's name on screen and not cut at
+ * the edge. A long corridor is skipped: framing it whole would zoom far out.
+ * @param rings the park's outer rings, [lng, lat]
+ */
+export function parkLabelPoint(rings: readonly (readonly number[][])[]): LngLat | null {
+  let w = Infinity,
+    s = Infinity,
+    e = -Infinity,
+    n = -Infinity;
+  for (const ring of rings)
+    for (const [x, y] of ring) {
+      w = Math.min(w, x);
+      e = Math.max(e, x);
+      s = Math.min(s, y);
+      n = Math.max(n, y);
+    }
+  if (!(w <= e)) return null;
+  const mPerDeg = 111_320;
+  const across = Math.hypot((e - w) * mPerDeg * Math.cos((((s + n) / 2) * Math.PI) / 180), (n - s) * mPerDeg);
+  return across <= COMPACT_PARK_M ? [(w + e) / 2, (s + n) / 2] : null;
+}

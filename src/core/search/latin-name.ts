@@ -2,13 +2,18 @@
  * A Chinese place name in Latin letters as a map would print it: pinyin segmented into words and
  * capitalised by word, after the rule for Chinese place names (GB/T 16159: the proper name is
  * written together, each generic part as its own word): 朗悦公园道1号 → "Langyue Gongyuandao No. 1",
- * 翰林国际城桃李园 → "Hanlin Guojicheng Taoliyuan". Without a full word dictionary the split is a
- * heuristic: known generic words become their own word, and a long run is cut after its first two
- * characters (most Chinese words are two characters long).
+ * 翰林国际城桃李园 → "Hanlin Guojicheng Taoliyuan", 沟赵村 → "Gouzhao Cun". Without a full word
+ * dictionary the split is a heuristic: known generic words become their own word, and (unless the
+ * caller knows the name proper is one word) a long run is cut after its first two characters (most
+ * Chinese words are two characters long). The one home of this rule: the app labels places without
+ * an English name with it, and the geodata scripts write `name_en` of the bus-stop places with it.
  */
 import { pinyin } from 'pinyin-pro';
 
-/** Generic parts of estate and place names, longest first so 国际城 wins over 城. */
+/**
+ * Generic parts of estate and place names (村, 新村, 大学, 医院 …) and a few common proper words
+ * (郑州, 高新区), longest first so 国际城 wins over 城.
+ */
 const GENERIC_WORDS = [
   '公园道',
   '国际城',
@@ -40,6 +45,45 @@ const GENERIC_WORDS = [
   '数码港',
   '小世界',
   '新天地',
+  '河南',
+  '高新区',
+  '管委会',
+  '新区',
+  '南门',
+  '北门',
+  '东门',
+  '西门',
+  '村',
+  '政府',
+  '工贸园',
+  '工业园',
+  '医学院',
+  '中学',
+  '学校',
+  '医院',
+  '市场',
+  '公交',
+  '客运',
+  '西站',
+  '汽车',
+  '纺织城',
+  '美术馆',
+  '美院',
+  '建材',
+  '机械厂',
+  '制药厂',
+  '石油局',
+  '钢材城',
+  '花卉基地',
+  '福利院',
+  '外国语',
+  '外语',
+  '信息工程',
+  '电力工业',
+  '大厨房',
+  '东关',
+  '镇',
+  '市',
 ].sort((a, b) => b.length - a.length);
 
 /** One-character generic endings written together with the name before them. */
@@ -62,12 +106,12 @@ function joinSyllables(parts: string[]): string {
 const capitalise = (w: string) => w.charAt(0).toUpperCase() + w.slice(1);
 
 /** Splits a run of Han characters into words. */
-function hanWords(run: string): string[] {
+function hanWords(run: string, wholeNames: boolean): string[] {
   const words: string[] = [];
   let pending = '';
   const flush = () => {
     // A long proper name: its first two characters, then the rest.
-    while (pending.length > 3) {
+    while (!wholeNames && pending.length > 3) {
       words.push(pending.slice(0, 2));
       pending = pending.slice(2);
     }
@@ -75,8 +119,9 @@ function hanWords(run: string): string[] {
     pending = '';
   };
   for (let i = 0; i < run.length;) {
-    const generic = GENERIC_WORDS.find((w) => run.startsWith(w, i));
-    if (generic && (pending || i === 0)) {
+    // 市 opening a name is part of it (市场 is one word, not "Shi Chang").
+    const generic = GENERIC_WORDS.find((w) => run.startsWith(w, i) && !(w === '市' && i === 0));
+    if (generic) {
       flush();
       words.push(generic);
       i += generic.length;
@@ -91,8 +136,17 @@ function hanWords(run: string): string[] {
   return words;
 }
 
+export interface LatinNameOptions {
+  /**
+   * The name proper is one word however long, as in a village's name (北陈伍寨 → "Beichenwuzhai",
+   * the bus-stop places); otherwise a run longer than three characters is taken for a brand and a
+   * name and cut after two (中海万锦熙岸 → "Zhonghai Wanjin Xi'an", the estates).
+   */
+  wholeNames?: boolean;
+}
+
 /** The Latin name: "朗悦公园道1号" → "Langyue Gongyuandao No. 1". */
-export function latinName(zh: string): string {
+export function latinName(zh: string, { wholeNames = false }: LatinNameOptions = {}): string {
   const out: string[] = [];
   // "1号" → "No. 1", "2期" → "Phase 2", "B区" → "Zone B": numbers and letters with their counter.
   const tokens =
@@ -114,7 +168,7 @@ export function latinName(zh: string): string {
               : `No. ${n} ${c === '号院' ? 'Compound' : 'Building'}`,
       );
     } else if (/\p{Script=Han}/u.test(t)) {
-      for (const w of hanWords(t)) out.push(capitalise(joinSyllables(syllables(w))));
+      for (const w of hanWords(t, wholeNames)) out.push(capitalise(joinSyllables(syllables(w))));
     } else out.push(t);
   }
   return out.join(' ') || zh;

@@ -58,11 +58,25 @@ const cases: Case[] = [
     breaks: IMPORTS,
   },
   {
+    rule: 'worker runs without the map',
+    file: 'src/worker/lint-probe.ts',
+    forbidden: "import { Map } from 'maplibre-gl';\nexport const x = Map;\n",
+    allowed: "import { z } from 'zod';\nexport const x = z;\n",
+    breaks: IMPORTS,
+  },
+  {
     rule: 'map imports core and map only',
     file: 'src/map/lint-probe.ts',
     forbidden: "import { app } from '../state/app.svelte';\nexport const x = app;\n",
     allowed:
       "import { PALETTE } from './palette';\nimport { formatOrigin } from '../core/find/origin';\nexport const x = [PALETTE, formatOrigin];\n",
+    breaks: IMPORTS,
+  },
+  {
+    rule: 'map is plain MapLibre code, no UI framework',
+    file: 'src/map/lint-probe.ts',
+    forbidden: "import { untrack } from 'svelte';\nexport const x = untrack;\n",
+    allowed: "import { LngLatBounds } from 'maplibre-gl';\nexport const x = LngLatBounds;\n",
     breaks: IMPORTS,
   },
   {
@@ -86,6 +100,13 @@ const cases: Case[] = [
     allowed:
       "import { MISSION_LAYER_GROUPS } from '../map/layer-groups';\nexport const x = MISSION_LAYER_GROUPS;\n",
     breaks: TS_IMPORTS,
+  },
+  {
+    rule: 'state does not query the page (its URL and storage are its own)',
+    file: 'src/state/lint-probe.ts',
+    forbidden: "export const x = () => document.querySelector('aside');\n",
+    allowed: 'export const x = () => location.hash + localStorage.length;\n',
+    breaks: GLOBALS,
   },
 ];
 

@@ -3,7 +3,9 @@ import centroid from '@turf/centroid';
 import kinks from '@turf/kinks';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import booleanPointInPolygon from '@turf/boolean-point-in-polygon';
 import { CoverageEngine } from '../../../src/core/coverage/pipeline';
+import { gapBounds } from '../../../src/core/coverage/gaps';
 import type { CoverageLayers } from '../../../src/core/coverage/types';
 
 const load = (name: string) =>
@@ -37,6 +39,23 @@ describe('the bundled zone (geodata/)', () => {
     }
     expect(r2015.stats.bands[2].populationShare).toBeGreaterThanOrEqual(r2014.stats.bands[2].populationShare);
     expect(r2015.greens.length).toBeGreaterThan(r2014.greens.length);
+  });
+
+  it("writes each outlined gap's rank inside the gap, and frames the gap by its whole outline", () => {
+    const outlined = r2015.gaps.filter((g) => g.outline.length > 0);
+    expect(outlined.length).toBeGreaterThan(3);
+    for (const g of outlined) {
+      const shape = { type: 'MultiPolygon' as const, coordinates: g.outline };
+      expect(g.labelAt, `gap ${g.rank}`).toBeDefined();
+      expect(booleanPointInPolygon(g.labelAt!, shape), `gap ${g.rank}`).toBe(true);
+      const [[w, s], [e, n]] = gapBounds(g)!;
+      const all = g.outline.flat(2);
+      expect(Math.min(...all.map((c) => c[0]))).toBe(w);
+      expect(Math.max(...all.map((c) => c[0]))).toBe(e);
+      expect(Math.min(...all.map((c) => c[1]))).toBe(s);
+      expect(Math.max(...all.map((c) => c[1]))).toBe(n);
+    }
+    expect(gapBounds({ outline: [] })).toBeNull();
   });
 
   it('draws valid band polygons', () => {

@@ -1,6 +1,7 @@
 /** The search cases on the bundled geodata/ layers (not the fixtures). */
 import { describe, expect, it } from 'vitest';
 import { createPlaceIndex, placesFromLayers } from '../../../src/core/search';
+import { latinName } from '../../../src/core/search/latin-name';
 import { readPlaceLayers } from './load-fixtures';
 
 describe('place search on geodata/', () => {
@@ -29,6 +30,8 @@ describe('place search on geodata/', () => {
       expect(hit, zh).toBeDefined();
       // Capitalised words of Latin letters: "Zhengda Xinqu Nanmen", never the run-on "Zhengdaxinqunanmen".
       expect(hit!.name_en, zh).toMatch(/^[A-Z][a-z]*( [A-Z][a-z]*)*$/);
+      // Written by the one Latin-name rule the app also labels estates with (scripts/geodata).
+      expect(hit!.name_en, zh).toBe(latinName(zh, { wholeNames: true }));
     }
     expect(index.search('郑大新区南门')[0]).toMatchObject({ kind: 'place', name_en: 'Zhengda Xinqu Nanmen' });
     expect(index.search('Gouzhao Cun')[0]).toMatchObject({ kind: 'place', name_zh: '沟赵村' });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { placeWordsEn, romanize } from '../../../src/core/search/romanize';
+import { romanize } from '../../../src/core/search/romanize';
 import { syllablePrefixMatch } from '../../../src/core/search/match-pinyin';
 
 const fulls = (zh: string) => romanize(zh).map((r) => r.full);
@@ -35,19 +35,5 @@ describe('syllablePrefixMatch', () => {
     for (const q of ['songlu', 'xl', 'xslx', 'xuesongluu', 'uesong'])
       expect(syllablePrefixMatch(q, s)).toBe(false);
     expect(syllablePrefixMatch('songlu', s, 1)).toBe(true);
-  });
-});
-
-describe('placeWordsEn', () => {
-  it('writes pinyin by word, capitalised, with the generic part apart', () => {
-    expect(placeWordsEn('郑大新区南门')).toBe('Zhengda Xinqu Nanmen');
-    expect(placeWordsEn('沟赵村')).toBe('Gouzhao Cun');
-    expect(placeWordsEn('郑州市外国语学校')).toBe('Zhengzhou Shi Waiguoyu Xuexiao');
-    expect(placeWordsEn('须水镇工贸园')).toBe('Xushui Zhen Gongmaoyuan');
-  });
-
-  it('keeps a name with no generic word as one word, and 市 at the start as part of the name', () => {
-    expect(placeWordsEn('白庄')).toBe('Baizhuang');
-    expect(placeWordsEn('市场')).toBe('Shichang');
   });
 });
