@@ -360,61 +360,57 @@ describe('presentation mode', () => {
     [1920, 1080, 'zh'],
     [3840, 2160, 'en'],
   ] as const) {
-    it(
-      `is readable from the back of the room at ${w}×${h} (${lang})`,
-      async () => {
-        const { page, context, errors, outside } = await newAppPage(browser, {
-          viewport: { width: w, height: h },
-          ...STILL,
+    it(`is readable from the back of the room at ${w}×${h} (${lang})`, async () => {
+      const { page, context, errors, outside } = await newAppPage(browser, {
+        viewport: { width: w, height: h },
+        ...STILL,
+      });
+      await openApp(page, `#/present/1?lang=${lang}`);
+      let labelsSeen = 0;
+      for (let n = 1; n <= COUNT; n++) {
+        await page.evaluate(([k, l]) => (location.hash = `#/present/${k}?lang=${l}`), [n, lang] as const);
+        await expectChapter(page, n);
+        await settled(page);
+        expect(await page.textContent('section.caption h1')).toBe(story.chapters[n - 1].title[lang]);
+        // Captions at least 1/30 of the screen height, key figures at least 1/15 (DESIGN.md).
+        const sizes = await page.evaluate(() => {
+          const px = (sel: string) =>
+            [...document.querySelectorAll(sel)].map((e) => parseFloat(getComputedStyle(e).fontSize));
+          return { caption: px('section.caption .text'), numbers: px('.figure .number') };
         });
-        await openApp(page, `#/present/1?lang=${lang}`);
-        let labelsSeen = 0;
-        for (let n = 1; n <= COUNT; n++) {
-          await page.evaluate(([k, l]) => (location.hash = `#/present/${k}?lang=${l}`), [n, lang] as const);
-          await expectChapter(page, n);
-          await settled(page);
-          expect(await page.textContent('section.caption h1')).toBe(story.chapters[n - 1].title[lang]);
-          // Captions at least 1/30 of the screen height, key figures at least 1/15 (DESIGN.md).
-          const sizes = await page.evaluate(() => {
-            const px = (sel: string) =>
-              [...document.querySelectorAll(sel)].map((e) => parseFloat(getComputedStyle(e).fontSize));
-            return { caption: px('section.caption .text'), numbers: px('.figure .number') };
-          });
-          for (const s of sizes.caption) expect(s).toBeGreaterThanOrEqual(h / 30);
-          for (const s of sizes.numbers) expect(s).toBeGreaterThanOrEqual(h / 15);
-          // No text of the presentation (labels, notes, buttons, legend) below 1/50 of the height.
-          const smallest = await page.evaluate(() => {
-            let min = Infinity;
-            for (const e of document.querySelectorAll('.presenter *')) {
-              const own = [...e.childNodes].some((c) => c.nodeType === 3 && c.textContent!.trim());
-              if (own) min = Math.min(min, parseFloat(getComputedStyle(e).fontSize));
-            }
-            return min;
-          });
-          expect(smallest).toBeGreaterThanOrEqual(h / 50);
-          // Every figure has finished computing (a value, or a plain "no data").
-          expect(await page.locator('.figure[data-state="computing"]').count()).toBe(0);
-          // The caption stays on screen, and nothing inside it is cut off.
-          const clipped = await page.$eval('section.caption', (e) => e.scrollHeight - e.clientHeight);
-          expect(clipped).toBeLessThanOrEqual(1);
-          const box = await page.locator('section.caption').boundingBox();
-          expect(box!.y).toBeGreaterThanOrEqual(0);
-          expect(box!.y + box!.height).toBeLessThanOrEqual(h);
-          await expectSubjectClear(page, n);
-          labelsSeen += await expectLabelsReadable(page, h, `chapter ${n}`);
-          await shot(
-            page,
-            `present-${w}x${h}-${lang}-${String(n).padStart(2, '0')}-${story.chapters[n - 1].id}`,
-          );
-        }
-        // The label check above measured real labels, not an empty map.
-        expect(labelsSeen).toBeGreaterThan(COUNT);
-        expect(errors).toEqual([]);
-        expect(outside).toEqual([]);
-        await context.close();
-      },
-      1_200_000,
-    );
+        for (const s of sizes.caption) expect(s).toBeGreaterThanOrEqual(h / 30);
+        for (const s of sizes.numbers) expect(s).toBeGreaterThanOrEqual(h / 15);
+        // No text of the presentation (labels, notes, buttons, legend) below 1/50 of the height.
+        const smallest = await page.evaluate(() => {
+          let min = Infinity;
+          for (const e of document.querySelectorAll('.presenter *')) {
+            const own = [...e.childNodes].some((c) => c.nodeType === 3 && c.textContent!.trim());
+            if (own) min = Math.min(min, parseFloat(getComputedStyle(e).fontSize));
+          }
+          return min;
+        });
+        expect(smallest).toBeGreaterThanOrEqual(h / 50);
+        // Every figure has finished computing (a value, or a plain "no data").
+        expect(await page.locator('.figure[data-state="computing"]').count()).toBe(0);
+        // The caption stays on screen, and nothing inside it is cut off.
+        const clipped = await page.$eval('section.caption', (e) => e.scrollHeight - e.clientHeight);
+        expect(clipped).toBeLessThanOrEqual(1);
+        const box = await page.locator('section.caption').boundingBox();
+        expect(box!.y).toBeGreaterThanOrEqual(0);
+        expect(box!.y + box!.height).toBeLessThanOrEqual(h);
+        await expectSubjectClear(page, n);
+        labelsSeen += await expectLabelsReadable(page, h, `chapter ${n}`);
+        await shot(
+          page,
+          `present-${w}x${h}-${lang}-${String(n).padStart(2, '0')}-${story.chapters[n - 1].id}`,
+        );
+      }
+      // The label check above measured real labels, not an empty map.
+      expect(labelsSeen).toBeGreaterThan(COUNT);
+      expect(errors).toEqual([]);
+      expect(outside).toEqual([]);
+      await context.close();
+    }, 1_200_000);
   }
 
   it('shows the coverage the coverage tab computes with its default parameters', async () => {
@@ -441,6 +437,126 @@ describe('presentation mode', () => {
     }
     await context.close();
   }, 180_000);
+
+  it('steps the circle through the years, each share with its range without guessed features', async () => {
+    const { page, context, errors } = await newAppPage(browser, {
+      viewport: { width: 1920, height: 1080 },
+      ...STILL,
+    });
+    const n = numberOf('circle-through-years');
+    await openApp(page, `#/present/${n}?lang=en`);
+    await expectChapter(page, n);
+    await settled(page);
+    const rows = page.locator('[data-testid="present-year"]');
+    const list = await rows.evaluateAll((els) =>
+      els.map((e) => ({
+        id: e.getAttribute('data-scenario')!,
+        value: Number(e.getAttribute('data-value')),
+        without: Number(e.getAttribute('data-without')),
+        text: e.textContent!.trim(),
+      })),
+    );
+    // Every scenario of the data, in order: 2014, the plan, the year steps, today.
+    expect(list[0].id).toBe('2014');
+    expect(list[1].id).toBe('2015');
+    expect(list.at(-1)!.id).toBe('today');
+    for (const r of list) {
+      expect(r.value).toBeGreaterThan(0);
+      expect(r.value).toBeLessThanOrEqual(1);
+      // Without guesses a walk is never shorter, so the share never grows.
+      expect(r.without).toBeLessThanOrEqual(r.value + 1e-12);
+      // Where the two ends differ (one decimal), the row shows both.
+      const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
+      expect(r.text).toContain(pct(r.value));
+      if (pct(r.without) !== pct(r.value)) expect(r.text).toContain(`(${pct(r.without)})`);
+    }
+    // Some year's share rests on guessed features (the plan's corridors are guesses): a range shows.
+    expect(list.some((r) => r.text.includes('('))).toBe(true);
+    // The shown year's share, large, with its range; ‹ steps back a year and the figure follows.
+    const big = async () => ({
+      shown: await page.getAttribute('[data-testid="present-years"]', 'data-shown'),
+      value: Number(await page.getAttribute('.figure[data-ref="coverage_year_pct"]', 'data-value')),
+      note: (await page.textContent('.figure[data-ref="coverage_year_pct"] .note'))!.trim(),
+    });
+    const first = await big();
+    expect(first.shown).toBe('today');
+    expect(first.value / 100).toBeCloseTo(list.at(-1)!.value, 12);
+    const byId = Object.fromEntries(list.map((r) => [r.id, r]));
+    for (let i = list.length - 2; i >= 0; i--) {
+      await page.click('[data-testid="present-year-prev"]');
+      await page.waitForFunction(
+        (id) => document.querySelector('[data-testid="present-years"]')?.getAttribute('data-shown') === id,
+        list[i].id,
+      );
+      await settled(page);
+      const now = await big();
+      expect(now.value / 100).toBeCloseTo(byId[now.shown!].value, 12);
+      const r = byId[now.shown!];
+      if ((r.without * 100).toFixed(1) !== (r.value * 100).toFixed(1))
+        expect(now.note).toBe(`${(r.without * 100).toFixed(1)}% without guessed features`);
+    }
+    // The shares differ between 2014 and the plan: the step changed the figure on screen.
+    expect(byId['2015'].value).toBeGreaterThan(byId['2014'].value);
+    expect(await page.isDisabled('[data-testid="present-year-prev"]')).toBe(true);
+    // The shown year's walk-time bands are on the map.
+    expect(await page.evaluate(() => !!window.greenCircle.map!.getLayer('present-years-fill'))).toBe(true);
+    expect(errors).toEqual([]);
+    await context.close();
+  }, 600_000);
+
+  it('shows where the next parks should go: k ranked sites, the curve and the plan against the best', async () => {
+    const { page, context, errors } = await newAppPage(browser, {
+      viewport: { width: 1920, height: 1080 },
+      ...STILL,
+    });
+    const n = numberOf('next-parks');
+    const want = story.chapters[n - 1] as unknown as { sites: { k: number } };
+    await openApp(page, `#/present/${n}`);
+    await expectChapter(page, n);
+    await settled(page);
+    const k = want.sites.k;
+    expect(await page.getAttribute('[data-testid="present-sites"]', 'data-k')).toBe(String(k));
+    // k sites on the map, ranked 1…k, each with a positive marginal gain that never grows.
+    const badges = await page.locator('.site-badge').evaluateAll((els) =>
+      els.map((e) => ({
+        rank: Number(e.getAttribute('data-rank')),
+        gain: Number(e.getAttribute('data-gain')),
+      })),
+    );
+    expect(badges.map((b) => b.rank).sort((a, b) => a - b)).toEqual([...Array(k)].map((_, i) => i + 1));
+    for (const b of badges) expect(b.gain).toBeGreaterThan(0);
+    // The cumulative curve: one column per k, rising, the last equal to the sum of the gains.
+    const cols = await page
+      .locator('[data-testid="present-sites-curve"] .col')
+      .evaluateAll((els) => els.map((e) => Number(e.getAttribute('data-gained'))));
+    expect(cols).toHaveLength(k);
+    for (let i = 1; i < k; i++) expect(cols[i]).toBeGreaterThanOrEqual(cols[i - 1]);
+    const sum = badges.reduce((a, b) => a + b.gain, 0);
+    expect(Math.abs(cols[k - 1] - sum)).toBeLessThanOrEqual(k);
+    // The plan against the best: both figures there; the best are at least as good as the plan.
+    const plan = Number(
+      await page.getAttribute('.figure[data-ref="plan_gain"][data-state="ready"]', 'data-value'),
+    );
+    const best = Number(
+      await page.getAttribute('.figure[data-ref="best_gain"][data-state="ready"]', 'data-value'),
+    );
+    expect(plan).toBeGreaterThanOrEqual(0);
+    expect(best).toBeGreaterThan(0);
+    const label = (await page.textContent('.figure[data-ref="plan_gain"] .label'))!;
+    expect(label).toMatch(/规划的 \d+ 个新公园/);
+    // The badges are legible from the back of the room: their type, times the map's screen scale.
+    const px = await page
+      .locator('.site-badge')
+      .first()
+      .evaluate((e) => {
+        const el = window.greenCircle.map!.getContainer();
+        return parseFloat(getComputedStyle(e).fontSize) * (el.getBoundingClientRect().width / el.clientWidth);
+      });
+    expect(px).toBeGreaterThanOrEqual(1080 / 40);
+    await shot(page, 'present-1920x1080-zh-next-parks');
+    expect(errors).toEqual([]);
+    await context.close();
+  }, 600_000);
 
   it('shows a clear error for a broken story file instead of a blank page', async () => {
     const { page, context } = await newAppPage(browser, { viewport: { width: 1280, height: 720 }, ...STILL });
