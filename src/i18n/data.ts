@@ -92,6 +92,8 @@ export default {
     'data.storage.newer':
       '本机保存的数据来自更新版本的应用，本次未加载，也不会保存新数据（可在“数据”标签页下载）。',
     'data.storage.unavailable': '此浏览器不能保存数据（例如隐私模式）：导入的图层在刷新后不会保留。',
+    'data.storage.whatIfsKept':
+      '此链接打开的选址从链接所记的覆盖情况算起，未叠加你保存的 {n} 处假设公园（仍保存在本机；修改假设公园后才会被替换）。',
     'data.update.available': '绿圈有新版本。',
     'data.update.apply': '立即更新',
     'data.update.later': '稍后',
@@ -193,6 +195,10 @@ export default {
       'The data saved here comes from a newer version of the app; it was not loaded and nothing new will be saved (download it from the Data tab).',
     'data.storage.unavailable':
       'This browser cannot save data (private mode, for example): imported layers will not survive a reload.',
+    'data.storage.whatIfsKept':
+      'This link reopens a site search from the coverage it names, so your {n} saved what-if parks were not added (they stay saved until you change the what-ifs).',
+    'data.storage.whatIfsKept.one':
+      'This link reopens a site search from the coverage it names, so your saved what-if park was not added (it stays saved until you change the what-ifs).',
     'data.update.available': 'A new version of Green Circle is ready.',
     'data.update.apply': 'Update now',
     'data.update.later': 'Later',

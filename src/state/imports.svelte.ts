@@ -7,6 +7,7 @@
  */
 import type { Feature, FeatureCollection } from 'geojson';
 import type { WhatIf } from '../core/coverage/whatif';
+import { SITES_URL_KEY } from '../core/sites/sites-url';
 // The modules themselves, not the barrel: its parser (zod) belongs to the import worker only.
 import { importMessage, type ImportCode } from '../core/import/messages';
 import { MAX_FILE_BYTES } from '../core/import/limits';
@@ -265,10 +266,16 @@ class ImportsState {
   /**
    * Saved what-if parks back, unless the URL brought its own: the URL wins over storage, and a
    * colleague's link doesn't overwrite the planner's saved parks unless they then edit them.
+   * A link to a site search names the coverage its sites were found from (what-ifs included, in
+   * `wi`), so saved parks are not added to it: the link reopens the same sites. They stay saved,
+   * and a notice says so.
    */
   private async restoreWhatIfs(): Promise<void> {
     const stored = await loadWhatIfs();
-    if (stored.length && coverage.whatIfs.length === 0) coverage.whatIfs = stored as unknown as WhatIf[];
+    if (stored.length && coverage.whatIfs.length === 0) {
+      if (app.extra[SITES_URL_KEY] === undefined) coverage.whatIfs = stored as unknown as WhatIf[];
+      else app.notice = { kind: 'info', text: app.t('data.storage.whatIfsKept', { n: stored.length }) };
+    }
     this.whatIfsAtStart = coverage.whatIfs;
   }
 
