@@ -172,6 +172,30 @@ export const Compare = z.strictObject({
 });
 export type Compare = z.infer<typeof Compare>;
 
+/**
+ * The 15-minute circle through the years (issue 10): every scenario of the data in order (2014 as
+ * built, the 2015 plan, each year a green space or road opened, today), stepped through on screen,
+ * each share with its range without guessed features. Computed live.
+ */
+export const Timeline = z.strictObject({
+  /** The scenario shown first (default: today). */
+  start: id.optional(),
+});
+export type Timeline = z.infer<typeof Timeline>;
+
+/**
+ * Where the next parks should go (issue 14): the k best sites for new parks from today's coverage,
+ * their cumulative gain, and a plan step's new parks against the best sites of the same number.
+ */
+export const Sites = z.strictObject({
+  k: z.number().int({ error: 'expected a whole number of sites' }).min(1).max(10),
+  /** Area of each new park, hectares. */
+  area_ha: between(0.1, 20),
+  /** The plan step compared with the best sites: its parks are those of `after` not in `before`. */
+  plan: z.strictObject({ before: id, after: id }),
+});
+export type Sites = z.infer<typeof Sites>;
+
 export const Chart = z.discriminatedUnion(
   'type',
   [
@@ -222,6 +246,8 @@ export const Chapter = z.strictObject({
   chart: Chart.optional(),
   progressive: Progressive.optional(),
   compare: Compare.optional(),
+  timeline: Timeline.optional(),
+  sites: Sites.optional(),
   /** Where the caption sits, chosen so it does not cover the chapter's subject. */
   captionPosition: z.enum(CAPTION_POSITIONS, {
     error: (iss) =>

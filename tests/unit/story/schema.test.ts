@@ -90,6 +90,31 @@ describe('validateStory errors', () => {
     });
   });
 
+  it('names a site search chapter asking for more sites than the search offers, and a size out of range', () => {
+    const at = real().chapters.findIndex((c: { sites?: unknown }) => c.sites);
+    expect(at).toBeGreaterThan(0);
+    const errors = errorsOf(
+      broken((s) => {
+        s.chapters[at].sites.k = 11;
+        s.chapters[at].sites.area_ha = 0;
+      }),
+    );
+    expect(errors.map((e) => e.path)).toEqual(
+      expect.arrayContaining([`chapters[${at}].sites.k`, `chapters[${at}].sites.area_ha`]),
+    );
+    expect(errors).toContainEqual({
+      path: `chapters[${at}].sites.area_ha`,
+      message: 'expected a number between 0.1 and 20',
+    });
+  });
+
+  it('refuses an unknown key in a timeline chapter', () => {
+    const at = real().chapters.findIndex((c: { timeline?: unknown }) => c.timeline);
+    expect(at).toBeGreaterThan(0);
+    const errors = errorsOf(broken((s) => (s.chapters[at].timeline.step = 2)));
+    expect(errors.some((e) => e.path.startsWith(`chapters[${at}].timeline`))).toBe(true);
+  });
+
   it('rejects a zoom given as text', () => {
     const errors = errorsOf(broken((s) => (s.chapters[3].camera.zoom = '12')));
     expect(errors).toContainEqual({
