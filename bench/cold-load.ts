@@ -11,8 +11,9 @@
  */
 import { createServer, type Server } from 'node:http';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { extname, join, normalize, resolve } from 'node:path';
+import { join, normalize, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { contentType } from './content-types';
 import type { Browser } from 'playwright-core';
 import { launch } from '../tests/e2e/harness';
 import { CSP_HEADER } from '../scripts/vite-csp';
@@ -22,19 +23,6 @@ const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
 const DIST = resolve(ROOT, process.env.BENCH_DIST ?? process.env.E2E_DIST ?? 'dist');
 const RUNS = Number(process.env.RUNS ?? 5);
 const MAPLIBRE = join(ROOT, 'node_modules/maplibre-gl/dist');
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript',
-  '.mjs': 'text/javascript',
-  '.css': 'text/css',
-  '.json': 'application/json',
-  '.geojson': 'application/json',
-  '.woff2': 'font/woff2',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.bin': 'application/octet-stream',
-  '.webmanifest': 'application/manifest+json',
-};
 
 /** The bare page's inputs: the built app's own geodata and font files (same bytes, same server). */
 function bareManifest(): unknown {
@@ -73,7 +61,7 @@ function serve(): Promise<{ server: Server; url: string }> {
     let file: string;
     let headers: Record<string, string> = {};
     if (path === '/bare/manifest.json') {
-      res.writeHead(200, { 'content-type': TYPES['.json'] });
+      res.writeHead(200, { 'content-type': contentType('manifest.json') });
       res.end(manifest);
       return;
     }
@@ -88,7 +76,7 @@ function serve(): Promise<{ server: Server; url: string }> {
       res.end();
       return;
     }
-    res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', ...headers });
+    res.writeHead(200, { 'content-type': contentType(file), ...headers });
     res.end(readFileSync(file));
   });
   return new Promise((ok) =>

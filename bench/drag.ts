@@ -9,8 +9,9 @@
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
-import { extname, join, normalize, resolve } from 'node:path';
+import { join, normalize, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { contentType } from './content-types';
 import type { Browser, Page } from 'playwright-core';
 import { CSP_HEADER } from '../scripts/vite-csp';
 import { launch } from '../tests/e2e/harness';
@@ -24,20 +25,6 @@ const MOVES = 90;
 const MOVE_MS = 33;
 const SHARE_15 = '[data-testid="cov-pop-share"][data-minutes="15"]';
 
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript',
-  '.mjs': 'text/javascript',
-  '.css': 'text/css',
-  '.json': 'application/json',
-  '.geojson': 'application/json',
-  '.woff2': 'font/woff2',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.bin': 'application/octet-stream',
-  '.webmanifest': 'application/manifest+json',
-};
-
 function serve(): Promise<{ close: () => void; url: string }> {
   const server = createServer((req, res) => {
     const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
@@ -47,9 +34,9 @@ function serve(): Promise<{ close: () => void; url: string }> {
       res.end();
       return;
     }
-    const type = TYPES[extname(file)];
+    const type = contentType(file);
     res.writeHead(200, {
-      'content-type': type ?? 'application/octet-stream',
+      'content-type': type,
       'content-security-policy': CSP_HEADER,
     });
     res.end(readFileSync(file));

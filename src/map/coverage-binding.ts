@@ -24,7 +24,8 @@ import {
 } from './coverage-layers';
 import { gapRankPoints } from './gap-ranks';
 import { SuggestionPreview, type PreviewSite } from './suggestion-preview';
-import { viewPadding, type Rect } from './view-padding';
+import { paddingClearOf } from './panel-padding';
+import type { Rect } from './view-padding';
 import { prefersReducedMotion } from './motion';
 
 type LngLat = [number, number];
@@ -213,14 +214,7 @@ export class CoverageMapBinding {
    */
   frame(cam: CoverageCamera, panel: Rect | null): void {
     const m = this.map;
-    const box = m.getContainer().getBoundingClientRect();
-    const rel = panel && {
-      left: panel.left - box.left,
-      top: panel.top - box.top,
-      right: panel.right - box.left,
-      bottom: panel.bottom - box.top,
-    };
-    const padding = viewPadding(rel, { width: box.width, height: box.height }, box.width < 500 ? 32 : 56);
+    const padding = paddingClearOf(m, panel, { phone: 32, wide: 56 });
     const duration = prefersReducedMotion() ? 0 : 700;
     if (cam.bounds) m.fitBounds(cam.bounds, { padding, maxZoom: cam.zoom, duration, essential: true });
     else

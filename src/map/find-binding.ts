@@ -7,7 +7,8 @@ import type { LineString } from 'geojson';
 import type { Map as MapLibreMap, MapMouseEvent } from 'maplibre-gl';
 import { clearRoutes, ROUTE_SOURCE, showPlaceRoad, showRoutes } from './route-layers';
 import { createFindMarkers, type FindMarkers } from './find-markers';
-import { viewPadding, type Rect } from './view-padding';
+import { paddingClearOf } from './panel-padding';
+import type { Rect } from './view-padding';
 import type { FindCamera } from '../core/find/camera';
 
 type LngLat = [number, number];
@@ -75,15 +76,8 @@ export class FindMapBinding {
   /** Moves the camera as the state asked, clear of the panel (its client rectangle, or null). */
   frame(cam: FindCamera, panel: Rect | null, instant: boolean): void {
     const m = this.map;
-    const box = m.getContainer().getBoundingClientRect();
-    const rel = panel && {
-      left: panel.left - box.left,
-      top: panel.top - box.top,
-      right: panel.right - box.left,
-      bottom: panel.bottom - box.top,
-    };
     // A phone's margin holds half a park's name (≈ 4 characters) beside a framed park.
-    const padding = viewPadding(rel, { width: box.width, height: box.height }, box.width < 500 ? 40 : 56);
+    const padding = paddingClearOf(m, panel, { phone: 40, wide: 56 });
     const duration = instant ? 0 : cam.ms;
     if (cam.bounds) m.fitBounds(cam.bounds, { padding, maxZoom: cam.maxZoom, duration });
     else if (cam.center)

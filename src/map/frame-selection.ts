@@ -4,18 +4,12 @@
  */
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import type { Bounds } from '../core/geodata/plan-extent';
-import { viewPadding, type Rect } from './view-padding';
+import { paddingClearOf } from './panel-padding';
 import { prefersReducedMotion } from './motion';
 
 export function frameSelection(map: MapLibreMap, bounds: Bounds, panel: DOMRect | null): void {
   const box = map.getContainer().getBoundingClientRect();
-  const rel: Rect | null = panel && {
-    left: panel.left - box.left,
-    top: panel.top - box.top,
-    right: panel.right - box.left,
-    bottom: panel.bottom - box.top,
-  };
-  const padding = viewPadding(rel, { width: box.width, height: box.height }, box.width < 500 ? 24 : 48);
+  const padding = paddingClearOf(map, panel, { phone: 24, wide: 48 });
   const [[w, s], [e, n]] = bounds;
   const sw = map.project([w, s]);
   const ne = map.project([e, n]);

@@ -7,7 +7,8 @@ import type { Feature, FeatureCollection, Polygon } from 'geojson';
 import { type GeoJSONSource, type Map as MapLibreMap, Marker } from 'maplibre-gl';
 import { parkRadiusM } from '../core/coverage/park-radius';
 import type { RankedSite } from '../core/sites/types';
-import { type Rect, viewPadding } from './view-padding';
+import { paddingClearOf } from './panel-padding';
+import type { Rect } from './view-padding';
 
 export const SITES_FILL = 'sites-disc-fill';
 export const SITES_LINE = 'sites-disc-line';
@@ -138,15 +139,8 @@ export class SitesMapBinding {
   }
 
   private padding(panel: Rect | null) {
-    const box = this.map.getContainer().getBoundingClientRect();
-    const rel = panel && {
-      left: panel.left - box.left,
-      top: panel.top - box.top,
-      right: panel.right - box.left,
-      bottom: panel.bottom - box.top,
-    };
     // Badges stand above their site: a larger margin keeps them whole.
-    return viewPadding(rel, { width: box.width, height: box.height }, box.width < 500 ? 40 : 70);
+    return paddingClearOf(this.map, panel, { phone: 40, wide: 70 });
   }
 
   /** Frames all sites clear of the side panel (its client rectangle, or null). */
