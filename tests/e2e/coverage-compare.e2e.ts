@@ -7,11 +7,10 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launch, newAppPage, openApp, screenshot, settled } from './harness';
+import { launch, newAppPage, openApp, screenshot, settled, openCoverage, SHARE_15 } from './harness';
 
 /** Each test opens the app more than once or steps through years: more than the default guard. */
 const LONG = 600_000;
-const SHARE_15 = '[data-testid="cov-pop-share"][data-minutes="15"]';
 const TAG = (side: 'left' | 'right') => `[data-testid="cmp-tag"][data-side="${side}"]`;
 
 let browser: Browser;
@@ -21,13 +20,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
 });
-
-async function openCoverage(page: Page, hash = '') {
-  await openApp(page, hash);
-  await page.click('[data-tab="coverage"]');
-  await page.waitForSelector(SHARE_15, { timeout: 60_000 });
-  await settled(page);
-}
 
 /** The single view's 15-minute share for a year, once the tab has recomputed for it. */
 async function singleShare(page: Page, scenario: string): Promise<number> {

@@ -7,12 +7,11 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launch, newAppPage, openApp, renderedCount, screenshot, settled } from './harness';
+import { launch, newAppPage, renderedCount, screenshot, settled, openCoverage, SHARE_15 } from './harness';
 import { BAND_GREENS } from '../../src/core/coverage/band-colors';
 
 const BAND_LAYERS = ['cov-bands-fill'];
 const WHATIF_LAYERS = ['cov-whatif-fill'];
-const SHARE_15 = '[data-testid="cov-pop-share"][data-minutes="15"]';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -21,14 +20,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
 });
-
-/** Opens the coverage tab and waits for the first result to be drawn. */
-async function openCoverage(page: Page, hash = '') {
-  await openApp(page, hash);
-  await page.click('[data-tab="coverage"]');
-  await page.waitForSelector(SHARE_15, { timeout: 60_000 });
-  await settled(page);
-}
 
 async function share15(page: Page): Promise<number> {
   return Number(await page.getAttribute(SHARE_15, 'data-value'));

@@ -102,3 +102,14 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   await page.screenshot({ path });
   return path;
 }
+
+/** The coverage tab's 15-minute population share (its value in `data-value`). */
+export const SHARE_15 = '[data-testid="cov-pop-share"][data-minutes="15"]';
+
+/** Opens the coverage tab and waits for the first result to be drawn. */
+export async function openCoverage(page: Page, hash = ''): Promise<void> {
+  await openApp(page, hash);
+  await page.click('[data-tab="coverage"]');
+  await page.waitForSelector(SHARE_15, { timeout: 60_000 });
+  await settled(page);
+}

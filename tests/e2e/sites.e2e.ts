@@ -6,9 +6,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launch, newAppPage, openApp, screenshot, settled } from './harness';
+import { launch, newAppPage, screenshot, settled, openCoverage, SHARE_15 } from './harness';
 
-const SHARE_15 = '[data-testid="cov-pop-share"][data-minutes="15"]';
 const ITEMS = '[data-testid="sites-list"] li';
 
 let browser: Browser;
@@ -18,13 +17,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
 });
-
-async function openCoverage(page: Page, hash = '') {
-  await openApp(page, hash);
-  await page.click('[data-tab="coverage"]');
-  await page.waitForSelector(SHARE_15, { timeout: 60_000 });
-  await settled(page);
-}
 
 const share15 = async (page: Page) => Number(await page.getAttribute(SHARE_15, 'data-value'));
 
