@@ -9,7 +9,8 @@ import type { ExpressionSpecification, LayerSpecification, StyleSpecification } 
 import type { FeatureCollection } from 'geojson';
 import { PALETTE as P } from './palette';
 import { FONT_FAMILY, fontFaces } from './fonts';
-import { GREEN_LABEL_SOURCE, labelParts } from './green-labels';
+import { GREEN_LABEL_SOURCE } from './green-labels';
+import { labelPoints } from '../core/geo/label-point';
 
 export interface StyleData {
   roads: FeatureCollection;
@@ -415,7 +416,7 @@ export function buildStyle(data: StyleData, lang: Lang, baseUrl = location.href)
     sources: {
       roads: src(data.roads),
       greenery: src(data.greenery),
-      [GREEN_LABEL_SOURCE]: src(labelParts(data.greenery)),
+      [GREEN_LABEL_SOURCE]: src(labelPoints(data.greenery)),
       industry: src(data.industry),
       residential: src(data.residential),
       water: src(data.water),

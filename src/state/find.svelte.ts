@@ -228,10 +228,7 @@ class FindState {
   /** Where the map writes a compact park's name, so framing keeps it whole on screen ([] if unknown). */
   private labelPointOf(id: string): LngLat[] {
     const f = app.data?.greenery.features.find((x) => x.properties?.id === id);
-    const g = f?.geometry;
-    if (!g || (g.type !== 'Polygon' && g.type !== 'MultiPolygon')) return [];
-    const rings = g.type === 'Polygon' ? [g.coordinates[0]] : g.coordinates.map((p) => p[0]);
-    const p = parkLabelPoint(rings);
+    const p = parkLabelPoint(f?.geometry ?? null);
     return p ? [p] : [];
   }
 

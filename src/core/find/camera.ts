@@ -2,7 +2,8 @@
  * Where the residents' feature wants the camera: the state asks (src/state/find.svelte.ts), the
  * map binding moves it (src/map/find-binding.ts). A new `seq` asks again for the same view.
  */
-type LngLat = [number, number];
+import type { Geometry } from 'geojson';
+import { labelPoint, type LngLat } from '../geo/label-point';
 
 export interface FindCamera {
   seq: number;
@@ -20,18 +21,20 @@ export interface FindCamera {
 const COMPACT_PARK_M = 900;
 
 /**
- * Where the map will likely write a park's name (the middle of its outline's extent), for the
- * compact parks only, so that framing the answer keeps each park's name on screen and not cut at
- * the edge. A long corridor is skipped: framing it whole would zoom far out.
- * @param rings the park's outer rings, [lng, lat]
+ * Where the map writes a park's name (its one label point, ../geo/label-point.ts), for the compact
+ * parks only, so that framing the answer keeps each park's name on screen and not cut at the
+ * edge. A long corridor is skipped: framing it whole would zoom far out.
+ * @param g the park's geometry, [lng, lat]
  */
-export function parkLabelPoint(rings: readonly (readonly number[][])[]): LngLat | null {
+export function parkLabelPoint(g: Geometry | null): LngLat | null {
+  if (!g || (g.type !== 'Polygon' && g.type !== 'MultiPolygon')) return null;
+  const rings = g.type === 'Polygon' ? [g.coordinates[0]] : g.coordinates.map((p) => p[0]);
   let w = Infinity,
     s = Infinity,
     e = -Infinity,
     n = -Infinity;
   for (const ring of rings)
-    for (const [x, y] of ring) {
+    for (const [x, y] of ring ?? []) {
       w = Math.min(w, x);
       e = Math.max(e, x);
       s = Math.min(s, y);
@@ -40,5 +43,5 @@ export function parkLabelPoint(rings: readonly (readonly number[][])[]): LngLat 
   if (!(w <= e)) return null;
   const mPerDeg = 111_320;
   const across = Math.hypot((e - w) * mPerDeg * Math.cos((((s + n) / 2) * Math.PI) / 180), (n - s) * mPerDeg);
-  return across <= COMPACT_PARK_M ? [(w + e) / 2, (s + n) / 2] : null;
+  return across <= COMPACT_PARK_M ? labelPoint(g) : null;
 }
