@@ -8,6 +8,7 @@ import type { Map as MapLibreMap, MapMouseEvent } from 'maplibre-gl';
 import { clearRoutes, ROUTE_SOURCE, showPlaceRoad, showRoutes } from './route-layers';
 import { createFindMarkers, type FindMarkers } from './find-markers';
 import { paddingClearOf } from './panel-padding';
+import { showParkNames } from './find-park-names';
 import type { Rect } from './view-padding';
 import type { FindCamera } from '../core/find/camera';
 
@@ -59,6 +60,14 @@ export class FindMapBinding {
       })),
       v.selected,
     );
+    showParkNames(
+      m,
+      v.routes.map((g, i) => ({
+        id: g.id,
+        at: g.route.coordinates[g.route.coordinates.length - 1] as LngLat,
+        name: v.parkLabels[i],
+      })),
+    );
     if (this.highlighted === v.highlight) return;
     if (this.highlighted && m.getSource('greenery'))
       m.setFeatureState({ source: 'greenery', id: this.highlighted }, { selected: false });
@@ -76,8 +85,9 @@ export class FindMapBinding {
   /** Moves the camera as the state asked, clear of the panel (its client rectangle, or null). */
   frame(cam: FindCamera, panel: Rect | null, instant: boolean): void {
     const m = this.map;
-    // A phone's margin holds half a park's name (≈ 4 characters) beside a framed park.
-    const padding = paddingClearOf(m, panel, { phone: 40, wide: 56 });
+    // A margin that holds a park's name under its badge (find-park-names.ts): two lines below,
+    // half of an 8-character line either side.
+    const padding = paddingClearOf(m, panel, { phone: 60, wide: 64 });
     const duration = instant ? 0 : cam.ms;
     if (cam.bounds) m.fitBounds(cam.bounds, { padding, maxZoom: cam.maxZoom, duration });
     else if (cam.center)
