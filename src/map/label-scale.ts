@@ -2,6 +2,8 @@
  * Map labels grow with the interface on big screens: the root font size is 16 px up to 1080p and
  * 30 px at 4K (src/app.css), and labels sized in fixed pixels would stay at ≈ 12 px beside 30 px
  * panels. Presentation mode scales the whole map itself (screen-scale.ts), so it passes k = 1.
+ * Circles grow with them: the gap ranks' discs hold a number, and a 13 px number scaled to 24 px
+ * would spill out of an 11 px disc.
  */
 import type { DataDrivenPropertyValueSpecification, Map as MapLibreMap } from 'maplibre-gl';
 
@@ -26,20 +28,65 @@ export function interfaceScale(): number {
   return Math.max(1, px / 16);
 }
 
-const originals = new WeakMap<MapLibreMap, Map<string, Size>>();
+/** What a layer is sized by: a symbol's text, a circle's radius (the gap ranks' discs, markers). */
+const SIZED: Record<string, 'text-size' | 'circle-radius'> = {
+  symbol: 'text-size',
+  circle: 'circle-radius',
+};
 
-/** Sets every symbol layer's text size to its style value × k (k = 1 restores them). */
-export function applyLabelScale(map: MapLibreMap, k: number): void {
-  let base = originals.get(map);
-  if (!base) {
-    base = new Map();
-    for (const layer of map.getStyle().layers ?? []) {
-      if (layer.type !== 'symbol') continue;
-      const size = map.getLayoutProperty(layer.id, 'text-size') as Size | undefined;
-      if (size !== undefined) base.set(layer.id, size);
-    }
-    originals.set(map, base);
+interface Scaled {
+  k: number;
+  /** Each sized layer's size in the style, by layer id. */
+  base: Map<string, { prop: 'text-size' | 'circle-radius'; size: Size }>;
+}
+
+const scaled = new WeakMap<MapLibreMap, Scaled>();
+
+/** Records the sized layers not seen before (layers added after the style loaded, e.g. the gap ranks). */
+function recordNew(map: MapLibreMap, s: Scaled): string[] {
+  const added: string[] = [];
+  for (const layer of map.getStyle()?.layers ?? []) {
+    const prop = SIZED[layer.type];
+    if (!prop || s.base.has(layer.id)) continue;
+    const size = (
+      prop === 'text-size' ? map.getLayoutProperty(layer.id, prop) : map.getPaintProperty(layer.id, prop)
+    ) as Size | undefined;
+    if (size === undefined) continue;
+    s.base.set(layer.id, { prop, size });
+    added.push(layer.id);
   }
-  for (const [id, size] of base)
-    if (map.getLayer(id)) map.setLayoutProperty(id, 'text-size', scaleSize(size, k));
+  return added;
+}
+
+function setSize(map: MapLibreMap, id: string, prop: 'text-size' | 'circle-radius', size: Size): void {
+  if (!map.getLayer(id)) return;
+  if (prop === 'text-size') map.setLayoutProperty(id, prop, size);
+  else map.setPaintProperty(id, prop, size);
+}
+
+/**
+ * Sets every symbol layer's text size and every circle layer's radius to its style value × k
+ * (k = 1 restores them), now and for layers added later (features add theirs on first use).
+ */
+export function applyLabelScale(map: MapLibreMap, k: number): void {
+  let s = scaled.get(map);
+  if (!s) {
+    const state: Scaled = { k, base: new Map() };
+    s = state;
+    scaled.set(map, state);
+    recordNew(map, state);
+    // Layers added later are recorded at the next style change, but not while k is 1: that is
+    // also while presenting, when the presentation raises label sizes for a while (present-labels.ts)
+    // and a size read then would not be the style's. Only unrecorded layers are touched here, so
+    // the sizes set cannot loop back.
+    map.on('styledata', () => {
+      if (state.k === 1) return;
+      for (const id of recordNew(map, state)) {
+        const b = state.base.get(id)!;
+        setSize(map, id, b.prop, scaleSize(b.size, state.k));
+      }
+    });
+  }
+  s.k = k;
+  for (const [id, b] of s.base) setSize(map, id, b.prop, scaleSize(b.size, k));
 }
