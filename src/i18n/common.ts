@@ -159,7 +159,7 @@ export default {
     'details.kind': 'Kind',
     'details.length': 'Length (this section)',
     'details.area': 'Area',
-    'details.projectLength': 'Whole “{name}”',
+    'details.projectLength': 'Whole "{name}"',
     'details.opened': 'Opened',
     'details.population': 'Estimated population',
     'details.investment': 'Investment',
@@ -207,13 +207,13 @@ export default {
       'Green Circle maps the road extensions, the Four Parks Four Corridors and the industrial parks of the Zhengzhou High-tech Zone 2015 work plan, and computes its 15-minute green-life circle: whether residents can walk to green space within 5, 10 and 15 minutes, and where the gaps are.',
     'about.methodTitle': 'Method',
     'about.method':
-      'One shortest-path search runs along the walkable road network from every green space’s entrances (or a point every 50 m on its edge) at once, giving each junction its walk time to the nearest green space; a grid of about 50 m cells adds the walk off the road (straight line × 1.2, at most 300 m). Rivers are crossed only on bridges. For comparison, the national standard’s straight-line service radii (GB/T 51346-2019, “green within 300 m, a park within 500 m”) are drawn too. Which covers more depends on the walking speed: at 1.0 m/s a 15-minute walk reaches about 900 m along the roads, farther than the 300–500 m radii, so the straight-line rule covers less; slowed to 0.6 m/s the detours shrink the walk and the straight-line rule overstates. The statistics panel shows the difference for the current settings.',
+      'One shortest-path search runs along the walkable road network from every green space\'s entrances (or a point every 50 m on its edge) at once, giving each junction its walk time to the nearest green space; a grid of about 50 m cells adds the walk off the road (straight line × 1.2, at most 300 m). Rivers are crossed only on bridges. For comparison, the national standard\'s straight-line service radii (GB/T 51346-2019, "green within 300 m, a park within 500 m") are drawn too. Which covers more depends on the walking speed: at 1.0 m/s a 15-minute walk reaches about 900 m along the roads, farther than the 300–500 m radii, so the straight-line rule covers less; slowed to 0.6 m/s the detours shrink the walk and the straight-line rule overstates. The statistics panel shows the difference for the current settings.',
     'about.populationTitle': 'How the population is estimated',
     'about.population':
-      'Each residential block’s population = dwellings × 0.85 (occupancy, assumed) × 2.82 persons per household (Zhengzhou, 2020 census); the dwellings come from a 2020 Beike estate listing, so the figures stand for about 2020 and some estates were not yet built in 2014. Campus dormitories use published enrolment. Every population figure is an estimate.',
+      "Each residential block's population = dwellings × 0.85 (occupancy, assumed) × 2.82 persons per household (Zhengzhou, 2020 census); the dwellings come from a 2020 Beike estate listing, so the figures stand for about 2020 and some estates were not yet built in 2014. Campus dormitories use published enrolment. Every population figure is an estimate.",
     'about.dataTitle': 'Data, honestly',
     'about.data':
-      'No OpenStreetMap extract was available: roads, green spaces and housing were compiled by hand from public sources, and every feature carries its source and a confidence. The plan does not name its Four Parks Four Corridors, so the selection shown is illustrative. The zone’s official boundary is not public; the outline is approximate.',
+      "No OpenStreetMap extract was available: roads, green spaces and housing were compiled by hand from public sources, and every feature carries its source and a confidence. The plan does not name its Four Parks Four Corridors, so the selection shown is illustrative. The zone's official boundary is not public; the outline is approximate.",
     'about.crs':
       'All coordinates are WGS-84 (as OpenStreetMap). Points from AMap (GCJ-02) and Baidu (BD-09) were converted with gcoord.',
     'about.close': 'Close',
@@ -224,7 +224,7 @@ export default {
     'nogl.body': 'Green Circle draws its map with WebGL 2, which this browser or device does not provide.',
     'nogl.tip1': 'Use a recent Chrome, Edge, Firefox or Safari.',
     'nogl.tip2':
-      'If the browser is recent, turn on “hardware acceleration” in its settings or update the graphics driver.',
+      'If the browser is recent, turn on "hardware acceleration" in its settings or update the graphics driver.',
     'nogl.reason': 'Technical reason',
   },
 };

@@ -144,7 +144,7 @@ export default {
     'tab.coverage': 'Coverage',
     'cov.title': '15-minute green-life circle',
     'cov.intro':
-      'Minutes on foot to the nearest green space, walked along roads, beside the standards’ straight-line service radius.',
+      "Minutes on foot to the nearest green space, walked along roads, beside the standards' straight-line service radius.",
     'cov.scenario': 'Scenario',
     'cov.scenario.2014': '2014 as built',
     'cov.scenario.2015': '2015 plan',
@@ -243,7 +243,7 @@ export default {
     // Issue 13 (finish2): suggestions previewed before they are placed.
     'cov.suggest.marker': 'expected {gain} people',
     'cov.suggest.preview':
-      'The dashed sites on the map are suggestions (a preview, not counted yet); “Place” adds one as a what-if park.',
+      'The dashed sites on the map are suggestions (a preview, not counted yet); "Place" adds one as a what-if park.',
     'cov.suggest.placeN': 'Place suggestion {n}',
     'cov.suggest.cancel': 'Cancel suggestions',
     'cov.point.minutes': 'About {m} min on foot',

@@ -90,11 +90,11 @@ export default {
     'tab.find': 'Find',
     'find.title': 'Find a place, find your nearest parks',
     'find.search.label': 'Search places',
-    'find.search.placeholder': 'Parks, roads, crossings, metro, estates…',
+    'find.search.placeholder': 'Parks, roads, metro, estates…',
     'find.search.hint': 'Chinese, pinyin, initials (e.g. xsl) or English',
     'find.search.clear': 'Clear search',
     'find.search.loading': 'Preparing the search…',
-    'find.search.none': 'Nothing found for “{q}”. Try another spelling, pinyin or initials.',
+    'find.search.none': 'Nothing found for "{q}". Try another spelling, pinyin or initials.',
     'find.search.count': '{n} results; use the up and down arrows, Enter to choose',
     'find.search.count.one': '1 result; press Enter to choose',
     'find.search.results': 'Search results',
@@ -132,12 +132,12 @@ export default {
     'find.near.rank': 'Nearest no. {n}',
     'find.near.illustrative': 'illustrative',
     'find.near.illustrativeNote':
-      'Green spaces marked “illustrative” have a guessed location or extent; treat them as indicative.',
+      'Green spaces marked "illustrative" have a guessed location or extent; treat them as indicative.',
     'find.near.whatIf': 'what-if park',
     'find.near.status.under_construction': 'under construction',
     'find.near.status.planned': 'planned',
     'find.near.plannedNote':
-      'Green spaces marked “under construction” or “planned” were not built in 2014. To see built parks only, choose “Built” below.',
+      'Green spaces marked "under construction" or "planned" were not built in 2014. To see built parks only, choose "Built" below.',
     'find.near.scenarioLegend': 'Which parks and roads count',
     'find.near.scenarioOpt.today': 'Today ({year} data)',
     'find.near.withoutGuessed':

@@ -74,7 +74,7 @@ export default {
     'present.errorMore': '… and {n} more',
     'present.errorLoad': 'The story file could not be read: {message}',
     'present.chartError': 'The chart cannot be drawn: {message}',
-    'present.layerMissing': 'Layer “{id}” is not loaded yet and is left out of this slide',
+    'present.layerMissing': 'Layer "{id}" is not loaded yet and is left out of this slide',
     'present.compareMissing': 'The coverage layers are not ready: showing the statistics only',
     'present.source': 'Source: {text}',
     'present.bandsLegend': 'Walking time legend',

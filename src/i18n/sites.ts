@@ -119,7 +119,7 @@ export default {
     'sites.plan.verdict.few': 'served few',
     'sites.plan.guessed': 'rests on guessed data',
     'sites.plan.rule':
-      'Near-optimal: at least {near}% of the best single site’s gain; served few: under {few}%.',
+      "Near-optimal: at least {near}% of the best single site's gain; served few: under {few}%.",
     'sites.report.title': 'Best sites',
     'sites.report.params': 'Parameters',
     'sites.report.paramsValue': '{k} × {ha} ha, {group}',

@@ -20,6 +20,12 @@ describe('interface strings', () => {
     }
   });
 
+  it('writes English quotes and apostrophes in ASCII: the interface font (Noto Sans SC) draws ’ “ ” full-width', () => {
+    const { en } = dictionaries();
+    const curly = Object.entries(en).filter(([, v]) => /[‘’“”]/.test(v));
+    expect(curly.map(([k]) => k)).toEqual([]);
+  });
+
   it('fills placeholders and falls back to the key when a string is missing', () => {
     expect(translate('en', 'details.projectLength', { name: 'X' })).toContain('X');
     expect(translate('zh', 'no.such.key')).toBe('no.such.key');
