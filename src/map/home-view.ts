@@ -16,23 +16,9 @@ export function zoneBounds(data: {
   return (boundsOf(planFeatures(data)) ?? boundsOf(data.roads.features)) as LngLatBoundsLike;
 }
 
-/**
- * A phone's zoom and compass buttons: a 44 px column 10 px from the right edge (app.css). The
- * opening view keeps the plan left of them, so no name starts cut under a button (at 360×640 the
- * 西三环北延 corridor's name did). The price: at 360–390 px wide the plan is drawn about an
- * eighth smaller.
- */
-const PHONE_CONTROLS_PX = 44 + 10 + 10;
-
 export function homePadding(): PaddingOptions {
   const phone = window.innerWidth <= 720;
-  if (phone)
-    return {
-      top: 20,
-      right: PHONE_CONTROLS_PX,
-      left: 20,
-      bottom: Math.round(window.innerHeight * 0.42) + 10,
-    };
+  if (phone) return { top: 20, right: 20, left: 20, bottom: Math.round(window.innerHeight * 0.42) + 10 };
   const panel = Math.min(360, window.innerWidth * 0.4) + 24;
   return { top: 30, right: 60, bottom: 40, left: panel };
 }
