@@ -31,7 +31,7 @@ export default {
     'cov.year.next': '下一年份',
     'cov.range.label': '不计推测要素',
     'cov.greenRule': '计入的绿地',
-    'cov.greenRule.standard': '按标准：公园绿地（G1），防护绿地（G2）仅限开放且有园路者',
+    'cov.greenRule.standard': '按标准：公园绿地＋开放的防护绿地',
     'cov.greenRule.all': '全部绿地',
     'cov.greenRule.why': '哪些绿地计入？括号中的数字是什么？',
     'cov.greenRule.explain':
@@ -154,7 +154,7 @@ export default {
     'cov.year.next': 'Later year',
     'cov.range.label': 'without guessed features',
     'cov.greenRule': 'What counts as green',
-    'cov.greenRule.standard': 'The standard: parks (G1); shelter belts (G2) only where open with paths',
+    'cov.greenRule.standard': 'Standard: parks + open shelter belts',
     'cov.greenRule.all': 'All green spaces',
     'cov.greenRule.why': 'Which green spaces count? What are the figures in brackets?',
     'cov.greenRule.explain':
