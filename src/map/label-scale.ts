@@ -2,8 +2,8 @@
  * Map labels grow with the interface on big screens: the root font size is 16 px up to 1080p and
  * 30 px at 4K (src/app.css), and labels sized in fixed pixels would stay at ≈ 12 px beside 30 px
  * panels. Presentation mode scales the whole map itself (screen-scale.ts), so it passes k = 1.
- * Circles grow with them: the gap ranks' discs hold a number, and a 13 px number scaled to 24 px
- * would spill out of an 11 px disc.
+ * Halos and circles grow with them: the gap ranks' discs hold a number, and a 13 px number scaled
+ * to 24 px would spill out of an 11 px disc.
  */
 import type { DataDrivenPropertyValueSpecification, Map as MapLibreMap } from 'maplibre-gl';
 
@@ -28,16 +28,22 @@ export function interfaceScale(): number {
   return Math.max(1, px / 16);
 }
 
-/** What a layer is sized by: a symbol's text, a circle's radius (the gap ranks' discs, markers). */
-const SIZED: Record<string, 'text-size' | 'circle-radius'> = {
-  symbol: 'text-size',
-  circle: 'circle-radius',
+type SizeProp = 'text-size' | 'text-halo-width' | 'circle-radius' | 'circle-stroke-width';
+
+/**
+ * What a layer is sized by: a symbol's text and its halo (a 1.5 px halo round 24 px text no longer
+ * lifts it off a park's fill), a circle's radius and ring (the gap ranks' discs hold a number).
+ */
+const SIZED: Record<string, readonly SizeProp[]> = {
+  symbol: ['text-size', 'text-halo-width'],
+  circle: ['circle-radius', 'circle-stroke-width'],
 };
+const isLayout = (prop: SizeProp) => prop === 'text-size';
 
 interface Scaled {
   k: number;
-  /** Each sized layer's size in the style, by layer id. */
-  base: Map<string, { prop: 'text-size' | 'circle-radius'; size: Size }>;
+  /** Each sized layer's sizes in the style, by layer id. */
+  base: Map<string, { prop: SizeProp; size: Size }[]>;
 }
 
 const scaled = new WeakMap<MapLibreMap, Scaled>();
@@ -46,27 +52,33 @@ const scaled = new WeakMap<MapLibreMap, Scaled>();
 function recordNew(map: MapLibreMap, s: Scaled): string[] {
   const added: string[] = [];
   for (const layer of map.getStyle()?.layers ?? []) {
-    const prop = SIZED[layer.type];
-    if (!prop || s.base.has(layer.id)) continue;
-    const size = (
-      prop === 'text-size' ? map.getLayoutProperty(layer.id, prop) : map.getPaintProperty(layer.id, prop)
-    ) as Size | undefined;
-    if (size === undefined) continue;
-    s.base.set(layer.id, { prop, size });
+    const props = SIZED[layer.type];
+    if (!props || s.base.has(layer.id)) continue;
+    const sizes: { prop: SizeProp; size: Size }[] = [];
+    for (const prop of props) {
+      const size = (
+        isLayout(prop) ? map.getLayoutProperty(layer.id, prop) : map.getPaintProperty(layer.id, prop)
+      ) as Size | undefined;
+      if (size !== undefined) sizes.push({ prop, size });
+    }
+    s.base.set(layer.id, sizes);
     added.push(layer.id);
   }
   return added;
 }
 
-function setSize(map: MapLibreMap, id: string, prop: 'text-size' | 'circle-radius', size: Size): void {
+function setSizes(map: MapLibreMap, id: string, sizes: { prop: SizeProp; size: Size }[], k: number): void {
   if (!map.getLayer(id)) return;
-  if (prop === 'text-size') map.setLayoutProperty(id, prop, size);
-  else map.setPaintProperty(id, prop, size);
+  for (const { prop, size } of sizes) {
+    if (isLayout(prop)) map.setLayoutProperty(id, prop, scaleSize(size, k));
+    else map.setPaintProperty(id, prop, scaleSize(size, k));
+  }
 }
 
 /**
- * Sets every symbol layer's text size and every circle layer's radius to its style value × k
- * (k = 1 restores them), now and for layers added later (features add theirs on first use).
+ * Sets every symbol layer's text size and halo and every circle layer's radius and ring to its
+ * style value × k (k = 1 restores them), now and for layers added later (features add theirs on
+ * first use).
  */
 export function applyLabelScale(map: MapLibreMap, k: number): void {
   let s = scaled.get(map);
@@ -81,12 +93,9 @@ export function applyLabelScale(map: MapLibreMap, k: number): void {
     // the sizes set cannot loop back.
     map.on('styledata', () => {
       if (state.k === 1) return;
-      for (const id of recordNew(map, state)) {
-        const b = state.base.get(id)!;
-        setSize(map, id, b.prop, scaleSize(b.size, state.k));
-      }
+      for (const id of recordNew(map, state)) setSizes(map, id, state.base.get(id)!, state.k);
     });
   }
   s.k = k;
-  for (const [id, b] of s.base) setSize(map, id, b.prop, scaleSize(b.size, k));
+  for (const [id, sizes] of s.base) setSizes(map, id, sizes, k);
 }
