@@ -51,18 +51,20 @@ const scaled = new WeakMap<MapLibreMap, Scaled>();
 /** Records the sized layers not seen before (layers added after the style loaded, e.g. the gap ranks). */
 function recordNew(map: MapLibreMap, s: Scaled): string[] {
   const added: string[] = [];
-  for (const layer of map.getStyle()?.layers ?? []) {
-    const props = SIZED[layer.type];
-    if (!props || s.base.has(layer.id)) continue;
+  // The layer ids only: getStyle() would serialise every GeoJSON source at each style change.
+  for (const id of map.getLayersOrder()) {
+    if (s.base.has(id)) continue;
+    const layer = map.getLayer(id);
+    const props = layer && SIZED[layer.type];
+    if (!props) continue;
     const sizes: { prop: SizeProp; size: Size }[] = [];
     for (const prop of props) {
-      const size = (
-        isLayout(prop) ? map.getLayoutProperty(layer.id, prop) : map.getPaintProperty(layer.id, prop)
-      ) as Size | undefined;
+      const size = (isLayout(prop) ? map.getLayoutProperty(id, prop) : map.getPaintProperty(id, prop)) as
+        Size | undefined;
       if (size !== undefined) sizes.push({ prop, size });
     }
-    s.base.set(layer.id, sizes);
-    added.push(layer.id);
+    s.base.set(id, sizes);
+    added.push(id);
   }
   return added;
 }

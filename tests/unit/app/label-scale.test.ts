@@ -14,7 +14,7 @@ function fakeMap(layers: Layer[]) {
   const handlers: (() => void)[] = [];
   const byId = (id: string) => layers.find((l) => l.id === id);
   const map = {
-    getStyle: () => ({ layers }),
+    getLayersOrder: () => layers.map((l) => l.id),
     getLayer: byId,
     getLayoutProperty: (id: string, p: string) => byId(id)!.layout[p],
     getPaintProperty: (id: string, p: string) => byId(id)!.paint[p],
