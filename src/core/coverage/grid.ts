@@ -47,7 +47,28 @@ export function fillAccessGridAt(
 ): AccessGrid {
   const n = spec.cols * spec.rows;
   const grid: AccessGrid = { spec, dist: new Float32Array(n).fill(NaN), green: new Int32Array(n).fill(-1) };
-  for (let k = 0; k < cells.length; k++) fillCell(grid, links, field, direct, cells[k]);
+  // fillCell's rule, inlined: a cold worker runs this loop before the JIT has inlined anything.
+  const { start, node, offset, water } = links;
+  const fd = field.dist,
+    fg = field.green;
+  for (let k = 0; k < cells.length; k++) {
+    const c = cells[k];
+    if (water[c]) {
+      grid.dist[c] = Infinity;
+      continue;
+    }
+    let best = direct.dist[c];
+    let g = direct.green[c];
+    for (let i = start[c], end = start[c + 1]; i < end; i++) {
+      const d = fd[node[i]] + offset[i];
+      if (d < best) {
+        best = d;
+        g = fg[node[i]];
+      }
+    }
+    grid.dist[c] = best;
+    grid.green[c] = best === Infinity ? -1 : g;
+  }
   return grid;
 }
 
