@@ -110,7 +110,8 @@ export function ensureGraphs(file = GRAPHS_FILE, force = false): string {
       const buf = readFileSync(file);
       const ab = buf.buffer.slice(buf.byteOffset, buf.byteOffset + buf.byteLength);
       const { header } = readGraphAssetHeader(ab);
-      const scenarios = Object.keys(header.scenarios).join(',');
+      // Sorted: a JSON object lists integer-like keys ("2014") before the others.
+      const scenarios = Object.keys(header.scenarios).sort().join(',');
       if (
         header.fingerprint ===
           graphFingerprint(layers, extent, header.cellM, layers.standard ?? DEFAULT_STANDARD) &&
@@ -118,6 +119,7 @@ export function ensureGraphs(file = GRAPHS_FILE, force = false): string {
         scenarios ===
           assetScenarios(layers)
             .map(([key]) => key)
+            .sort()
             .join(',')
       )
         return `graphs asset up to date (${header.fingerprint})`;
