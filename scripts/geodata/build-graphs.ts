@@ -13,6 +13,7 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DEFAULT_CELL_M, DEFAULT_MIN_AREA_M2 } from '../../src/core/coverage/constants';
 import { DEFAULT_GREEN_RULE } from '../../src/core/coverage/green-class';
+import { fillAccessGrid } from '../../src/core/coverage/grid';
 import { withoutGuesses } from '../../src/core/coverage/guesses';
 import { buildSourceSet, selectGreens } from '../../src/core/coverage/source-set';
 import { dataExtent } from '../../src/core/coverage/extent';
@@ -74,9 +75,12 @@ export function buildGraphAsset(layers: CoverageLayers, cellM = DEFAULT_CELL_M):
   const defaults = { minAreaM2: DEFAULT_MIN_AREA_M2, greenRule: DEFAULT_GREEN_RULE };
   // The green spaces prepared by the model builder itself, given the built parts, and the default
   // source set's search field as the engine computes it.
-  const prepare = (l: CoverageLayers, s: Scenario) => (parts: PrebuiltParts) => {
+  const prepare = (l: CoverageLayers, s: Scenario, key: string) => (parts: PrebuiltParts) => {
     const m = buildScenarioModel(l, s, proj, grid, standard, parts);
     const set = buildSourceSet(m, selectGreens(m.greens, defaults.minAreaM2, defaults.greenRule));
+    // The access grid of the scenarios with guesses only (their first image); statistics without
+    // guesses fill only residential cells, a tenth of the grid.
+    const access = key === s ? fillAccessGrid(m.grid, m.links, set.field, set.direct) : undefined;
     return {
       greens: m.greens.map((g) => ({
         feature: g.ref.feature,
@@ -85,6 +89,7 @@ export function buildGraphAsset(layers: CoverageLayers, cellM = DEFAULT_CELL_M):
         points: g.points,
       })),
       field: set.field,
+      ...(access ? { grid: { dist: access.dist, green: access.green } } : {}),
     };
   };
   return encodeGraphAsset(
@@ -96,7 +101,7 @@ export function buildGraphAsset(layers: CoverageLayers, cellM = DEFAULT_CELL_M):
       rows: grid.rows,
       defaults,
     },
-    assetScenarios(layers).map(([key, s, l]) => [key, buildParts(l, s, proj, grid, prepare(l, s))]),
+    assetScenarios(layers).map(([key, s, l]) => [key, buildParts(l, s, proj, grid, prepare(l, s, key))]),
     rasterizeResidential(grid, layers.residential),
   );
 }

@@ -52,6 +52,8 @@ export interface PrebuiltParts {
   greens?: PrebuiltGreen[];
   /** The search field of the default source set (header.defaults), so a first answer needs no search. */
   field?: NearestField;
+  /** That source set's access grid (scenarios with guesses: their first image needs no fill). */
+  grid?: { dist: Float32Array; green: Int32Array };
 }
 
 export interface GraphAssetHeader {
@@ -128,7 +130,7 @@ export function buildParts(
   scenario: Scenario,
   proj: LocalProjection,
   grid: GridSpec,
-  prepare: (parts: PrebuiltParts) => Pick<PrebuiltParts, 'greens' | 'field'>,
+  prepare: (parts: PrebuiltParts) => Pick<PrebuiltParts, 'greens' | 'field' | 'grid'>,
 ): PrebuiltParts {
   const graph = buildWalkGraph(layers.roads, scenario, proj);
   const edges = new EdgeIndex(graph);
@@ -206,7 +208,13 @@ function partsArrays(p: PrebuiltParts): Record<string, Typed> {
 function fieldArrays(p: PrebuiltParts): Record<string, Typed> {
   if (!p.field) throw new Error('Graphs asset: every scenario carries its default search field.');
   const f = p.field;
-  return { fieldDistAll: f.dist, fieldGreenAll: f.green, fieldPredAll: f.pred, fieldPointAll: f.point };
+  return {
+    fieldDistAll: f.dist,
+    fieldGreenAll: f.green,
+    fieldPredAll: f.pred,
+    fieldPointAll: f.point,
+    ...(p.grid ? { gridDist: p.grid.dist, gridGreen: p.grid.green } : {}),
+  };
 }
 
 const align8 = (n: number) => (n + 7) & ~7;
@@ -320,7 +328,10 @@ export function decodeGraphAsset(
     let done: PrebuiltParts | null = null;
     // Decoded when the scenario is first asked for: the first answer needs one scenario.
     const id = scenario.split('|')[0] as Scenario;
-    parts.set(scenario, () => (done ??= decodeParts(id, proj, reader(scenario, table))));
+    parts.set(
+      scenario,
+      () => (done ??= decodeParts(id, proj, reader(scenario, table), (name) => name in table)),
+    );
   }
   return { header, parts, residential };
 }
@@ -328,7 +339,12 @@ export function decodeGraphAsset(
 type Reader = <K extends ArrayKind>(name: string, kind: K) => InstanceType<(typeof CTOR)[K]>;
 
 /** One scenario's parts: the graph, its CSR and lengths as stored (nothing recomputed), and the rest. */
-function decodeParts(scenario: Scenario, proj: LocalProjection, arr: Reader): PrebuiltParts {
+function decodeParts(
+  scenario: Scenario,
+  proj: LocalProjection,
+  arr: Reader,
+  has: (name: string) => boolean,
+): PrebuiltParts {
   const nodeLng = arr('nodeLng', 'f64'),
     edgeA = arr('edgeA', 'i32'),
     runA = arr('runA', 'i32');
@@ -368,7 +384,8 @@ function decodeParts(scenario: Scenario, proj: LocalProjection, arr: Reader): Pr
     water: arr('linkWater', 'u8'),
     nearBarrier: arr('linkNearBarrier', 'u8'),
   };
-  return { graph, edges, links, greens: decodeGreens(arr), field: decodeField(arr) };
+  const grid = has('gridDist') ? { dist: arr('gridDist', 'f32'), green: arr('gridGreen', 'i32') } : undefined;
+  return { graph, edges, links, greens: decodeGreens(arr), field: decodeField(arr), grid };
 }
 
 /** The default source set's field (views over the asset: the engine copies it before lowering). */

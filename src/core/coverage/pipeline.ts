@@ -103,8 +103,11 @@ export class CoverageEngine {
     parts: Map<string, () => PrebuiltParts>;
     defaults: GraphAssetHeader['defaults'];
   } | null = null;
-  /** The default source set's search field of each model built from the asset (until clearResults). */
-  private prebuiltFields = new WeakMap<ScenarioModel, NearestField>();
+  /** The default source set's search field (and grid) of each model built from the asset (until clearResults). */
+  private prebuiltFields = new WeakMap<
+    ScenarioModel,
+    { field: NearestField; grid?: { dist: Float32Array; green: Int32Array } }
+  >();
   /** Grids with only the residential cells filled: all that statistics read (see statsGrid). */
   private readonly residentialGrids = new WeakMap<SourceSet, AccessGrid>();
 
@@ -218,7 +221,7 @@ export class CoverageEngine {
           m = { ...full, greens: full.greens.filter((g) => !g.ref.guessed) };
         }
       }
-      if (parts?.field) this.prebuiltFields.set(m, parts.field);
+      if (parts?.field) this.prebuiltFields.set(m, { field: parts.field, grid: parts.grid });
       this.models.set(key, m);
     }
     return m;
@@ -236,12 +239,13 @@ export class CoverageEngine {
       const greens = selectGreens(model.greens, p.minAreaM2, p.greenRule);
       // The asset's default answer: the same search, done at build time (a copy: sets are never
       // lowered in place, but the asset's views must stay as built).
-      const field = this.prebuiltFields.get(model);
+      const pre = this.prebuiltFields.get(model);
       const d = this.prebuilt?.defaults;
-      base =
-        field && d && p.minAreaM2 === d.minAreaM2 && p.greenRule === d.greenRule
-          ? sourceSetWithField(model, greens, copyField(field))
-          : buildSourceSet(model, greens);
+      if (pre && d && p.minAreaM2 === d.minAreaM2 && p.greenRule === d.greenRule) {
+        base = sourceSetWithField(model, greens, copyField(pre.field));
+        // Its access grid as built (views over the asset: grids are never changed in place).
+        if (pre.grid) this.accessGrids.set(base, { spec: model.grid, ...pre.grid });
+      } else base = buildSourceSet(model, greens);
       this.setModels.set(base, model);
       this.baseSets.set(baseKey, base);
     }

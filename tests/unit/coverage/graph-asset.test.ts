@@ -87,6 +87,12 @@ describe('graphs asset', () => {
       const fresh = buildSourceSet(a, selectGreens(a.greens, p.minAreaM2, p.greenRule));
       for (const k of ['dist', 'green', 'pred', 'point'] as const)
         expect(Array.from(setB.field[k]), k).toEqual(Array.from(fresh.field[k]));
+      // Its access grid, stored too, equals a fill now.
+      const gridB = fromAsset.accessGrid(p, setB);
+      expect(gridB.dist.buffer).toBe(buf);
+      const gridA = fillAccessGrid(a.grid, a.links, fresh.field, fresh.direct);
+      expect(Array.from(gridB.dist)).toEqual(Array.from(gridA.dist));
+      expect(Array.from(gridB.green)).toEqual(Array.from(gridA.green));
       // And the answers: same statistics (with their range without guesses) and the same nearest parks.
       const ra = fromGeoJson.compute({ scenario, compare: false, roadTimes: false }),
         rb = fromAsset.compute({ scenario, compare: false, roadTimes: false });
