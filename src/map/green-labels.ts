@@ -17,9 +17,12 @@ function ringArea(ring: readonly Position[]): number {
   return Math.abs(a / 2);
 }
 
+/** Each label collection's green-space collection: the source is not rebuilt from what it shows. */
+const labelledFrom = new WeakMap<object, FeatureCollection>();
+
 /** The collection with every MultiPolygon reduced to its largest polygon (others unchanged). */
 export function labelParts(fc: FeatureCollection): FeatureCollection {
-  return {
+  const out: FeatureCollection = {
     type: 'FeatureCollection',
     features: fc.features.map((f): Feature => {
       if (f.geometry?.type !== 'MultiPolygon' || f.geometry.coordinates.length < 2) return f;
@@ -30,6 +33,8 @@ export function labelParts(fc: FeatureCollection): FeatureCollection {
       return { ...f, geometry };
     }),
   };
+  labelledFrom.set(out, fc);
+  return out;
 }
 
 const following = new WeakSet<MapLibreMap>();
@@ -41,9 +46,13 @@ export function followGreenery(map: MapLibreMap): void {
   map.on('sourcedata', (e: MapSourceDataEvent) => {
     if (e.sourceId !== 'greenery' || e.sourceDataType !== 'content') return;
     const green = map.getSource('greenery') as GeoJSONSource | undefined;
-    void green?.getData().then((d) => {
-      const labels = map.getSource(GREEN_LABEL_SOURCE) as GeoJSONSource | undefined;
-      if (d.type === 'FeatureCollection') labels?.setData(labelParts(d));
+    const labels = map.getSource(GREEN_LABEL_SOURCE) as GeoJSONSource | undefined;
+    if (!green || !labels) return;
+    void Promise.all([green.getData(), labels.getData()]).then(([d, shown]) => {
+      // The map's first load reports the style's own data: its labels are already there, and
+      // setting them again would lay out every label tile twice before the map is idle.
+      if (d.type !== 'FeatureCollection' || labelledFrom.get(shown) === d) return;
+      labels.setData(labelParts(d));
     });
   });
 }

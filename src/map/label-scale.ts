@@ -33,10 +33,11 @@ export function applyLabelScale(map: MapLibreMap, k: number): void {
   let base = originals.get(map);
   if (!base) {
     base = new Map();
-    for (const layer of map.getStyle().layers ?? []) {
-      if (layer.type !== 'symbol') continue;
-      const size = map.getLayoutProperty(layer.id, 'text-size') as Size | undefined;
-      if (size !== undefined) base.set(layer.id, size);
+    // By id, not getStyle(): that serialises and copies every layer.
+    for (const id of map.getLayersOrder()) {
+      if (map.getLayer(id)?.type !== 'symbol') continue;
+      const size = map.getLayoutProperty(id, 'text-size') as Size | undefined;
+      if (size !== undefined) base.set(id, size);
     }
     originals.set(map, base);
   }

@@ -10,6 +10,8 @@ import type { FeatureCollection } from 'geojson';
 import { PALETTE as P } from './palette';
 import { FONT_FAMILY, fontFaces } from './fonts';
 import { GREEN_LABEL_SOURCE, labelParts } from './green-labels';
+import { greenHatchFilter } from './green-year';
+import type { Scenario } from '../core/coverage/types';
 
 export interface StyleData {
   roads: FeatureCollection;
@@ -105,7 +107,7 @@ function labelPaint() {
   return { 'text-color': P.label, 'text-halo-color': P.labelHalo, 'text-halo-width': 1.4 };
 }
 
-function layers(lang: Lang): LayerSpecification[] {
+function layers(lang: Lang, scenario: Scenario): LayerSpecification[] {
   const name = nameField(lang);
   return [
     { id: 'background', type: 'background', paint: { 'background-color': P.background } },
@@ -193,7 +195,8 @@ function layers(lang: Lang): LayerSpecification[] {
       id: 'greenery-hatch',
       type: 'fill',
       source: 'greenery',
-      filter: ['any', illustrative, ['!=', ['get', 'status'], 'existing']],
+      // The year the map opens on (./green-year.ts): changing a filter later re-tiles the source.
+      filter: greenHatchFilter(scenario),
       paint: { 'fill-pattern': 'hatch-white' },
     },
     {
@@ -405,8 +408,13 @@ function layers(lang: Lang): LayerSpecification[] {
   ];
 }
 
-/** The complete offline style for the given data and language. */
-export function buildStyle(data: StyleData, lang: Lang, baseUrl = location.href): StyleSpecification {
+/** The complete offline style for the given data and language, green spaces as of `scenario`. */
+export function buildStyle(
+  data: StyleData,
+  lang: Lang,
+  baseUrl = location.href,
+  scenario: Scenario = '2015',
+): StyleSpecification {
   const src = (d: FeatureCollection) => ({ type: 'geojson' as const, data: d, promoteId: 'id' });
   return {
     version: 8,
@@ -422,6 +430,6 @@ export function buildStyle(data: StyleData, lang: Lang, baseUrl = location.href)
       boundary: src(data.boundary),
       landmarks: src(data.landmarks),
     },
-    layers: layers(lang),
+    layers: layers(lang, scenario),
   };
 }
