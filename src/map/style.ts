@@ -148,11 +148,15 @@ function layers(lang: Lang, scenario: Scenario): LayerSpecification[] {
       source: 'boundary',
       paint: { 'line-color': P.boundaryLine, 'line-width': 2, 'line-dasharray': [4, 2], 'line-opacity': 0.7 },
     },
+    // The mission layers' fills and hatches leave their edges to their outline layers above
+    // ('fill-antialias': false): each antialiased fill kind is one more shader program to compile
+    // at first load (slow with a software renderer) and one more pass over every edge per frame.
     {
       id: 'industry-fill',
       type: 'fill',
       source: 'industry',
       paint: {
+        'fill-antialias': false,
         'fill-color': ['match', ['get', 'kind'], 'university', P.campus, P.industryFill],
         'fill-opacity': ['case', hovered, 0.95, selected, 0.95, 0.6],
       },
@@ -162,7 +166,7 @@ function layers(lang: Lang, scenario: Scenario): LayerSpecification[] {
       type: 'fill',
       source: 'industry',
       filter: illustrative,
-      paint: { 'fill-pattern': 'hatch-purple' },
+      paint: { 'fill-pattern': 'hatch-purple', 'fill-antialias': false },
     },
     {
       id: 'industry-outline',
@@ -179,6 +183,7 @@ function layers(lang: Lang, scenario: Scenario): LayerSpecification[] {
       type: 'fill',
       source: 'greenery',
       paint: {
+        'fill-antialias': false,
         'fill-color': [
           'match',
           ['get', 'program'],
@@ -197,7 +202,7 @@ function layers(lang: Lang, scenario: Scenario): LayerSpecification[] {
       source: 'greenery',
       // The year the map opens on (./green-year.ts): changing a filter later re-tiles the source.
       filter: greenHatchFilter(scenario),
-      paint: { 'fill-pattern': 'hatch-white' },
+      paint: { 'fill-pattern': 'hatch-white', 'fill-antialias': false },
     },
     {
       id: 'greenery-outline',
