@@ -29,7 +29,9 @@ export function registerServiceWorker(): void {
   // Development serves modules from Vite; only the production build has a service worker.
   if (!import.meta.env.PROD || !('serviceWorker' in navigator)) return;
   const idle = (run: () => void) =>
-    typeof requestIdleCallback === 'function' ? requestIdleCallback(run, { timeout: 2000 }) : setTimeout(run, 200);
+    typeof requestIdleCallback === 'function'
+      ? requestIdleCallback(run, { timeout: 2000 })
+      : setTimeout(run, 200);
   hook.ready.then(
     () => idle(register),
     () => idle(register),
