@@ -49,6 +49,30 @@ function serve(): Promise<{ close: () => void; url: string }> {
   );
 }
 
+/** How long a page may take to settle before the bench stops saying what is still pending. */
+const SETTLE_MS = Number(process.env.SETTLE_MS ?? 180_000);
+
+/**
+ * window.greenCircle.settled(), bounded: on a loaded machine a stuck computation used to stall the
+ * bench silently (Playwright's evaluate has no timeout); now it stops and names what is pending.
+ */
+async function settle(page: Page, what: string): Promise<void> {
+  const t0 = Date.now();
+  const done = await page.evaluate(
+    `Promise.race([window.greenCircle.settled().then(() => true), new Promise((ok) => setTimeout(() => ok(false), ${SETTLE_MS}))])`,
+  );
+  if (!done) {
+    const pending = await page.evaluate('[...window.greenCircle.pending].join(", ")');
+    const idle = await page.evaluate(
+      '!!window.greenCircle.map && window.greenCircle.map.loaded() && !window.greenCircle.map.isMoving()',
+    );
+    throw new Error(
+      `${what}: not settled after ${SETTLE_MS / 1000} s (pending: ${String(pending) || 'none'}; map idle: ${String(idle)}).`,
+    );
+  }
+  process.stderr.write(`  ${what}: settled in ${((Date.now() - t0) / 1000).toFixed(1)} s\n`);
+}
+
 async function openCoverage(browser: Browser, base: string, wi: string): Promise<Page> {
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
   const page = await context.newPage();
@@ -59,7 +83,7 @@ async function openCoverage(browser: Browser, base: string, wi: string): Promise
   await page.evaluate(() => window.greenCircle.ready);
   await page.click('[data-tab="coverage"]');
   await page.waitForSelector(SHARE_15, { timeout: 120_000 });
-  await page.evaluate(() => window.greenCircle.settled());
+  await settle(page, 'coverage opened');
   return page;
 }
 
@@ -116,10 +140,10 @@ async function main() {
       process.stderr.write(`run ${r}: coverage open\n`);
       // The map panned for as long, in an empty spot of the map: the display rate here.
       const p = await framesDuring(page, () => drag(page, 1100, 250));
-      await page.evaluate(() => window.greenCircle.settled());
+      await settle(page, 'after panning');
       const box = (await page.locator('.maplibregl-marker[data-whatif]').boundingBox())!;
       const d = await framesDuring(page, () => drag(page, box.x + box.width / 2, box.y + box.height / 2));
-      await page.evaluate(() => window.greenCircle.settled());
+      await settle(page, 'after the drop');
       const after = Number(await page.getAttribute(SHARE_15, 'data-value'));
       process.stderr.write(`run ${r}: panned ${p.fps.toFixed(1)} fps, dragged ${d.fps.toFixed(1)} fps\n`);
       const wi = await page.evaluate(

@@ -38,8 +38,8 @@ if (process.argv[2] === '--cold') {
   const buf = readFileSync(process.argv[3]);
   const asset = buf.buffer.slice(buf.byteOffset, buf.byteOffset + buf.byteLength) as ArrayBuffer;
   const t0 = now();
-  const e = new CoverageEngine(layers);
-  const why = e.usePrebuilt(asset);
+  // As the worker starts (handler.ts): the asset's extent, fingerprint checked once.
+  const { engine: e, why } = CoverageEngine.withAsset(layers, asset);
   if (why) throw new Error(why);
   e.accessImage(APP);
   const image = now() - t0;

@@ -1,7 +1,8 @@
 /**
  * Builds the graphs asset (src/core/coverage/graph-asset.ts): every scenario's walk graph, snapping
- * index, cell links and prepared green spaces, and the residential raster, for the bundled geodata, at the default cell size, into
- * public/graphs/zone.bin (git-ignored; served as /graphs/zone.bin and precached offline).
+ * index, cell links, prepared green spaces and default search field, the same without the
+ * scenario's guessed features, and the residential raster, for the bundled geodata, at the default
+ * cell size, into public/graphs/zone.bin (git-ignored; served as /graphs/zone.bin and precached offline).
  *
  * `npm run data:graphs` rebuilds it; the Vite build and dev server call ensureGraphs() first, which
  * rebuilds only when the file is missing, of another format, or built from other geodata. The output
@@ -10,7 +11,11 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { DEFAULT_CELL_M } from '../../src/core/coverage/constants';
+import { DEFAULT_CELL_M, DEFAULT_MIN_AREA_M2 } from '../../src/core/coverage/constants';
+import { DEFAULT_GREEN_RULE } from '../../src/core/coverage/green-class';
+import { fillAccessGrid } from '../../src/core/coverage/grid';
+import { withoutGuesses } from '../../src/core/coverage/guesses';
+import { buildSourceSet, selectGreens } from '../../src/core/coverage/source-set';
 import { dataExtent } from '../../src/core/coverage/extent';
 import {
   type PrebuiltParts,
@@ -18,6 +23,7 @@ import {
   encodeGraphAsset,
   graphFingerprint,
   readGraphAssetHeader,
+  sureKey,
 } from '../../src/core/coverage/graph-asset';
 import { makeGrid } from '../../src/core/coverage/grid-spec';
 import { buildScenarioModel } from '../../src/core/coverage/model';
@@ -46,20 +52,46 @@ export function bundledLayers(root = ROOT): CoverageLayers {
   };
 }
 
-/** The asset's bytes for these layers: every scenario the core defines, at the default cell size. */
+/**
+ * The asset's keys and layers: every scenario the core defines, and each without its guessed
+ * features where a guessed road changes its network (else the engine reuses the scenario's own).
+ */
+export function assetScenarios(layers: CoverageLayers): [string, Scenario, CoverageLayers][] {
+  return SCENARIOS.flatMap((s): [string, Scenario, CoverageLayers][] => {
+    const sure = withoutGuesses(layers, s);
+    return [
+      [s, s, layers],
+      ...(sure.roadsChanged ? [[sureKey(s), s, sure.layers] as [string, Scenario, CoverageLayers]] : []),
+    ];
+  });
+}
+
+/** The asset's bytes for these layers, at the default cell size. */
 export function buildGraphAsset(layers: CoverageLayers, cellM = DEFAULT_CELL_M): Uint8Array {
   const extent = dataExtent(layers);
   const proj = makeProjection((extent[0] + extent[2]) / 2, (extent[1] + extent[3]) / 2);
   const grid = makeGrid(proj, extent, cellM);
   const standard = layers.standard ?? DEFAULT_STANDARD;
-  // The green spaces prepared by the model builder itself, given the built parts.
-  const prepare = (s: Scenario) => (parts: PrebuiltParts) =>
-    buildScenarioModel(layers, s, proj, grid, standard, parts).greens.map((g) => ({
-      feature: g.ref.feature,
-      field: g.field,
-      directOk: g.directOk,
-      points: g.points,
-    }));
+  const defaults = { minAreaM2: DEFAULT_MIN_AREA_M2, greenRule: DEFAULT_GREEN_RULE };
+  // The green spaces prepared by the model builder itself, given the built parts, and the default
+  // source set's search field as the engine computes it.
+  const prepare = (l: CoverageLayers, s: Scenario, key: string) => (parts: PrebuiltParts) => {
+    const m = buildScenarioModel(l, s, proj, grid, standard, parts);
+    const set = buildSourceSet(m, selectGreens(m.greens, defaults.minAreaM2, defaults.greenRule));
+    // The access grid of the scenarios with guesses only (their first image); statistics without
+    // guesses fill only residential cells, a tenth of the grid.
+    const access = key === s ? fillAccessGrid(m.grid, m.links, set.field, set.direct) : undefined;
+    return {
+      greens: m.greens.map((g) => ({
+        feature: g.ref.feature,
+        field: g.field,
+        directOk: g.directOk,
+        points: g.points,
+      })),
+      field: set.field,
+      ...(access ? { grid: { dist: access.dist, green: access.green } } : {}),
+    };
+  };
   return encodeGraphAsset(
     {
       fingerprint: graphFingerprint(layers, extent, cellM, standard),
@@ -67,8 +99,9 @@ export function buildGraphAsset(layers: CoverageLayers, cellM = DEFAULT_CELL_M):
       cellM,
       cols: grid.cols,
       rows: grid.rows,
+      defaults,
     },
-    SCENARIOS.map((s) => [s, buildParts(layers, s, proj, grid, prepare(s))]),
+    assetScenarios(layers).map(([key, s, l]) => [key, buildParts(l, s, proj, grid, prepare(l, s, key))]),
     rasterizeResidential(grid, layers.residential),
   );
 }
@@ -82,12 +115,17 @@ export function ensureGraphs(file = GRAPHS_FILE, force = false): string {
       const buf = readFileSync(file);
       const ab = buf.buffer.slice(buf.byteOffset, buf.byteOffset + buf.byteLength);
       const { header } = readGraphAssetHeader(ab);
-      const scenarios = Object.keys(header.scenarios).join(',');
+      // Sorted: a JSON object lists integer-like keys ("2014") before the others.
+      const scenarios = Object.keys(header.scenarios).sort().join(',');
       if (
         header.fingerprint ===
           graphFingerprint(layers, extent, header.cellM, layers.standard ?? DEFAULT_STANDARD) &&
         header.cellM === DEFAULT_CELL_M &&
-        scenarios === SCENARIOS.join(',')
+        scenarios ===
+          assetScenarios(layers)
+            .map(([key]) => key)
+            .sort()
+            .join(',')
       )
         return `graphs asset up to date (${header.fingerprint})`;
     } catch {
@@ -97,7 +135,8 @@ export function ensureGraphs(file = GRAPHS_FILE, force = false): string {
   const bytes = buildGraphAsset(layers);
   mkdirSync(dirname(file), { recursive: true });
   writeFileSync(file, bytes);
-  return `graphs asset built: ${file} (${(bytes.length / 1024).toFixed(0)} KB, scenarios ${SCENARIOS.join(', ')})`;
+  const keys = assetScenarios(layers).map(([key]) => key);
+  return `graphs asset built: ${file} (${(bytes.length / 1024).toFixed(0)} KB, scenarios ${keys.join(', ')})`;
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

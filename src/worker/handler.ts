@@ -120,8 +120,9 @@ export function createCoverageHandler(messenger: Messenger, options: HandlerOpti
         const d = req.data as InitRequest;
         const asset = options.graphsUrl ? fetchBinary(options.graphsUrl).catch((e: Error) => e) : null;
         const layers = 'layers' in d ? d.layers : await loadLayers(d.urls, fetchJson);
-        engine = new CoverageEngine(layers, d.extent);
-        const graphs = await usePrebuilt(engine, asset);
+        const made = await withPrebuilt(layers, d.extent, asset);
+        engine = made.engine;
+        const graphs = made.graphs;
         return {
           graphs,
           roads: layers.roads.features.length,
@@ -248,18 +249,31 @@ function defaultBreathe(): () => Promise<void> {
     });
 }
 
-/** Applies the graphs asset if it loaded; says where the graphs come from (InitResult.graphs). */
-async function usePrebuilt(
-  engine: CoverageEngine,
+/**
+ * The engine, with the graphs asset if it loaded and was built from these layers (its extent then
+ * taken from the asset); says where the graphs come from (InitResult.graphs).
+ */
+async function withPrebuilt(
+  layers: CoverageLayers,
+  extent: readonly number[] | undefined,
   asset: Promise<ArrayBuffer | Error> | null,
-): Promise<string> {
-  if (!asset) return 'no graphs asset: built at run time';
+): Promise<{ engine: CoverageEngine; graphs: string }> {
+  if (!asset)
+    return { engine: new CoverageEngine(layers, extent), graphs: 'no graphs asset: built at run time' };
   const buf = await asset;
-  if (buf instanceof Error) return `graphs asset not loaded (${buf.message}): built at run time`;
+  if (buf instanceof Error)
+    return {
+      engine: new CoverageEngine(layers, extent),
+      graphs: `graphs asset not loaded (${buf.message}): built at run time`,
+    };
   try {
-    return engine.usePrebuilt(buf) ?? 'asset';
+    const { engine, why } = CoverageEngine.withAsset(layers, buf, extent);
+    return { engine, graphs: why ?? 'asset' };
   } catch (err) {
-    return `${(err as Error).message} Built at run time.`;
+    return {
+      engine: new CoverageEngine(layers, extent),
+      graphs: `${(err as Error).message} Built at run time.`,
+    };
   }
 }
 

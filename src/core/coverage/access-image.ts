@@ -54,7 +54,7 @@ function palette(limits: readonly Limit[]): Uint8Array {
 
 function paintCell(
   spec: GridSpec,
-  dist: Float32Array,
+  d: number,
   limits: readonly Limit[],
   pal: Uint8Array,
   out: Uint8ClampedArray,
@@ -63,7 +63,7 @@ function paintCell(
   const i = c % spec.cols;
   const j = (c - i) / spec.cols;
   const px = 4 * ((spec.rows - 1 - j) * spec.cols + i);
-  const b = bandOf(dist[c], limits);
+  const b = bandOf(d, limits);
   if (b < 0) {
     out[px] = out[px + 1] = out[px + 2] = out[px + 3] = 0;
     return;
@@ -78,20 +78,23 @@ function paintCell(
 export function paintAccessImage(spec: GridSpec, dist: Float32Array, limits: readonly Limit[]): AccessImage {
   const rgba = new Uint8ClampedArray(4 * spec.cols * spec.rows);
   const pal = palette(limits);
-  for (let c = 0; c < dist.length; c++) paintCell(spec, dist, limits, pal, rgba, c);
+  for (let c = 0; c < dist.length; c++) paintCell(spec, dist[c], limits, pal, rgba, c);
   return { width: spec.cols, height: spec.rows, rgba };
 }
 
-/** Repaints only `cells` of an image painted from an earlier grid (the rest is unchanged). */
+/**
+ * Repaints only `cells` of an image painted from an earlier grid (the rest is unchanged), with
+ * their new distances: `values[k]` for `cells[k]`.
+ */
 export function repaintCells(
   spec: GridSpec,
-  dist: Float32Array,
+  values: ArrayLike<number>,
   limits: readonly Limit[],
   image: AccessImage,
   cells: ArrayLike<number>,
 ): void {
   const pal = palette(limits);
-  for (let k = 0; k < cells.length; k++) paintCell(spec, dist, limits, pal, image.rgba, cells[k]);
+  for (let k = 0; k < cells.length; k++) paintCell(spec, values[k], limits, pal, image.rgba, cells[k]);
 }
 
 /** Residential land and population per band, and the unreachable population, in integer units. */
@@ -137,21 +140,24 @@ export function tallyBands(dist: Float32Array, res: ResidentialRaster, limits: r
   return t;
 }
 
-/** Moves `cells` from their old distances to their new ones (statistics by difference). */
+/**
+ * Moves `cells` from their old distances to their new ones, `values[k]` for `cells[k]`
+ * (statistics by difference).
+ */
 export function updateTally(
   t: BandTally,
   cells: ArrayLike<number>,
   oldDist: Float32Array,
-  newDist: Float32Array,
+  values: ArrayLike<number>,
   res: ResidentialRaster,
   limits: readonly Limit[],
 ): BandTally {
   const out: BandTally = { land: t.land.slice(), pop: t.pop.slice(), unreachable: t.unreachable };
   for (let k = 0; k < cells.length; k++) {
     const c = cells[k];
-    if (oldDist[c] === newDist[c]) continue;
+    if (oldDist[c] === values[k]) continue;
     addCell(out, oldDist[c], res, limits, c, -1);
-    addCell(out, newDist[c], res, limits, c, 1);
+    addCell(out, values[k], res, limits, c, 1);
   }
   return out;
 }

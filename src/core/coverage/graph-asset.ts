@@ -1,8 +1,10 @@
 /**
  * The prebuilt graphs asset: every scenario's walk graph, snapping index, cell links and prepared
- * green spaces, and the residential raster, for the bundled data, serialised at build time
- * (scripts/geodata/build-graphs.ts) so the worker loads typed arrays instead of rebuilding them from
- * GeoJSON on every start.
+ * green spaces, the same for the scenario without its guessed features (key `<scenario>|sure`, when
+ * a guessed road changes its network), each with the default answer (the multi-source search field
+ * for the default smallest green space and green rule), and the residential raster, for the bundled
+ * data, serialised at build time (scripts/geodata/build-graphs.ts) so the worker loads typed arrays
+ * instead of rebuilding them from GeoJSON or searching on every start.
  *
  * Layout: "GCGR", format version (u32 LE), header length (u32 LE), a JSON header (the input's
  * fingerprint, extent, cell size, grid size, the residential totals, a table of the shared arrays
@@ -14,6 +16,8 @@
  */
 import { buildCellLinks, type CellLinks } from './cell-links';
 import { type WalkGraph, buildWalkGraph } from './graph';
+import type { NearestField } from './dijkstra';
+import type { GreenRule } from './green-class';
 import type { GreenField } from './green-field';
 import type { GridSpec } from './grid-spec';
 import { buildBarriers } from './barriers';
@@ -26,7 +30,10 @@ import type { CoverageLayers, Scenario } from './types';
 
 export const GRAPH_ASSET_MAGIC = 'GCGR';
 /** Bump whenever the layout or anything the arrays are built from changes meaning. */
-export const GRAPH_ASSET_VERSION = 2;
+export const GRAPH_ASSET_VERSION = 3;
+
+/** The asset's key of a scenario's parts without guessed features. */
+export const sureKey = (scenario: Scenario): string => `${scenario}|sure`;
 
 /** A green space's scenario-dependent preparation (model.ts prepareGreen), by feature index. */
 export interface PrebuiltGreen {
@@ -43,6 +50,10 @@ export interface PrebuiltParts {
   links: CellLinks;
   /** The scenario's green spaces prepared, in layer order (absent: prepared at run time). */
   greens?: PrebuiltGreen[];
+  /** The search field of the default source set (header.defaults), so a first answer needs no search. */
+  field?: NearestField;
+  /** That source set's access grid (scenarios with guesses: their first image needs no fill). */
+  grid?: { dist: Float32Array; green: Int32Array };
 }
 
 export interface GraphAssetHeader {
@@ -51,6 +62,8 @@ export interface GraphAssetHeader {
   cellM: number;
   cols: number;
   rows: number;
+  /** The smallest green space and green rule of the source sets whose fields the scenarios carry. */
+  defaults: { minAreaM2: number; greenRule: GreenRule };
   /** The residential raster's totals (its arrays are in `shared`). */
   residential: { totalArea: number; totalPop: number };
   shared: ArrayTable;
@@ -109,20 +122,21 @@ export function graphFingerprint(
 
 /**
  * The parts of one scenario built from GeoJSON (what the build script serialises): `prepare` is
- * the model builder's own preparation of the green spaces (model.ts), given the built parts.
+ * the model builder's own preparation of the green spaces (model.ts) and the default source set's
+ * search, given the built parts.
  */
 export function buildParts(
   layers: CoverageLayers,
   scenario: Scenario,
   proj: LocalProjection,
   grid: GridSpec,
-  prepare: (parts: PrebuiltParts) => PrebuiltGreen[],
+  prepare: (parts: PrebuiltParts) => Pick<PrebuiltParts, 'greens' | 'field' | 'grid'>,
 ): PrebuiltParts {
   const graph = buildWalkGraph(layers.roads, scenario, proj);
   const edges = new EdgeIndex(graph);
   const links = buildCellLinks(grid, graph, buildBarriers(layers.water, layers.roads, scenario, proj));
   const parts: PrebuiltParts = { graph, edges, links };
-  return { ...parts, greens: prepare(parts) };
+  return { ...parts, ...prepare(parts) };
 }
 
 /** Concatenates per-green arrays, with a start index per green (length n + 1). */
@@ -187,6 +201,19 @@ function partsArrays(p: PrebuiltParts): Record<string, Typed> {
     pointEdge: concat(Int32Array, pts('edge') as Int32Array[]).all,
     pointT: concat(Float32Array, pts('t') as Float32Array[]).all,
     pointLeg: concat(Float32Array, pts('leg') as Float32Array[]).all,
+    ...fieldArrays(p),
+  };
+}
+
+function fieldArrays(p: PrebuiltParts): Record<string, Typed> {
+  if (!p.field) throw new Error('Graphs asset: every scenario carries its default search field.');
+  const f = p.field;
+  return {
+    fieldDistAll: f.dist,
+    fieldGreenAll: f.green,
+    fieldPredAll: f.pred,
+    fieldPointAll: f.point,
+    ...(p.grid ? { gridDist: p.grid.dist, gridGreen: p.grid.green } : {}),
   };
 }
 
@@ -194,16 +221,29 @@ const align8 = (n: number) => (n + 7) & ~7;
 
 export function encodeGraphAsset(
   meta: Omit<GraphAssetHeader, 'scenarios' | 'shared' | 'residential'>,
-  parts: ReadonlyArray<[Scenario, PrebuiltParts]>,
+  parts: ReadonlyArray<[string, PrebuiltParts]>,
   residential: ResidentialRaster,
 ): Uint8Array {
   const chunks: Typed[] = [];
   let at = 0;
+  // An array equal to one already written (a scenario without guesses shares its water and
+  // barrier flags, and often green fields, with the scenario) is stored once.
+  const written = new Map<string, { bytes: Uint8Array; at: number }[]>();
+  const chunkAt: number[] = [];
   const tableOf = (arrays: Record<string, Typed>): ArrayTable => {
     const table: ArrayTable = {};
     for (const [name, a] of Object.entries(arrays)) {
+      const bytes = new Uint8Array(a.buffer, a.byteOffset, a.byteLength);
+      const key = `${kindOf(a)}:${a.byteLength}:${sampleHash(bytes)}`;
+      const same = written.get(key)?.find((w) => equalBytes(w.bytes, bytes));
+      if (same) {
+        table[name] = [kindOf(a), same.at, a.length];
+        continue;
+      }
       table[name] = [kindOf(a), at, a.length];
+      written.set(key, [...(written.get(key) ?? []), { bytes, at }]);
       chunks.push(a);
+      chunkAt.push(at);
       at = align8(at + a.byteLength);
     }
     return table;
@@ -225,13 +265,24 @@ export function encodeGraphAsset(
   view.setUint32(4, GRAPH_ASSET_VERSION, true);
   view.setUint32(8, header.length, true);
   out.set(header, 12);
-  let k = 0;
-  for (const table of [shared, ...Object.values(scenarios)])
-    for (const [, [, off]] of Object.entries(table)) {
-      const a = chunks[k++];
-      out.set(new Uint8Array(a.buffer, a.byteOffset, a.byteLength), dataStart + off);
-    }
+  chunks.forEach((a, k) =>
+    out.set(new Uint8Array(a.buffer, a.byteOffset, a.byteLength), dataStart + chunkAt[k]),
+  );
   return out;
+}
+
+/** A cheap hash of up to 4096 evenly spaced bytes (equal arrays are then compared in full). */
+function sampleHash(b: Uint8Array): number {
+  let h = 0x811c9dc5;
+  const step = Math.max(1, Math.floor(b.length / 4096));
+  for (let i = 0; i < b.length; i += step) h = Math.imul(h ^ b[i], 0x01000193);
+  return h >>> 0;
+}
+
+function equalBytes(a: Uint8Array, b: Uint8Array): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 /** Reads the header; throws a specific message for a file that is not a graphs asset of this version. */
@@ -276,7 +327,11 @@ export function decodeGraphAsset(
   for (const [scenario, table] of Object.entries(header.scenarios)) {
     let done: PrebuiltParts | null = null;
     // Decoded when the scenario is first asked for: the first answer needs one scenario.
-    parts.set(scenario, () => (done ??= decodeParts(scenario as Scenario, proj, reader(scenario, table))));
+    const id = scenario.split('|')[0] as Scenario;
+    parts.set(
+      scenario,
+      () => (done ??= decodeParts(id, proj, reader(scenario, table), (name) => name in table)),
+    );
   }
   return { header, parts, residential };
 }
@@ -284,7 +339,12 @@ export function decodeGraphAsset(
 type Reader = <K extends ArrayKind>(name: string, kind: K) => InstanceType<(typeof CTOR)[K]>;
 
 /** One scenario's parts: the graph, its CSR and lengths as stored (nothing recomputed), and the rest. */
-function decodeParts(scenario: Scenario, proj: LocalProjection, arr: Reader): PrebuiltParts {
+function decodeParts(
+  scenario: Scenario,
+  proj: LocalProjection,
+  arr: Reader,
+  has: (name: string) => boolean,
+): PrebuiltParts {
   const nodeLng = arr('nodeLng', 'f64'),
     edgeA = arr('edgeA', 'i32'),
     runA = arr('runA', 'i32');
@@ -324,7 +384,18 @@ function decodeParts(scenario: Scenario, proj: LocalProjection, arr: Reader): Pr
     water: arr('linkWater', 'u8'),
     nearBarrier: arr('linkNearBarrier', 'u8'),
   };
-  return { graph, edges, links, greens: decodeGreens(arr) };
+  const grid = has('gridDist') ? { dist: arr('gridDist', 'f32'), green: arr('gridGreen', 'i32') } : undefined;
+  return { graph, edges, links, greens: decodeGreens(arr), field: decodeField(arr), grid };
+}
+
+/** The default source set's field (views over the asset: the engine copies it before lowering). */
+function decodeField(arr: Reader): NearestField {
+  return {
+    dist: arr('fieldDistAll', 'f64'),
+    green: arr('fieldGreenAll', 'i32'),
+    pred: arr('fieldPredAll', 'i32'),
+    point: arr('fieldPointAll', 'i32'),
+  };
 }
 
 /** The prepared green spaces: subarrays of the concatenated arrays, no copies. */

@@ -35,6 +35,73 @@ export function fillAccessGrid(
 }
 
 /**
+ * A grid with only `cells` filled and NaN elsewhere (not computed): for statistics, which read the
+ * residential cells only. Each filled cell equals fillAccessGrid's.
+ */
+export function fillAccessGridAt(
+  spec: GridSpec,
+  links: CellLinks,
+  field: NearestField,
+  direct: DirectAccess,
+  cells: ArrayLike<number>,
+): AccessGrid {
+  const n = spec.cols * spec.rows;
+  const grid: AccessGrid = { spec, dist: new Float32Array(n).fill(NaN), green: new Int32Array(n).fill(-1) };
+  // fillCell's rule, inlined: a cold worker runs this loop before the JIT has inlined anything.
+  const { start, node, offset, water } = links;
+  const fd = field.dist,
+    fg = field.green;
+  for (let k = 0; k < cells.length; k++) {
+    const c = cells[k];
+    if (water[c]) {
+      grid.dist[c] = Infinity;
+      continue;
+    }
+    let best = direct.dist[c];
+    let g = direct.green[c];
+    for (let i = start[c], end = start[c + 1]; i < end; i++) {
+      const d = fd[node[i]] + offset[i];
+      if (d < best) {
+        best = d;
+        g = fg[node[i]];
+      }
+    }
+    grid.dist[c] = best;
+    grid.green[c] = best === Infinity ? -1 : g;
+  }
+  return grid;
+}
+
+/**
+ * The effective metres of `cells` alone (value k for cells[k]), as fillAccessGrid would give them:
+ * a drag frame repaints and recounts these without copying the whole grid.
+ */
+export function accessValues(
+  links: CellLinks,
+  field: NearestField,
+  direct: DirectAccess,
+  cells: ArrayLike<number>,
+): Float32Array {
+  const out = new Float32Array(cells.length);
+  const { start, node, offset, water } = links;
+  const fd = field.dist;
+  for (let k = 0; k < cells.length; k++) {
+    const c = cells[k];
+    if (water[c]) {
+      out[k] = Infinity;
+      continue;
+    }
+    let best = direct.dist[c];
+    for (let i = start[c], end = start[c + 1]; i < end; i++) {
+      const d = fd[node[i]] + offset[i];
+      if (d < best) best = d;
+    }
+    out[k] = best;
+  }
+  return out;
+}
+
+/**
  * A copy of `base` with only `cells` recomputed from a lowered field and direct walks (a what-if):
  * equal to fillAccessGrid when `cells` holds every cell whose links or direct walk improved.
  */

@@ -58,11 +58,23 @@ export function buildScenarioModel(
   const graph = prebuilt?.graph ?? buildWalkGraph(layers.roads, scenario, proj);
   lap('graph');
   const edges = prebuilt?.edges ?? new EdgeIndex(graph);
-  const barriers = buildBarriers(layers.water, layers.roads, scenario, proj);
+  // Barriers are built when first needed: a model from the graphs asset needs them only to place
+  // what-ifs and starting points, not for its first answer.
+  let barriers: Barriers | undefined;
+  const barriersOf = () => (barriers ??= buildBarriers(layers.water, layers.roads, scenario, proj));
+  if (!prebuilt) barriersOf();
   lap('indexes');
-  const links = prebuilt?.links ?? buildCellLinks(grid, graph, barriers);
+  const links = prebuilt?.links ?? buildCellLinks(grid, graph, barriersOf());
   lap('cellLinks');
-  const base = { grid, edges, barriers, links, standard };
+  const base = {
+    grid,
+    edges,
+    get barriers() {
+      return barriersOf();
+    },
+    links,
+    standard,
+  };
   const greens: PreparedGreen[] = [];
   // Prepared green spaces from the asset, in layer order, when it has them.
   const pre = prebuilt?.greens;
@@ -91,7 +103,19 @@ export function buildScenarioModel(
   if (pre && pre.length !== greens.length)
     throw new Error(`Graphs asset: its green spaces of ${scenario} are not this layer's.`);
   lap('greens');
-  return { scenario, grid, graph, edges, barriers, links, standard, greens, timings };
+  return {
+    scenario,
+    grid,
+    graph,
+    edges,
+    get barriers() {
+      return barriersOf();
+    },
+    links,
+    standard,
+    greens,
+    timings,
+  };
 }
 
 /** Prepares one green space: distance field, direct-walk permissions and joined access points. */

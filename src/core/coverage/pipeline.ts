@@ -14,7 +14,15 @@ import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import { bandPolygons } from './bands';
 import { dataExtent } from './extent';
 import { findGaps } from './gaps';
-import { type PrebuiltParts, decodeGraphAsset, graphFingerprint, readGraphAssetHeader } from './graph-asset';
+import {
+  type GraphAssetHeader,
+  type PrebuiltParts,
+  decodeGraphAsset,
+  graphFingerprint,
+  readGraphAssetHeader,
+  sureKey,
+} from './graph-asset';
+import { type NearestField, copyField } from './dijkstra';
 import {
   type AccessImage,
   type AccessImageResult,
@@ -26,7 +34,7 @@ import {
   updateTally,
 } from './access-image';
 import { changedCells } from './changed-cells';
-import { type AccessGrid, fillAccessGrid, updateAccessGrid } from './grid';
+import { type AccessGrid, accessValues, fillAccessGrid, fillAccessGridAt, updateAccessGrid } from './grid';
 import { type GridSpec, makeGrid } from './grid-spec';
 import { type ScenarioModel, buildScenarioModel } from './model';
 import { nearestGreens } from './nearest';
@@ -39,7 +47,13 @@ import { type ResidentialRaster, rasterizeResidential } from './residential';
 import type { CoverageResult, GridResult, Suggestion } from './results';
 import { roadTimes } from './road-times';
 import { stopwatch } from './stopwatch';
-import { type SourceSet, buildSourceSet, extendSourceSet, selectGreens } from './source-set';
+import {
+  type SourceSet,
+  buildSourceSet,
+  extendSourceSet,
+  selectGreens,
+  sourceSetWithField,
+} from './source-set';
 import { type CoverageStats, bandStats, radiusStats, statsDelta } from './stats';
 import { type CoverageLayers, type Scenario, inScenario } from './types';
 import { type WhatIf, prepareWhatIfs } from './whatif';
@@ -84,7 +98,18 @@ export class CoverageEngine {
   private readonly polygonCache = new WeakMap<SourceSet, Map<string, CoverageResult['bands']>>();
   private readonly images = new WeakMap<SourceSet, Map<string, { image: AccessImage; tally: BandTally }>>();
   /** Scenario parts from a graphs asset built for exactly these layers (see usePrebuilt). */
-  private prebuilt: { cellM: number; parts: Map<string, () => PrebuiltParts> } | null = null;
+  private prebuilt: {
+    cellM: number;
+    parts: Map<string, () => PrebuiltParts>;
+    defaults: GraphAssetHeader['defaults'];
+  } | null = null;
+  /** The default source set's search field (and grid) of each model built from the asset (until clearResults). */
+  private prebuiltFields = new WeakMap<
+    ScenarioModel,
+    { field: NearestField; grid?: { dist: Float32Array; green: Int32Array } }
+  >();
+  /** Grids with only the residential cells filled: all that statistics read (see statsGrid). */
+  private readonly residentialGrids = new WeakMap<SourceSet, AccessGrid>();
 
   constructor(layers: CoverageLayers, extent?: readonly number[]) {
     if (!layers?.roads?.features || !layers.green?.features || !layers.residential?.features) {
@@ -96,10 +121,35 @@ export class CoverageEngine {
     this.proj = makeProjection((this.extent[0] + this.extent[2]) / 2, (this.extent[1] + this.extent[3]) / 2);
   }
 
-  /** Forgets source sets and everything derived from them (models stay): the next compute redoes the search. */
+  /**
+   * Forgets source sets and everything derived from them (models stay), and the asset's default
+   * answers: the next compute redoes the search.
+   */
   clearResults(): void {
     this.baseSets.clear();
     this.whatIfSets.clear();
+    this.prebuiltFields = new WeakMap();
+  }
+
+  /**
+   * An engine on these layers with the graphs asset applied when it was built from exactly them:
+   * the extent is then the asset's (the same `dataExtent` of the same layers, which the fingerprint
+   * covers, so it is not walked again). Returns the engine and why the asset was not used, or null.
+   * Throws on a file that is not a graphs asset of this format.
+   */
+  static withAsset(
+    layers: CoverageLayers,
+    asset: ArrayBuffer,
+    extent?: readonly number[],
+  ): { engine: CoverageEngine; why: string | null } {
+    if (!extent) {
+      const { header } = readGraphAssetHeader(asset);
+      const engine = new CoverageEngine(layers, header.extent);
+      const fingerprint = graphFingerprint(layers, header.extent, header.cellM, engine.standard);
+      if (fingerprint === header.fingerprint) return { engine, why: engine.applyAsset(asset, header) };
+    }
+    const engine = new CoverageEngine(layers, extent);
+    return { engine, why: engine.usePrebuilt(asset) };
   }
 
   /**
@@ -114,11 +164,16 @@ export class CoverageEngine {
     const fingerprint = graphFingerprint(this.layers, this.extent, header.cellM, this.standard);
     if (header.fingerprint !== fingerprint)
       return `The graphs asset was built from other data (${header.fingerprint}, these layers ${fingerprint}): building graphs at run time.`;
+    return this.applyAsset(asset, header);
+  }
+
+  /** Takes the asset's parts (its fingerprint already checked against these layers and extent). */
+  private applyAsset(asset: ArrayBuffer, header: GraphAssetHeader): string | null {
     const spec = makeGrid(this.proj, this.extent, header.cellM);
     if (spec.cols !== header.cols || spec.rows !== header.rows)
       return `The graphs asset's grid is ${header.cols}×${header.rows}, this one ${spec.cols}×${spec.rows}: building graphs at run time.`;
     const { parts, residential } = decodeGraphAsset(asset, this.proj);
-    this.prebuilt = { cellM: header.cellM, parts };
+    this.prebuilt = { cellM: header.cellM, parts, defaults: header.defaults };
     this.grids.set(header.cellM, { spec, residential });
     return null;
   }
@@ -148,18 +203,25 @@ export class CoverageEngine {
     let m = this.models.get(key);
     if (!m) {
       const spec = this.gridFor(cellM).spec;
-      // Graph, snapping index and cell links from the graphs asset when it matches (usePrebuilt).
-      const parts = this.prebuilt?.cellM === cellM ? this.prebuilt.parts.get(scenario)?.() : undefined;
-      if (!withoutGuessed)
+      // Graph, snapping index, cell links, prepared green spaces and the default search field from
+      // the graphs asset when it matches (usePrebuilt), for the scenario and for it without guesses.
+      const prebuilt = (key: string) =>
+        this.prebuilt?.cellM === cellM ? this.prebuilt.parts.get(key)?.() : undefined;
+      let parts: PrebuiltParts | undefined;
+      if (!withoutGuessed) {
+        parts = prebuilt(scenario);
         m = buildScenarioModel(this.layers, scenario, this.proj, spec, this.standard, parts);
-      else {
+      } else {
         const sure = withoutGuesses(this.layers, scenario);
-        if (sure.roadsChanged) m = buildScenarioModel(sure.layers, scenario, this.proj, spec, this.standard);
-        else {
+        if (sure.roadsChanged) {
+          parts = prebuilt(sureKey(scenario));
+          m = buildScenarioModel(sure.layers, scenario, this.proj, spec, this.standard, parts);
+        } else {
           const full = this.model(scenario, cellM);
           m = { ...full, greens: full.greens.filter((g) => !g.ref.guessed) };
         }
       }
+      if (parts?.field) this.prebuiltFields.set(m, { field: parts.field, grid: parts.grid });
       this.models.set(key, m);
     }
     return m;
@@ -174,7 +236,16 @@ export class CoverageEngine {
     const baseKey = `${p.scenario}|${p.cellM}|${p.minAreaM2}|${p.greenRule}${withoutGuessed ? '|sure' : ''}`;
     let base = this.baseSets.get(baseKey);
     if (!base) {
-      base = buildSourceSet(model, selectGreens(model.greens, p.minAreaM2, p.greenRule));
+      const greens = selectGreens(model.greens, p.minAreaM2, p.greenRule);
+      // The asset's default answer: the same search, done at build time (a copy: sets are never
+      // lowered in place, but the asset's views must stay as built).
+      const pre = this.prebuiltFields.get(model);
+      const d = this.prebuilt?.defaults;
+      if (pre && d && p.minAreaM2 === d.minAreaM2 && p.greenRule === d.greenRule) {
+        base = sourceSetWithField(model, greens, copyField(pre.field));
+        // Its access grid as built (views over the asset: grids are never changed in place).
+        if (pre.grid) this.accessGrids.set(base, { spec: model.grid, ...pre.grid });
+      } else base = buildSourceSet(model, greens);
       this.setModels.set(base, model);
       this.baseSets.set(baseKey, base);
     }
@@ -198,6 +269,28 @@ export class CoverageEngine {
       const m = this.modelOf(p, set);
       a = fillAccessGrid(m.grid, m.links, set.field, set.direct);
       this.accessGrids.set(set, a);
+    }
+    return a;
+  }
+
+  /**
+   * The access grid for statistics: the full grid when it is there, else one with only the
+   * residential cells filled (statistics and gap ranges read nothing else), a tenth of the work.
+   */
+  private statsGrid(p: ResolvedParams, set: SourceSet): AccessGrid {
+    const full = this.accessGrids.get(set);
+    if (full) return full;
+    let a = this.residentialGrids.get(set);
+    if (!a) {
+      const m = this.modelOf(p, set);
+      a = fillAccessGridAt(
+        m.grid,
+        m.links,
+        set.field,
+        set.direct,
+        residentialCells(this.gridFor(p.cellM).residential),
+      );
+      this.residentialGrids.set(set, a);
     }
     return a;
   }
@@ -280,7 +373,7 @@ export class CoverageEngine {
 
   private computeStats(p: ResolvedParams, set: SourceSet): CoverageStats {
     const { residential } = this.gridFor(p.cellM);
-    const grid = this.accessGrid(p, set);
+    const grid = this.statsGrid(p, set);
     const limits = limitsOf(p);
     const { bands, unreachablePopulation } = bandStats(grid.dist, residential, limits);
     let illustrative = 0;
@@ -320,7 +413,7 @@ export class CoverageEngine {
     const gaps = findGaps(model.grid, grid.dist, limitM, residential);
     lap('gaps');
     if (!p.draft) {
-      const sure = this.restsOnGuesses(p, set) ? this.accessGrid(p, this.sourceSet(p, true)) : grid;
+      const sure = this.restsOnGuesses(p, set) ? this.statsGrid(p, this.sourceSet(p, true)) : grid;
       gapRanges(gaps, model.grid.cols, model.grid.rows, sure.dist, limitM, residential);
       lap('withoutGuessed');
     }
@@ -437,19 +530,25 @@ export class CoverageEngine {
       const baseGrid = this.accessGrid(p, base);
       const cells = changedCells(model.links, base.field, set.field, set.greens.slice(base.greens.length));
       let grid = this.accessGrids.get(set);
-      if (!grid) {
+      // A dropped park's grid is kept for the result that follows; a drag frame computes the
+      // changed cells alone (no copy of the whole grid).
+      if (!grid && !p.draft) {
         grid = updateAccessGrid(baseGrid, model.links, set.field, set.direct, cells);
         this.accessGrids.set(set, grid);
       }
+      const kept = grid;
+      const values = kept
+        ? Float32Array.from(cells, (c) => kept.dist[c])
+        : accessValues(model.links, set.field, set.direct, cells);
       lap('grid');
       repaintCells(
         model.grid,
-        grid.dist,
+        values,
         limits,
         { width: model.grid.cols, height: model.grid.rows, rgba },
         cells,
       );
-      tally = updateTally(tally, cells, baseGrid.dist, grid.dist, residential, limits);
+      tally = updateTally(tally, cells, baseGrid.dist, values, residential, limits);
       changed = cells.length;
       lap('repaint+stats');
     }
@@ -555,6 +654,18 @@ export class CoverageEngine {
 }
 
 const NO_BANDS: CoverageResult['bands'] = { type: 'FeatureCollection', features: [] };
+
+const residentialCache = new WeakMap<ResidentialRaster, Int32Array>();
+/** The cells with residential land or people, ascending. */
+function residentialCells(res: ResidentialRaster): Int32Array {
+  let cells = residentialCache.get(res);
+  if (!cells) {
+    const out: number[] = [];
+    for (let c = 0; c < res.area.length; c++) if (res.area[c] > 0 || res.pop[c] > 0) out.push(c);
+    residentialCache.set(res, (cells = Int32Array.from(out)));
+  }
+  return cells;
+}
 
 const guessedIdCache = new WeakMap<SourceSet, Set<string>>();
 function guessedIds(set: SourceSet): Set<string> {

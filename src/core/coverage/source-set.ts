@@ -52,6 +52,29 @@ export function buildSourceSet(model: ScenarioModel, greens: PreparedGreen[]): S
   return extend(model, empty, greens, false);
 }
 
+/**
+ * The set of these green spaces with its search field given (the graphs asset's default answer,
+ * searched at build time by buildSourceSet on the same model): no search.
+ */
+export function sourceSetWithField(
+  model: ScenarioModel,
+  greens: PreparedGreen[],
+  field: NearestField,
+): SourceSet {
+  const cells = model.grid.cols * model.grid.rows;
+  const points = greens.length
+    ? concatSources(
+        ...greens.map((g, k): SourcePoints => ({ ...g.points, green: g.points.green.map(() => k) })),
+      )
+    : EMPTY_POINTS;
+  const direct: DirectAccess = {
+    dist: new Float32Array(cells).fill(Infinity),
+    green: new Int32Array(cells).fill(-1),
+  };
+  greens.forEach((g, k) => addDirect(direct, g, k));
+  return { greens, points, field, direct, settled: 0 };
+}
+
 /** A new set with `extra` green spaces added; `base` is left untouched. */
 export function extendSourceSet(model: ScenarioModel, base: SourceSet, extra: PreparedGreen[]): SourceSet {
   return extend(model, base, extra, true);

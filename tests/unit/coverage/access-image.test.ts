@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { bandOf, paintAccessImage, tallyBands, tallyStats } from '../../../src/core/coverage/access-image';
 import { bandRgba } from '../../../src/core/coverage/band-colors';
 import { fillAccessGrid } from '../../../src/core/coverage/grid';
+import { bandStats } from '../../../src/core/coverage/stats';
 import { limitsOf } from '../../../src/core/coverage/params';
 import { CoverageEngine, resolveParams } from '../../../src/core/coverage/pipeline';
 import type { WhatIf } from '../../../src/core/coverage/whatif';
@@ -89,6 +90,66 @@ describe('access image', () => {
       const grid = engine.accessGrid(p, engine.sourceSet(p));
       expect(Array.from(grid.dist)).toEqual(Array.from(full.grid.dist));
       expect(Array.from(grid.green)).toEqual(Array.from(full.grid.green));
+    }
+  });
+
+  it('drag frames and drops, with what-ifs added, moved and removed: statistics by difference equal a full recount', () => {
+    const rnd = mulberry32(5);
+    const engine = new CoverageEngine(layers, EXTENT_TOWN);
+    const ext = engine.extent;
+    const at = (id: string, area: number): WhatIf => ({
+      id,
+      kind: 'point',
+      lng: ext[0] + (ext[2] - ext[0]) * rnd(),
+      lat: ext[1] + (ext[3] - ext[1]) * rnd(),
+      area_m2: area,
+    });
+    const a = at('a', 20000),
+      b = at('b', 8000),
+      c = at('c', 40000);
+    // Each step: the what-if list after an add, a move (same id, new place), a removal.
+    const steps: WhatIf[][] = [[a], [a, b], [at('a', 20000), b], [at('a', 20000), b, c], [b, c], [c], []];
+    for (const whatIfs of steps)
+      for (const draft of [true, false]) {
+        const params = { scenario: '2014' as const, minAreaM2: 0, whatIfs, draft };
+        const inc = engine.accessImage(params);
+        const full = fullImage(new CoverageEngine(layers, EXTENT_TOWN), params);
+        expect(Buffer.from(inc.rgba).equals(Buffer.from(full.image.rgba))).toBe(true);
+        expect(inc.bands).toEqual(full.bands);
+        expect(inc.unreachablePopulation).toBe(full.unreachablePopulation);
+      }
+  });
+
+  it("a result's statistics (filled on residential cells only) equal band statistics of the full grid, also without guesses", () => {
+    const engine = new CoverageEngine(layers, EXTENT_TOWN);
+    const ext = engine.extent;
+    for (const whatIfs of [
+      [],
+      [
+        {
+          id: 'w',
+          kind: 'point' as const,
+          lng: (ext[0] + ext[2]) / 2,
+          lat: (ext[1] + ext[3]) / 2,
+          area_m2: 30000,
+        },
+      ],
+    ]) {
+      const params = { scenario: '2014' as const, minAreaM2: 0, whatIfs, compare: false };
+      const r = engine.compute(params);
+      const p = resolveParams(params);
+      const res = engine.gridFor(p.cellM).residential;
+      for (const [sure, stats] of [
+        [false, r.stats],
+        [true, r.stats.withoutGuessed!],
+      ] as const) {
+        const m = engine.model(p.scenario, p.cellM, sure);
+        const set = engine.sourceSet(p, sure);
+        const grid = fillAccessGrid(m.grid, m.links, set.field, set.direct);
+        const want = bandStats(grid.dist, res, limitsOf(p));
+        expect(stats.bands).toEqual(want.bands);
+        expect(stats.unreachablePopulation).toBe(want.unreachablePopulation);
+      }
     }
   });
 });

@@ -1,14 +1,20 @@
 /**
  * The graphs asset (graph-asset.ts, scripts/geodata/build-graphs.ts): a round trip gives the graph,
- * snapping index and cell links built from GeoJSON; the build is deterministic; an asset of other
- * data is refused (graphs then build at run time) and a foreign file is rejected with a clear message.
+ * snapping index and cell links built from GeoJSON, for each scenario and each without its guessed
+ * features, and the default answer equals a fresh search; the build is deterministic; an asset of
+ * other data is refused (graphs then build at run time) and a foreign file is rejected with a clear
+ * message.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { buildGraphAsset, bundledLayers, GRAPHS_FILE } from '../../../scripts/geodata/build-graphs';
 import { DEFAULT_CELL_M } from '../../../src/core/coverage/constants';
-import { GRAPH_ASSET_VERSION, readGraphAssetHeader } from '../../../src/core/coverage/graph-asset';
-import { CoverageEngine } from '../../../src/core/coverage/pipeline';
+import { GRAPH_ASSET_VERSION, readGraphAssetHeader, sureKey } from '../../../src/core/coverage/graph-asset';
+import { CoverageEngine, resolveParams } from '../../../src/core/coverage/pipeline';
+import { fillAccessGrid } from '../../../src/core/coverage/grid';
+import { limitsOf } from '../../../src/core/coverage/params';
+import { buildSourceSet, selectGreens } from '../../../src/core/coverage/source-set';
+import { bandStats } from '../../../src/core/coverage/stats';
 import { SCENARIOS } from '../../../src/core/coverage/types';
 import { mulberry32 } from './random';
 
@@ -27,9 +33,12 @@ describe('graphs asset', () => {
     const buf = asBuffer(bytes);
     expect(fromAsset.usePrebuilt(buf)).toBeNull();
     const rnd = mulberry32(4);
-    for (const scenario of SCENARIOS) {
-      const a = fromGeoJson.model(scenario, DEFAULT_CELL_M);
-      const b = fromAsset.model(scenario, DEFAULT_CELL_M);
+    const keys = Object.keys(readGraphAssetHeader(buf).header.scenarios);
+    for (const [scenario, sure] of SCENARIOS.flatMap((s) => [[s, false] as const, [s, true] as const])) {
+      // The bundled data has guessed roads in every scenario: each has its own network without them.
+      expect(keys).toContain(sure ? sureKey(scenario) : scenario);
+      const a = fromGeoJson.model(scenario, DEFAULT_CELL_M, sure);
+      const b = fromAsset.model(scenario, DEFAULT_CELL_M, sure);
       expect(b.links.node.buffer).toBe(buf); // taken from the asset, not rebuilt
       for (const k of [
         'nodeLng',
@@ -70,15 +79,68 @@ describe('graphs asset', () => {
           y = a.grid.y0 + rnd() * a.grid.rows * a.grid.cellM;
         expect(b.edges.edgesNear(x, y, 200)).toEqual(a.edges.edgesNear(x, y, 200));
       }
-      // And the answers: same statistics and the same nearest parks.
+      if (sure) continue; // the answers below carry their range without guesses
+      // The default answer: the search done at build time equals one done now.
+      const p = resolveParams({ scenario });
+      const setB = fromAsset.sourceSet(p);
+      expect(setB.settled).toBe(0); // not searched: the asset's field
+      const fresh = buildSourceSet(a, selectGreens(a.greens, p.minAreaM2, p.greenRule));
+      for (const k of ['dist', 'green', 'pred', 'point'] as const)
+        expect(Array.from(setB.field[k]), k).toEqual(Array.from(fresh.field[k]));
+      // Its access grid, stored too, equals a fill now.
+      const gridB = fromAsset.accessGrid(p, setB);
+      expect(gridB.dist.buffer).toBe(buf);
+      const gridA = fillAccessGrid(a.grid, a.links, fresh.field, fresh.direct);
+      expect(Array.from(gridB.dist)).toEqual(Array.from(gridA.dist));
+      expect(Array.from(gridB.green)).toEqual(Array.from(gridA.green));
+      // And the answers: same statistics (with their range without guesses) and the same nearest parks.
       const ra = fromGeoJson.compute({ scenario, compare: false, roadTimes: false }),
         rb = fromAsset.compute({ scenario, compare: false, roadTimes: false });
       expect(rb.stats).toEqual(ra.stats);
+      // Both with and without guesses, equal to band statistics of a full grid (the engine fills
+      // only residential cells for statistics).
+      const res = fromAsset.gridFor(DEFAULT_CELL_M).residential;
+      for (const [sure, stats] of [
+        [false, rb.stats],
+        [true, rb.stats.withoutGuessed!],
+      ] as const) {
+        const m = fromAsset.model(scenario, DEFAULT_CELL_M, sure);
+        const set = fromAsset.sourceSet(p, sure);
+        const full = bandStats(fillAccessGrid(m.grid, m.links, set.field, set.direct).dist, res, limitsOf(p));
+        expect(stats.bands).toEqual(full.bands);
+        expect(stats.unreachablePopulation).toBe(full.unreachablePopulation);
+      }
       const lng = w + (e - w) * 0.5,
         lat = s + (n - s) * 0.5;
       expect(fromAsset.nearest({ scenario }, lng, lat)).toEqual(fromGeoJson.nearest({ scenario }, lng, lat));
     }
   }, 120_000); // builds every scenario of the real zone twice: slow on a loaded machine
+
+  it('gives the engine its extent, equal to the one computed from the layers', () => {
+    const buf = asBuffer(bytes);
+    const { engine, why } = CoverageEngine.withAsset(layers, buf);
+    expect(why).toBeNull();
+    expect(engine.extent).toEqual(new CoverageEngine(layers).extent);
+    expect(engine.model(SCENARIOS[0], DEFAULT_CELL_M).links.node.buffer).toBe(buf);
+    // Other data: the extent is computed from the layers, and the asset is refused.
+    const edited = structuredClone(layers);
+    (
+      edited.roads.features.find((r) => r.geometry.type === 'LineString')!.geometry.coordinates as number[][]
+    )[0][0] += 1e-3;
+    const other = CoverageEngine.withAsset(edited, buf);
+    expect(other.why).toMatch(/built from other data/);
+    expect(other.engine.extent).toEqual(new CoverageEngine(edited).extent);
+  });
+
+  it('after clearResults the default answer is searched again, with the same field', () => {
+    const { engine } = CoverageEngine.withAsset(layers, asBuffer(bytes));
+    const p = resolveParams({ scenario: '2015' });
+    const before = engine.sourceSet(p);
+    engine.clearResults();
+    const after = engine.sourceSet(p);
+    expect(after.settled).toBeGreaterThan(0);
+    expect(Array.from(after.field.dist)).toEqual(Array.from(before.field.dist));
+  });
 
   it('carries the residential raster rasterised from the blocks', () => {
     const fromGeoJson = new CoverageEngine(layers).gridFor(DEFAULT_CELL_M).residential;

@@ -32,9 +32,11 @@ const load = (name: string) => JSON.parse(text(name));
 /** Estates whose today answer is not yet a sourced park or 游园, and why (see resident-check.ts). */
 const KNOWN_GAPS: Record<string, Exclude<Verdict, 'ok'>> = {
   // 高新 north, between 莲花街 and G30: no walkable road of today within 300 m (the 2013 bus
-  // network, which the roads are drawn from, did not run on the estates' streets).
-  嘉图三期: 'no-road',
+  // network, which the roads are drawn from, did not run on the estate's streets).
   郭村A区: 'no-road',
+  // 高新 north-west: 红松路 now runs north of 莲花街 to it (an estate address), but the nearest is
+  // the 西四环 greenway; 锦和公园, the nearest sourced park, is about 1.5 h away over the roads drawn.
+  嘉图三期: 'corridor',
   // Near 西三环 north of 莲花街: the nearest is 莲花公园, whose position rests on an unlocated 池南路.
   东原阅城: 'guessed',
   // 石佛, 郑大 east, 万科城: no sourced park or 游园 nearer than a 2013 greenway (open, with paths).
