@@ -37,29 +37,13 @@ const byZoom = (selected: number, other: number): ExpressionSpecification => [
 
 /** First symbol layer of the style: our lines go beneath it so names stay readable. */
 function beforeLabels(map: MapLibreMap): string | undefined {
-  return map.getStyle().layers.find((l) => l.type === 'symbol')?.id;
+  // By id, not getStyle(): that serialises and copies every layer.
+  return map.getLayersOrder().find((id) => map.getLayer(id)?.type === 'symbol');
 }
 
 export function ensureFindLayers(map: MapLibreMap): void {
   if (!map.getSource(ROUTE_SOURCE)) map.addSource(ROUTE_SOURCE, { type: 'geojson', data: empty });
   const before = beforeLabels(map);
-  if (!map.getLayer(PLACE_ROAD_LAYER) && map.getSource('roads')) {
-    map.addLayer(
-      {
-        id: PLACE_ROAD_LAYER,
-        type: 'line',
-        source: 'roads',
-        filter: ['==', ['get', 'name_zh'], ''],
-        layout: { 'line-cap': 'round', 'line-join': 'round' },
-        paint: {
-          'line-color': PLACE_ROAD,
-          'line-opacity': 0.85,
-          'line-width': ['interpolate', ['linear'], ['zoom'], 11, 5, 16, 14],
-        },
-      },
-      before,
-    );
-  }
   addRouteLayer(
     map,
     ROUTE_LAYERS[0],
@@ -75,6 +59,38 @@ export function ensureFindLayers(map: MapLibreMap): void {
       'line-opacity': ['case', isSelected, 1, 0.75],
     },
     before,
+  );
+}
+
+/** A road by its name, or a plan project ("长椿路南延") by the `plan` its pieces share. */
+function placeRoadFilter(nameZh: string | null): ExpressionSpecification {
+  return [
+    'any',
+    ['==', ['get', 'name_zh'], nameZh ?? ''],
+    ['==', ['coalesce', ['get', 'plan'], ''], nameZh ?? '\u0000'],
+  ];
+}
+
+/**
+ * The searched road's outline, beneath the routes. Added on first use: a layer added to (or
+ * refiltered on) the roads source makes MapLibre lay out every road tile again.
+ */
+function addPlaceRoadLayer(map: MapLibreMap, nameZh: string): void {
+  if (map.getLayer(PLACE_ROAD_LAYER) || !map.getSource('roads')) return;
+  map.addLayer(
+    {
+      id: PLACE_ROAD_LAYER,
+      type: 'line',
+      source: 'roads',
+      filter: placeRoadFilter(nameZh),
+      layout: { 'line-cap': 'round', 'line-join': 'round' },
+      paint: {
+        'line-color': PLACE_ROAD,
+        'line-opacity': 0.85,
+        'line-width': ['interpolate', ['linear'], ['zoom'], 11, 5, 16, 14],
+      },
+    },
+    ROUTE_LAYERS[0],
   );
 }
 
@@ -122,11 +138,6 @@ export function clearRoutes(map: MapLibreMap): void {
 /** Outlines every segment of the road named `nameZh` (null: none). */
 export function showPlaceRoad(map: MapLibreMap, nameZh: string | null): void {
   ensureFindLayers(map);
-  if (map.getLayer(PLACE_ROAD_LAYER))
-    // A road by its name, or a plan project ("长椿路南延") by the `plan` its pieces share.
-    map.setFilter(PLACE_ROAD_LAYER, [
-      'any',
-      ['==', ['get', 'name_zh'], nameZh ?? ''],
-      ['==', ['coalesce', ['get', 'plan'], ''], nameZh ?? '\u0000'],
-    ]);
+  if (map.getLayer(PLACE_ROAD_LAYER)) map.setFilter(PLACE_ROAD_LAYER, placeRoadFilter(nameZh));
+  else if (nameZh !== null) addPlaceRoadLayer(map, nameZh);
 }

@@ -9,8 +9,9 @@ import type { ExpressionSpecification, LayerSpecification, StyleSpecification } 
 import type { FeatureCollection } from 'geojson';
 import { PALETTE as P } from './palette';
 import { FONT_FAMILY, fontFaces } from './fonts';
-import { GREEN_LABEL_SOURCE } from './green-labels';
-import { labelPoints } from '../core/geo/label-point';
+import { GREEN_LABEL_SOURCE, labelSource } from './green-labels';
+import { greenHatchFilter } from './green-year';
+import type { Scenario } from '../core/coverage/types';
 
 export interface StyleData {
   roads: FeatureCollection;
@@ -106,7 +107,7 @@ function labelPaint() {
   return { 'text-color': P.label, 'text-halo-color': P.labelHalo, 'text-halo-width': 1.4 };
 }
 
-function layers(lang: Lang): LayerSpecification[] {
+function layers(lang: Lang, scenario: Scenario): LayerSpecification[] {
   const name = nameField(lang);
   return [
     { id: 'background', type: 'background', paint: { 'background-color': P.background } },
@@ -147,11 +148,15 @@ function layers(lang: Lang): LayerSpecification[] {
       source: 'boundary',
       paint: { 'line-color': P.boundaryLine, 'line-width': 2, 'line-dasharray': [4, 2], 'line-opacity': 0.7 },
     },
+    // The mission layers' fills and hatches leave their edges to their outline layers above
+    // ('fill-antialias': false): each antialiased fill kind is one more shader program to compile
+    // at first load (slow with a software renderer) and one more pass over every edge per frame.
     {
       id: 'industry-fill',
       type: 'fill',
       source: 'industry',
       paint: {
+        'fill-antialias': false,
         'fill-color': ['match', ['get', 'kind'], 'university', P.campus, P.industryFill],
         'fill-opacity': ['case', hovered, 0.95, selected, 0.95, 0.6],
       },
@@ -161,7 +166,7 @@ function layers(lang: Lang): LayerSpecification[] {
       type: 'fill',
       source: 'industry',
       filter: illustrative,
-      paint: { 'fill-pattern': 'hatch-purple' },
+      paint: { 'fill-pattern': 'hatch-purple', 'fill-antialias': false },
     },
     {
       id: 'industry-outline',
@@ -178,6 +183,7 @@ function layers(lang: Lang): LayerSpecification[] {
       type: 'fill',
       source: 'greenery',
       paint: {
+        'fill-antialias': false,
         'fill-color': [
           'match',
           ['get', 'program'],
@@ -194,8 +200,9 @@ function layers(lang: Lang): LayerSpecification[] {
       id: 'greenery-hatch',
       type: 'fill',
       source: 'greenery',
-      filter: ['any', illustrative, ['!=', ['get', 'status'], 'existing']],
-      paint: { 'fill-pattern': 'hatch-white' },
+      // The year the map opens on (./green-year.ts): changing a filter later re-tiles the source.
+      filter: greenHatchFilter(scenario),
+      paint: { 'fill-pattern': 'hatch-white', 'fill-antialias': false },
     },
     {
       id: 'greenery-outline',
@@ -406,8 +413,13 @@ function layers(lang: Lang): LayerSpecification[] {
   ];
 }
 
-/** The complete offline style for the given data and language. */
-export function buildStyle(data: StyleData, lang: Lang, baseUrl = location.href): StyleSpecification {
+/** The complete offline style for the given data and language, green spaces as of `scenario`. */
+export function buildStyle(
+  data: StyleData,
+  lang: Lang,
+  baseUrl = location.href,
+  scenario: Scenario = '2015',
+): StyleSpecification {
   const src = (d: FeatureCollection) => ({ type: 'geojson' as const, data: d, promoteId: 'id' });
   return {
     version: 8,
@@ -416,13 +428,13 @@ export function buildStyle(data: StyleData, lang: Lang, baseUrl = location.href)
     sources: {
       roads: src(data.roads),
       greenery: src(data.greenery),
-      [GREEN_LABEL_SOURCE]: src(labelPoints(data.greenery)),
+      [GREEN_LABEL_SOURCE]: src(labelSource(data.greenery)),
       industry: src(data.industry),
       residential: src(data.residential),
       water: src(data.water),
       boundary: src(data.boundary),
       landmarks: src(data.landmarks),
     },
-    layers: layers(lang),
+    layers: layers(lang, scenario),
   };
 }
