@@ -24,6 +24,7 @@ import { app } from './app.svelte';
 import { coverage } from './coverage.svelte';
 import type { GeoData } from './geodata';
 import { markPending } from './hook';
+import turfBbox from '@turf/bbox';
 
 /** The map tool name while "tap the map" is armed. */
 export const NEAR_ME_TOOL = 'nearme';
@@ -41,16 +42,7 @@ export interface FindMessage {
 const sameOrigin = (a: LngLat | null, b: LngLat | null) => !!a && !!b && formatOrigin(a) === formatOrigin(b);
 
 function boundsOf(points: readonly LngLat[]): [LngLat, LngLat] {
-  let w = Infinity,
-    s = Infinity,
-    e = -Infinity,
-    n = -Infinity;
-  for (const [x, y] of points) {
-    w = Math.min(w, x);
-    e = Math.max(e, x);
-    s = Math.min(s, y);
-    n = Math.max(n, y);
-  }
+  const [w, s, e, n] = turfBbox({ type: 'MultiPoint', coordinates: points as LngLat[] });
   return [
     [w, s],
     [e, n],

@@ -10,6 +10,7 @@
  */
 import FlatQueue from 'flatqueue';
 import type { Feature, FeatureCollection, Geometry, Point, Position } from 'geojson';
+import turfBbox from '@turf/bbox';
 
 export type LngLat = [number, number];
 
@@ -83,16 +84,7 @@ function cell(x: number, y: number, h: number, rings: readonly (readonly number[
 export function poleOfInaccessibility(rings: readonly (readonly Position[])[]): LngLat | null {
   const outer = rings[0];
   if (!outer || outer.length < 3) return null;
-  let w = Infinity,
-    s = Infinity,
-    e = -Infinity,
-    n = -Infinity;
-  for (const [x, y] of outer) {
-    w = Math.min(w, x);
-    e = Math.max(e, x);
-    s = Math.min(s, y);
-    n = Math.max(n, y);
-  }
+  const [w, s, e, n] = turfBbox({ type: 'LineString', coordinates: outer as Position[] });
   // A local plane in metres around the polygon's south-west corner.
   const kx = M_PER_DEG * Math.cos((((s + n) / 2) * Math.PI) / 180);
   const ky = M_PER_DEG;
