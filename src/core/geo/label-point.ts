@@ -3,12 +3,11 @@
  * per tile piece, so a corridor crossing tile edges (连霍高速防护绿廊, 3 km long) was named once
  * per piece; a point is labelled once. The point is the pole of inaccessibility of the feature's
  * largest part (the spot farthest from its edges, so the name sits well inside a bent or concave
- * shape), found by Agafonkin's polylabel search (mapbox/polylabel, ISC): square cells in a
- * max-queue of how far inside they could reach, split until none can beat the best by `precision`.
- * Distances are in metres on a local plane (longitude scaled by cos(latitude)): at the zone's
+ * shape), found by the `polylabel` package (Agafonkin's search over square cells). It runs on a
+ * local plane in metres (longitude scaled by cos(latitude)): at the zone's
  * size the error is far below a label's width.
  */
-import FlatQueue from 'flatqueue';
+import polylabel from 'polylabel';
 import type { Feature, FeatureCollection, Geometry, Point, Position } from 'geojson';
 import turfBbox from '@turf/bbox';
 
@@ -28,55 +27,6 @@ function ringArea(ring: readonly Position[]): number {
   return Math.abs(a / 2);
 }
 
-/** Squared distance from (px, py) to the segment a–b. */
-function segDist2(px: number, py: number, ax: number, ay: number, bx: number, by: number): number {
-  let x = ax,
-    y = ay;
-  const dx = bx - ax,
-    dy = by - ay;
-  if (dx !== 0 || dy !== 0) {
-    const t = ((px - ax) * dx + (py - ay) * dy) / (dx * dx + dy * dy);
-    if (t > 1) {
-      x = bx;
-      y = by;
-    } else if (t > 0) {
-      x += dx * t;
-      y += dy * t;
-    }
-  }
-  return (px - x) ** 2 + (py - y) ** 2;
-}
-
-/** Signed distance from a point to the polygon's edges: positive inside (holes count as outside). */
-function signedDist(x: number, y: number, rings: readonly (readonly number[][])[]): number {
-  let inside = false;
-  let min = Infinity;
-  for (const ring of rings)
-    for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
-      const [ax, ay] = ring[i];
-      const [bx, by] = ring[j];
-      if (ay > y !== by > y && x < ((bx - ax) * (y - ay)) / (by - ay) + ax) inside = !inside;
-      min = Math.min(min, segDist2(x, y, ax, ay, bx, by));
-    }
-  return (inside ? 1 : -1) * Math.sqrt(min);
-}
-
-interface Cell {
-  x: number;
-  y: number;
-  /** Half the cell's side. */
-  h: number;
-  /** Distance from the cell's centre to the polygon (positive inside). */
-  d: number;
-  /** The farthest inside any point of the cell could be. */
-  max: number;
-}
-
-function cell(x: number, y: number, h: number, rings: readonly (readonly number[][])[]): Cell {
-  const d = signedDist(x, y, rings);
-  return { x, y, h, d, max: d + h * Math.SQRT2 };
-}
-
 /**
  * The pole of inaccessibility of a polygon given as [lng, lat] rings (outer first, then holes).
  * @example poleOfInaccessibility([[[113.5, 34.8], [113.51, 34.8], [113.51, 34.81], [113.5, 34.81], [113.5, 34.8]]])
@@ -88,60 +38,15 @@ export function poleOfInaccessibility(rings: readonly (readonly Position[])[]): 
   // A local plane in metres around the polygon's south-west corner.
   const kx = M_PER_DEG * Math.cos((((s + n) / 2) * Math.PI) / 180);
   const ky = M_PER_DEG;
-  const plane = rings.map((r) => r.map(([x, y]) => [(x - w) * kx, (y - s) * ky]));
+  const plane = rings.map((r) => r.map(([x, y]): [number, number] => [(x - w) * kx, (y - s) * ky]));
   const width = (e - w) * kx;
   const height = (n - s) * ky;
   const size = Math.min(width, height);
   const back = (x: number, y: number): LngLat => [w + x / kx, s + y / ky];
   if (size === 0) return back(width / 2, height / 2);
 
-  const precision = precisionM(size);
-  const queue = new FlatQueue<Cell>();
-  const h = size / 2;
-  for (let x = 0; x < width; x += size)
-    for (let y = 0; y < height; y += size) {
-      const c = cell(x + h, y + h, h, plane);
-      queue.push(c, -c.max);
-    }
-  // First guesses: the ring's centroid, then the middle of its extent.
-  let best = centroidCell(plane);
-  const mid = cell(width / 2, height / 2, 0, plane);
-  if (mid.d > best.d) best = mid;
-
-  while (queue.length) {
-    const c = queue.pop()!;
-    if (c.d > best.d) best = c;
-    if (c.max - best.d <= precision) continue;
-    const q = c.h / 2;
-    for (const [dx, dy] of [
-      [-q, -q],
-      [q, -q],
-      [-q, q],
-      [q, q],
-    ]) {
-      const child = cell(c.x + dx, c.y + dy, q, plane);
-      queue.push(child, -child.max);
-    }
-  }
-  return back(best.x, best.y);
-}
-
-/** A cell at the outer ring's area centroid (its first vertex for a ring with no area). */
-function centroidCell(rings: readonly (readonly number[][])[]): Cell {
-  const ring = rings[0];
-  let area = 0,
-    x = 0,
-    y = 0;
-  for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
-    const [ax, ay] = ring[i];
-    const [bx, by] = ring[j];
-    const f = ax * by - bx * ay;
-    x += (ax + bx) * f;
-    y += (ay + by) * f;
-    area += f * 3;
-  }
-  if (area === 0) return cell(ring[0][0], ring[0][1], 0, rings);
-  return cell(x / area, y / area, 0, rings);
+  const [x, y] = polylabel(plane, precisionM(size));
+  return back(x, y);
 }
 
 /** The point halfway along a line, by length on the local plane. */
