@@ -16,7 +16,7 @@
  */
 import { buildCellLinks, type CellLinks } from './cell-links';
 import { type WalkGraph, buildWalkGraph } from './graph';
-import type { NearestField } from './dijkstra';
+import { GREEN, type NearestField, POINT, PRED, REC, recColumn } from './dijkstra';
 import type { GreenRule } from './green-class';
 import type { GreenField } from './green-field';
 import type { GridSpec } from './grid-spec';
@@ -210,9 +210,9 @@ function fieldArrays(p: PrebuiltParts): Record<string, Typed> {
   const f = p.field;
   return {
     fieldDistAll: f.dist,
-    fieldGreenAll: f.green,
-    fieldPredAll: f.pred,
-    fieldPointAll: f.point,
+    fieldGreenAll: recColumn(f, GREEN),
+    fieldPredAll: recColumn(f, PRED),
+    fieldPointAll: recColumn(f, POINT),
     ...(p.grid ? { gridDist: p.grid.dist, gridGreen: p.grid.green } : {}),
   };
 }
@@ -388,14 +388,21 @@ function decodeParts(
   return { graph, edges, links, greens: decodeGreens(arr), field: decodeField(arr), grid };
 }
 
-/** The default source set's field (views over the asset: the engine copies it before lowering). */
+/**
+ * The default source set's field: distances are a view over the asset (the engine copies the field
+ * before lowering it); the asset keeps pred, green and point as three columns, interleaved here into
+ * the search's per-node records.
+ */
 function decodeField(arr: Reader): NearestField {
-  return {
-    dist: arr('fieldDistAll', 'f64'),
-    green: arr('fieldGreenAll', 'i32'),
-    pred: arr('fieldPredAll', 'i32'),
-    point: arr('fieldPointAll', 'i32'),
-  };
+  const dist = arr('fieldDistAll', 'f64');
+  const rec = new Int32Array(REC * dist.length).fill(-1);
+  const columns: [number, Int32Array][] = [
+    [PRED, arr('fieldPredAll', 'i32')],
+    [GREEN, arr('fieldGreenAll', 'i32')],
+    [POINT, arr('fieldPointAll', 'i32')],
+  ];
+  for (const [at, col] of columns) for (let v = 0; v < col.length; v++) rec[REC * v + at] = col[v];
+  return { dist, rec };
 }
 
 /** The prepared green spaces: subarrays of the concatenated arrays, no copies. */

@@ -5,7 +5,7 @@
  * Water cells and cells with neither are unreachable (Infinity). Divide by the speed for seconds.
  */
 import type { CellLinks } from './cell-links';
-import type { NearestField } from './dijkstra';
+import { GREEN, type NearestField, REC, greenOf } from './dijkstra';
 import type { GridSpec } from './grid-spec';
 
 /** Direct walks into green spaces: per cell the best effective metres (Infinity if none) and that green space. */
@@ -50,7 +50,7 @@ export function fillAccessGridAt(
   // fillCell's rule, inlined: a cold worker runs this loop before the JIT has inlined anything.
   const { start, node, offset, water } = links;
   const fd = field.dist,
-    fg = field.green;
+    fr = field.rec;
   for (let k = 0; k < cells.length; k++) {
     const c = cells[k];
     if (water[c]) {
@@ -63,7 +63,7 @@ export function fillAccessGridAt(
       const d = fd[node[i]] + offset[i];
       if (d < best) {
         best = d;
-        g = fg[node[i]];
+        g = fr[REC * node[i] + GREEN];
       }
     }
     grid.dist[c] = best;
@@ -138,7 +138,7 @@ function fillCell(
     const d = fd[v] + offset[k];
     if (d < best) {
       best = d;
-      g = field.green[v];
+      g = greenOf(field, v);
     }
   }
   grid.dist[c] = best;

@@ -8,7 +8,7 @@
  */
 import type { LineString } from 'geojson';
 import { attachmentsOf } from './attachments';
-import { BucketSearch, emptyField } from './dijkstra';
+import { BucketSearch, emptyField, pointOf } from './dijkstra';
 import type { ScenarioModel } from './model';
 import { ll, networkRoute, roadPoint } from './point-info';
 import { toX, toY } from './projection';
@@ -110,9 +110,9 @@ export function nearestGreens(
       const to = s.direct[w.walk];
       if (to.d > 0) coords.push(ll(proj, to.x, to.y));
     } else {
-      const l = s.links[w.kind === 'edge' ? w.link : field.point[w.node]];
+      const l = s.links[w.kind === 'edge' ? w.link : pointOf(field, w.node)];
       coords.push(ll(proj, l.x, l.y));
-      if (w.kind === 'node') coords.push(...networkRoute(g, field.pred, w.node).reverse());
+      if (w.kind === 'node') coords.push(...networkRoute(g, field, w.node).reverse());
       coords.push(roadPoint(g, set, w.point), ll(proj, set.points.x[w.point], set.points.y[w.point]));
     }
     dedupe(coords);

@@ -2,6 +2,7 @@
  * "How far is the nearest green space from here?" for one place: walk time, which green space, and
  * the way there (along the Dijkstra field's predecessors).
  */
+import { type NearestField, greenOf, pointOf, predOf } from './dijkstra';
 import type { WalkGraph } from './graph';
 import type { ScenarioModel } from './model';
 import { type LocalProjection, toLat, toLng, toX, toY } from './projection';
@@ -30,7 +31,8 @@ export function pointInfo(
     y = toY(proj, lat);
   const s = startAt(model, set, x, y);
   const g = model.graph;
-  const { dist, pred, point, green } = set.field;
+  const field = set.field;
+  const dist = field.dist;
   const legs = firstLegs(g, set, s);
   let best = Infinity,
     bestGreen = -1;
@@ -60,10 +62,10 @@ export function pointInfo(
     const d = legs.seeds.dist[k] + dist[node];
     if (!(d < best)) continue;
     best = d;
-    bestGreen = green[node];
+    bestGreen = greenOf(field, node);
     const l = s.links[legs.seeds.point[k]];
-    route = [ll(proj, x, y), ll(proj, l.x, l.y), ...networkRoute(g, pred, node)];
-    const p = point[node]; // the source point the chain starts from
+    route = [ll(proj, x, y), ll(proj, l.x, l.y), ...networkRoute(g, field, node)];
+    const p = pointOf(field, node); // the source point the chain starts from
     route.push(roadPoint(g, set, p), ll(proj, set.points.x[p], set.points.y[p]));
   }
   const ref = bestGreen >= 0 ? set.greens[bestGreen].ref : null;
@@ -86,13 +88,14 @@ export function pointInfo(
  * The network part of a route: from `node` along the predecessors to the chain's root, as [lng, lat];
  * nodes added only to keep edges short lie on straight segments, so the route skips them.
  */
-export function networkRoute(g: WalkGraph, pred: Int32Array, node: number): [number, number][] {
+export function networkRoute(g: WalkGraph, field: NearestField, node: number): [number, number][] {
   const out: [number, number][] = [];
   let u = node;
   for (;;) {
-    if (!g.nodeDense[u] || u === node || pred[u] < 0) out.push([g.nodeLng[u], g.nodeLat[u]]);
-    if (pred[u] < 0) break;
-    u = pred[u];
+    const p = predOf(field, u);
+    if (!g.nodeDense[u] || u === node || p < 0) out.push([g.nodeLng[u], g.nodeLat[u]]);
+    if (p < 0) break;
+    u = p;
   }
   return out;
 }

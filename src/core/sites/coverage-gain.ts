@@ -15,7 +15,17 @@
  * cells a park newly covers are exactly those the pipeline would count (tests compare with it).
  */
 import { OFF_NETWORK_DETOUR } from '../coverage/constants';
-import { type NearestField, type Seeds, copyField, relax } from '../coverage/dijkstra';
+import {
+  GREEN,
+  type NearestField,
+  REC,
+  type Seeds,
+  copyField,
+  greenOf,
+  pointOf,
+  predOf,
+  relax,
+} from '../coverage/dijkstra';
 import type { WalkGraph } from '../coverage/graph';
 import type { PreparedGreen } from '../coverage/model';
 import type { ResidentialRaster } from '../coverage/residential';
@@ -180,7 +190,7 @@ export class CoverageGain {
     const seedNodes = park.seeds.node;
     for (let k = 0; k < seedNodes.length; k++) {
       const u = seedNodes[k];
-      if (scratch.green[u] === MEASURED && nodeStamp[u] !== mark) {
+      if (greenOf(scratch, u) === MEASURED && nodeStamp[u] !== mark) {
         nodeStamp[u] = mark;
         touched[n++] = u;
       }
@@ -190,7 +200,7 @@ export class CoverageGain {
       const u = touched[i];
       for (let k = offsets[u]; k < offsets[u + 1]; k++) {
         const v = adjTarget[k];
-        if (scratch.green[v] === MEASURED && nodeStamp[v] !== mark) {
+        if (greenOf(scratch, v) === MEASURED && nodeStamp[v] !== mark) {
           nodeStamp[v] = mark;
           touched[n++] = v;
         }
@@ -269,10 +279,10 @@ export class CoverageGain {
       return r < 0 || guessedRoads[r] !== 1;
     };
     for (const v of order) {
-      const p = scratch.pred[v];
+      const p = predOf(scratch, v);
       let ok: boolean;
       if (p < 0) {
-        ok = roadOk(park.green.points.edge[scratch.point[v]]);
+        ok = roadOk(park.green.points.edge[pointOf(scratch, v)]);
       } else {
         let e = -1,
           best = Infinity;
@@ -296,7 +306,7 @@ export class CoverageGain {
     for (let i = 0; i < this.touchedCount; i++) {
       const v = touched[i];
       scratch.dist[v] = Math.min(current.dist[v], limit);
-      scratch.green[v] = current.green[v];
+      scratch.rec[REC * v + GREEN] = greenOf(current, v);
     }
     this.touchedCount = 0;
   }
@@ -305,6 +315,6 @@ export class CoverageGain {
   private clampScratch(): void {
     const { scratch, current, limit } = this;
     for (let v = 0; v < current.dist.length; v++) scratch.dist[v] = Math.min(current.dist[v], limit);
-    scratch.green.set(current.green);
+    scratch.rec.set(current.rec);
   }
 }

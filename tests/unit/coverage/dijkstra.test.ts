@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { type Seeds, copyField, nearestField, relax } from '../../../src/core/coverage/dijkstra';
+import { columns } from './field-columns';
 import { type WalkGraph, fromEdges } from '../../../src/core/coverage/graph';
 import { makeProjection } from '../../../src/core/coverage/projection';
 import { ORIGIN, ll } from '../../fixtures/coverage/build';
@@ -89,10 +90,11 @@ describe('multi-source Dijkstra', () => {
         [2, 30, 1],
       ]),
     );
+    const fc = columns(f);
     expect(Array.from(f.dist).map((d) => Math.round(d * 1000) / 1000)).toEqual([0, 100, 30, 100]);
-    expect(Array.from(f.green)).toEqual([0, 0, 1, 0]);
-    expect(f.pred[1]).toBe(0);
-    expect(f.pred[0]).toBe(-1);
+    expect(Array.from(fc.green)).toEqual([0, 0, 1, 0]);
+    expect(fc.pred[1]).toBe(0);
+    expect(fc.pred[0]).toBe(-1);
   });
 
   it('leaves a disconnected node unreachable', () => {
@@ -105,13 +107,15 @@ describe('multi-source Dijkstra', () => {
       [[0, 1]],
     );
     const f = nearestField(g, seeds([[0, 0, 0]]));
+    const fc = columns(f);
     expect(f.dist[2]).toBe(Infinity);
-    expect(f.green[2]).toBe(-1);
+    expect(fc.green[2]).toBe(-1);
   });
 
   it.each([1, 2, 3, 4, 5, 6, 7, 8])('matches per-green Bellman–Ford on seeded random graph %i', (seed) => {
     const { g, s } = randomCase(seed, 120, 300, 8, 4);
     const f = nearestField(g, s);
+    const fc = columns(f);
     const ref = [0, 1, 2, 3].map((gr) => bellmanFord(g, s, gr));
     for (let v = 0; v < g.nodeCount; v++) {
       const best = Math.min(...ref.map((r) => r[v]));
@@ -121,13 +125,13 @@ describe('multi-source Dijkstra', () => {
       }
       expect(f.dist[v]).toBeCloseTo(best, 6);
       // The reported green really is at that distance.
-      expect(ref[f.green[v]][v]).toBeCloseTo(f.dist[v], 6);
+      expect(ref[fc.green[v]][v]).toBeCloseTo(f.dist[v], 6);
       // Following predecessors reaches a seed of the same green with consistent distances.
       let u = v;
-      while (f.pred[u] >= 0) {
-        expect(f.green[f.pred[u]]).toBe(f.green[v]);
-        expect(f.dist[f.pred[u]]).toBeLessThanOrEqual(f.dist[u]);
-        u = f.pred[u];
+      while (fc.pred[u] >= 0) {
+        expect(fc.green[fc.pred[u]]).toBe(fc.green[v]);
+        expect(f.dist[fc.pred[u]]).toBeLessThanOrEqual(f.dist[u]);
+        u = fc.pred[u];
       }
     }
   });
