@@ -97,7 +97,7 @@ export class BucketSearch {
   /** Ring slots - 1 (a power of two), and 1 / bucket width. */
   private readonly mask: number;
   private readonly inv: number;
-  /** Seeds not yet queued, in ascending distance (queued when the scan reaches their bucket). */
+  /** Seeds not yet queued, in ascending bucket (queued when the scan reaches their bucket). */
   private readonly pending: Int32Array;
   private readonly seeds: Seeds;
   private readonly owner: number;
@@ -115,13 +115,7 @@ export class BucketSearch {
     this.field = field;
     this.seeds = seeds;
     this.owner = pool.take();
-    let longest = 0,
-      total = 0;
-    const adjM = graph.adjM;
-    for (let k = 0; k < adjM.length; k++) {
-      if (adjM[k] > longest) longest = adjM[k];
-      total += adjM[k];
-    }
+    const { longest, total } = edgeLengths(graph);
     let farthest = 0;
     for (let k = 0; k < seeds.dist.length; k++)
       if (seeds.dist[k] < Infinity && seeds.dist[k] > farthest) farthest = seeds.dist[k];
@@ -238,13 +232,31 @@ export class BucketSearch {
   }
 }
 
+/** The longest edge and the sum of all edges of a graph (graphs never change: measured once). */
+const lengthsOf = new WeakMap<SearchGraph, { longest: number; total: number }>();
+function edgeLengths(graph: SearchGraph): { longest: number; total: number } {
+  let out = lengthsOf.get(graph);
+  if (!out) {
+    let longest = 0,
+      total = 0;
+    const adjM = graph.adjM;
+    for (let k = 0; k < adjM.length; k++) {
+      if (adjM[k] > longest) longest = adjM[k];
+      total += adjM[k];
+    }
+    out = { longest, total };
+    lengthsOf.set(graph, out);
+  }
+  return out;
+}
+
 /**
- * The finite seeds' indices in ascending distance, ties in index order (what a stable sort by
- * distance gives): counted into buckets of the search's width, then put in order within each bucket
- * by insertion. A zone's few thousand seeds take a tenth of the time a sort with a comparator does,
- * which cost as much as the search itself.
+ * The finite seeds' indices in ascending bucket, in index order within a bucket (a stable counting
+ * sort). Order within a bucket does not matter to the search (a bucket is scanned label-correcting),
+ * only that it is the same every time, so ties between green spaces resolve the same way. A zone's
+ * few thousand seeds took as long to sort with a comparator as the search itself took.
  */
-function seedOrder(sd: Float64Array, inv: number): Int32Array {
+export function seedOrder(sd: Float64Array, inv: number): Int32Array {
   const order = new Int32Array(sd.length);
   let m = 0,
     lo = Infinity,
@@ -261,24 +273,12 @@ function seedOrder(sd: Float64Array, inv: number): Int32Array {
   const b0 = (lo * inv) | 0;
   const span = ((hi * inv) | 0) - b0 + 1;
   // Seeds spread over far more buckets than there are seeds: a comparison sort is cheaper.
-  if (span > 4 * m + 1024) return finite.sort((a, b) => sd[a] - sd[b] || a - b);
+  if (span > 4 * m + 1024) return finite.sort((a, b) => ((sd[a] * inv) | 0) - ((sd[b] * inv) | 0) || a - b);
   const start = new Int32Array(span + 1);
   for (let k = 0; k < m; k++) start[((sd[finite[k]] * inv) | 0) - b0 + 1]++;
   for (let b = 0; b < span; b++) start[b + 1] += start[b];
   const out = new Int32Array(m);
   for (let k = 0; k < m; k++) out[start[((sd[finite[k]] * inv) | 0) - b0]++] = finite[k];
-  // Within a bucket by distance; an element never moves past its bucket's start (all earlier ones
-  // lie in lower buckets, so they are nearer).
-  for (let i = 1; i < m; i++) {
-    const x = out[i],
-      d = sd[x];
-    let j = i - 1;
-    while (j >= 0 && sd[out[j]] > d) {
-      out[j + 1] = out[j];
-      j--;
-    }
-    out[j + 1] = x;
-  }
   return out;
 }
 

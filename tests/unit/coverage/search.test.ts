@@ -11,6 +11,7 @@ import {
   type Seeds,
   emptyField,
   nearestField,
+  seedOrder,
 } from '../../../src/core/coverage/dijkstra';
 import { columns } from './field-columns';
 import { mulberry32 } from './random';
@@ -178,6 +179,20 @@ describe('bucket-queue search', () => {
     first.run(20);
     nearestField(g, randomSeeds(7, 200, 3));
     expect(() => first.run()).toThrow(/another search/);
+  });
+
+  it('orders seeds by bucket, stably, and drops the infinite ones (counting and comparison paths)', () => {
+    const rnd = mulberry32(31);
+    // 500 seeds over ~60 buckets (counting sort), then over ~10^7 buckets (comparison sort).
+    for (const spread of [60, 1e7]) {
+      const sd = Float64Array.from({ length: 500 }, (_, k) =>
+        k % 50 === 7 ? Infinity : k % 50 === 8 ? NaN : rnd() * spread,
+      );
+      const want = Array.from(sd.keys())
+        .filter((k) => sd[k] < Infinity)
+        .sort((a, b) => Math.floor(sd[a]) - Math.floor(sd[b]) || a - b);
+      expect(Array.from(seedOrder(sd, 1))).toEqual(want);
+    }
   });
 
   it('seeds that are Infinity or farther than their node already is never count', () => {
