@@ -34,7 +34,7 @@ import {
   updateTally,
 } from './access-image';
 import { changedCells } from './changed-cells';
-import { type AccessGrid, accessValues, fillAccessGrid, fillAccessGridAt, updateAccessGrid } from './grid';
+import { type AccessGrid, accessValues, fillAccessGrid, updateAccessGrid } from './grid';
 import { type GridSpec, makeGrid } from './grid-spec';
 import { type ScenarioModel, buildScenarioModel } from './model';
 import { nearestGreens } from './nearest';
@@ -54,7 +54,15 @@ import {
   selectGreens,
   sourceSetWithField,
 } from './source-set';
-import { type CoverageStats, bandStats, radiusStats, statsDelta } from './stats';
+import { type CoverageStats, type RadiusStat, radiusStats, statsDelta } from './stats';
+import {
+  type ResidentialAccess,
+  type ResidentialCounts,
+  countResidential,
+  residentialAccess,
+  residentialCells,
+  residentialFromGrid,
+} from './residential-access';
 import { type CoverageLayers, type Scenario, inScenario } from './types';
 import { type WhatIf, prepareWhatIfs } from './whatif';
 import { DEFAULT_GREEN_RULE, type GreenRule, countsAsGreen } from './green-class';
@@ -88,7 +96,9 @@ export class CoverageEngine {
   private readonly baseSets = new Map<string, SourceSet>();
   private readonly whatIfSets = new Map<string, { key: string; set: SourceSet }>();
   private readonly accessGrids = new WeakMap<SourceSet, AccessGrid>();
-  private readonly radiusMasks = new WeakMap<SourceSet, Uint8Array>();
+  /** The standard's rate per model and green rule (sets without what-ifs), and per set with what-ifs. */
+  private readonly radiusByModel = new WeakMap<ScenarioModel, Map<GreenRule, RadiusStat>>();
+  private readonly radiusBySet = new WeakMap<SourceSet, RadiusStat>();
   private readonly statsCache = new WeakMap<SourceSet, Map<string, CoverageStats>>();
   private readonly buffers = new Map<string, ReturnType<typeof radiusBuffers>>();
   /** The model each source set was built on (a set without guesses may have its own network). */
@@ -108,8 +118,8 @@ export class CoverageEngine {
     ScenarioModel,
     { field: NearestField; grid?: { dist: Float32Array; green: Int32Array } }
   >();
-  /** Grids with only the residential cells filled: all that statistics read (see statsGrid). */
-  private readonly residentialGrids = new WeakMap<SourceSet, AccessGrid>();
+  /** The residential cells' values of each source set: all that statistics and gaps read. */
+  private readonly residentialValues = new WeakMap<SourceSet, ResidentialAccess>();
 
   constructor(layers: CoverageLayers, extent?: readonly number[]) {
     if (!layers?.roads?.features || !layers.green?.features || !layers.residential?.features) {
@@ -274,39 +284,58 @@ export class CoverageEngine {
   }
 
   /**
-   * The access grid for statistics: the full grid when it is there, else one with only the
-   * residential cells filled (statistics and gap ranges read nothing else), a tenth of the work.
+   * The residential cells' values of a source set and, when they are filled now, their counts at
+   * these parameters: read from the full grid when it is there, else filled from the search field
+   * with the statistics counted in the same pass (residential-access.ts), a tenth of a grid's cells.
    */
-  private statsGrid(p: ResolvedParams, set: SourceSet): AccessGrid {
+  private residential(
+    p: ResolvedParams,
+    set: SourceSet,
+  ): { access: ResidentialAccess; counts?: ResidentialCounts } {
+    let access = this.residentialValues.get(set);
+    if (access) return { access };
+    const { residential } = this.gridFor(p.cellM);
     const full = this.accessGrids.get(set);
-    if (full) return full;
-    let a = this.residentialGrids.get(set);
-    if (!a) {
+    let counts: ResidentialCounts | undefined;
+    if (full) access = residentialFromGrid(full, residential);
+    else {
       const m = this.modelOf(p, set);
-      a = fillAccessGridAt(
-        m.grid,
+      ({ access, counts } = residentialAccess(
         m.links,
         set.field,
         set.direct,
-        residentialCells(this.gridFor(p.cellM).residential),
-      );
-      this.residentialGrids.set(set, a);
+        residential,
+        limitsOf(p),
+        illustrativeFlags(set),
+      ));
     }
-    return a;
+    this.residentialValues.set(set, access);
+    return { access, counts };
   }
 
-  private radiusMask(p: ResolvedParams, set: SourceSet): Uint8Array {
-    let mask = this.radiusMasks.get(set);
-    if (!mask) {
-      const m = this.modelOf(p, set);
-      // The standard's method counts every green space by its own size tiers, whatever the minimum
-      // set here; what counts as green follows the rule (the standard counts park green, G1).
-      const whatIfs = set.greens.filter((g) => g.ref.whatIf);
+  /**
+   * The standard's service-radius rate. It counts every green space by its own size tiers, whatever
+   * the minimum set here, and what counts as green follows the rule (the standard counts park
+   * green, G1): without what-ifs it depends on the model and the rule alone, so a change of the
+   * smallest green space keeps it.
+   */
+  private radius(p: ResolvedParams, set: SourceSet): RadiusStat {
+    const m = this.modelOf(p, set);
+    const whatIfs = set.greens.filter((g) => g.ref.whatIf);
+    let byRule = this.radiusByModel.get(m);
+    let r = whatIfs.length ? this.radiusBySet.get(set) : byRule?.get(p.greenRule);
+    if (!r) {
       const greens = m.greens.filter((g) => countsAsGreen(g.ref, p.greenRule));
-      mask = radiusCovered(m.grid.cols * m.grid.rows, [...greens, ...whatIfs], this.standard);
-      this.radiusMasks.set(set, mask);
+      const { residential } = this.gridFor(p.cellM);
+      const mask = radiusCovered(m.grid.cols * m.grid.rows, [...greens, ...whatIfs], this.standard);
+      r = radiusStats(mask, residential, this.standard.targets, residentialCells(residential));
+      if (whatIfs.length) this.radiusBySet.set(set, r);
+      else {
+        if (!byRule) this.radiusByModel.set(m, (byRule = new Map()));
+        byRule.set(p.greenRule, r);
+      }
     }
-    return mask;
+    return r;
   }
 
   /** Statistics only (no polygons): used for the comparison of scenarios. Cached per source set, speed and bands. */
@@ -373,22 +402,15 @@ export class CoverageEngine {
 
   private computeStats(p: ResolvedParams, set: SourceSet): CoverageStats {
     const { residential } = this.gridFor(p.cellM);
-    const grid = this.statsGrid(p, set);
-    const limits = limitsOf(p);
-    const { bands, unreachablePopulation } = bandStats(grid.dist, residential, limits);
-    let illustrative = 0;
-    for (let c = 0; c < grid.dist.length; c++) {
-      const gi = grid.green[c];
-      if (gi >= 0 && residential.pop[c] > 0 && set.greens[gi].ref.illustrative && !set.greens[gi].ref.whatIf)
-        illustrative += residential.pop[c];
-    }
+    const { access, counts: filled } = this.residential(p, set);
+    const counts = filled ?? countResidential(access, residential, limitsOf(p), illustrativeFlags(set));
     return {
       totalResidentialM2: residential.totalArea,
       totalPopulation: residential.totalPop,
-      bands,
-      unreachablePopulation,
-      illustrativePopulation: illustrative,
-      radius: radiusStats(this.radiusMask(p, set), residential, this.standard.targets),
+      bands: counts.bands,
+      unreachablePopulation: counts.unreachablePopulation,
+      illustrativePopulation: counts.illustrativePopulation,
+      radius: this.radius(p, set),
     };
   }
 
@@ -399,22 +421,24 @@ export class CoverageEngine {
     lap('model');
     const set = this.sourceSet(p);
     lap('sources+dijkstra');
-    const grid = this.accessGrid(p, set);
+    // The full grid and the polygons only when asked for: the map draws the access image, and the
+    // app asks for the outlines (and exports, print) in idle time. Statistics and gaps read the
+    // residential cells alone.
+    const grid = p.polygons ? this.accessGrid(p, set) : null;
     lap('grid');
-    const limits = limitsOf(p);
-    // The polygons only when asked for: the map draws the access image, and the app asks for the
-    // outlines (and exports, print) in idle time.
-    const bands = p.polygons ? this.bandPolygons(p, set, model.grid, grid) : NO_BANDS;
+    const bands = grid ? this.bandPolygons(p, set, model.grid, grid) : NO_BANDS;
     lap('bands');
     const stats = p.draft ? this.stats(p, set) : this.statsWithRange(p);
     lap('stats');
     const { residential } = this.gridFor(p.cellM);
+    const limits = limitsOf(p);
     const limitM = limits[limits.length - 1].metres;
-    const gaps = findGaps(model.grid, grid.dist, limitM, residential);
+    const access = this.residential(p, set).access;
+    const gaps = findGaps(model.grid, access, limitM, residential);
     lap('gaps');
     if (!p.draft) {
-      const sure = this.restsOnGuesses(p, set) ? this.statsGrid(p, this.sourceSet(p, true)) : grid;
-      gapRanges(gaps, model.grid.cols, model.grid.rows, sure.dist, limitM, residential);
+      const sure = this.restsOnGuesses(p, set) ? this.residential(p, this.sourceSet(p, true)).access : access;
+      gapRanges(gaps, model.grid.cols, model.grid.rows, sure, limitM, residential);
       lap('withoutGuessed');
     }
     const result: CoverageResult = {
@@ -465,7 +489,7 @@ export class CoverageEngine {
     const before = this.stats(p, set).bands.at(-1)!.population;
     const gaps = findGaps(
       this.model(p.scenario, p.cellM).grid,
-      this.accessGrid(p, set).dist,
+      this.residential(p, set).access,
       limit,
       residential,
     );
@@ -655,16 +679,16 @@ export class CoverageEngine {
 
 const NO_BANDS: CoverageResult['bands'] = { type: 'FeatureCollection', features: [] };
 
-const residentialCache = new WeakMap<ResidentialRaster, Int32Array>();
-/** The cells with residential land or people, ascending. */
-function residentialCells(res: ResidentialRaster): Int32Array {
-  let cells = residentialCache.get(res);
-  if (!cells) {
-    const out: number[] = [];
-    for (let c = 0; c < res.area.length; c++) if (res.area[c] > 0 || res.pop[c] > 0) out.push(c);
-    residentialCache.set(res, (cells = Int32Array.from(out)));
-  }
-  return cells;
+const illustrativeCache = new WeakMap<SourceSet, Uint8Array>();
+/** Per green index of a set: 1 where its people count as resting on an illustrative green space (what-ifs never). */
+function illustrativeFlags(set: SourceSet): Uint8Array {
+  let flags = illustrativeCache.get(set);
+  if (!flags)
+    illustrativeCache.set(
+      set,
+      (flags = Uint8Array.from(set.greens, (g) => (g.ref.illustrative && !g.ref.whatIf ? 1 : 0))),
+    );
+  return flags;
 }
 
 const guessedIdCache = new WeakMap<SourceSet, Set<string>>();

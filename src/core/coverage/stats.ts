@@ -53,48 +53,85 @@ export interface GuessCount {
   assumedOpen: { greens: number; roads: number };
 }
 
+/**
+ * Counts cells into the bands: the one rule of band statistics, shared by a whole grid (bandStats)
+ * and the residential cells alone (residential-access.ts). A cell counts with its residential land
+ * and people in every band whose limit its distance is within; people with no green space reachable
+ * (Infinity) count as unreachable. Sums in the order cells are added.
+ */
+export class BandCount {
+  private readonly limits: { minutes: number; metres: number }[];
+  private readonly metres: Float64Array;
+  private readonly land: Float64Array;
+  private readonly pop: Float64Array;
+  private unreachable = 0;
+
+  constructor(
+    limits: ReadonlyArray<{ minutes: number; metres: number }>,
+    private readonly res: ResidentialRaster,
+  ) {
+    this.limits = [...limits].sort((a, b) => a.minutes - b.minutes);
+    this.metres = Float64Array.from(this.limits, (l) => l.metres);
+    this.land = new Float64Array(limits.length);
+    this.pop = new Float64Array(limits.length);
+  }
+
+  /** Counts cell `c` at distance `d` (effective metres, as the grid holds it). */
+  add(c: number, d: number): void {
+    const a = this.res.area[c];
+    if (a === 0) return;
+    if (d === Infinity) {
+      this.unreachable += this.res.pop[c];
+      return;
+    }
+    const { metres, land, pop } = this;
+    for (let b = metres.length - 1; b >= 0 && d <= metres[b]; b--) {
+      land[b] += a;
+      pop[b] += this.res.pop[c];
+    }
+  }
+
+  result(): { bands: BandStat[]; unreachablePopulation: number } {
+    const { res, land, pop } = this;
+    return {
+      bands: this.limits.map((l, b) => ({
+        minutes: l.minutes,
+        residentialM2: land[b],
+        residentialShare: res.totalArea > 0 ? land[b] / res.totalArea : 0,
+        population: pop[b],
+        populationShare: res.totalPop > 0 ? pop[b] / res.totalPop : 0,
+      })),
+      unreachablePopulation: this.unreachable,
+    };
+  }
+}
+
+/** Band statistics of a whole grid of distances. */
 export function bandStats(
   dist: Float32Array,
   res: ResidentialRaster,
   limits: ReadonlyArray<{ minutes: number; metres: number }>,
 ): { bands: BandStat[]; unreachablePopulation: number } {
-  const sorted = [...limits].sort((a, b) => a.minutes - b.minutes);
-  const land = new Float64Array(sorted.length);
-  const pop = new Float64Array(sorted.length);
-  let unreachable = 0;
-  for (let c = 0; c < dist.length; c++) {
-    const a = res.area[c];
-    if (a === 0) continue;
-    const d = dist[c];
-    if (d === Infinity) {
-      unreachable += res.pop[c];
-      continue;
-    }
-    for (let b = sorted.length - 1; b >= 0 && d <= sorted[b].metres; b--) {
-      land[b] += a;
-      pop[b] += res.pop[c];
-    }
-  }
-  return {
-    bands: sorted.map((l, b) => ({
-      minutes: l.minutes,
-      residentialM2: land[b],
-      residentialShare: res.totalArea > 0 ? land[b] / res.totalArea : 0,
-      population: pop[b],
-      populationShare: res.totalPop > 0 ? pop[b] / res.totalPop : 0,
-    })),
-    unreachablePopulation: unreachable,
-  };
+  const count = new BandCount(limits, res);
+  for (let c = 0; c < dist.length; c++) count.add(c, dist[c]);
+  return count.result();
 }
 
+/**
+ * The standard's rate from the cells inside some service radius. `cells` (ascending) may list only
+ * the cells with residential land or people: the sums are the same, as every other cell adds zero.
+ */
 export function radiusStats(
   covered: Uint8Array,
   res: ResidentialRaster,
   targets: ReadonlyArray<{ rate: number; source: string }>,
+  cells?: ArrayLike<number>,
 ): RadiusStat {
   let land = 0,
     pop = 0;
-  for (let c = 0; c < covered.length; c++) {
+  const n = cells ? cells.length : covered.length;
+  for (let k = 0; k < n; k++) {
+    const c = cells ? cells[k] : k;
     if (!covered[c]) continue;
     land += res.area[c];
     pop += res.pop[c];

@@ -1,0 +1,137 @@
+/**
+ * What statistics and gaps read of a source set: the access values of the residential cells alone
+ * (the zone's 10,394 of 95,370 cells), and the band statistics counted in the same pass that fills
+ * them. Each value equals the access grid's (grid.ts), so the figures equal those of a full grid;
+ * a result needs no full grid (only the image and the band polygons do).
+ */
+import type { CellLinks } from './cell-links';
+import type { NearestField } from './dijkstra';
+import type { AccessGrid, DirectAccess } from './grid';
+import type { ResidentialRaster } from './residential';
+import { type BandStat, BandCount } from './stats';
+
+export interface ResidentialAccess {
+  /** The cells with residential land or people, ascending (residentialCells). */
+  readonly cells: Int32Array;
+  /** Effective metres of cells[k] at k, as the grid holds them (Float32); Infinity where unreachable. */
+  readonly dist: Float32Array;
+  /** The nearest green space of cells[k] (index in the source set's greens); -1 where unreachable. */
+  readonly green: Int32Array;
+}
+
+/** Band statistics of the residential cells, and the people whose nearest green space is a guess. */
+export interface ResidentialCounts {
+  bands: BandStat[];
+  unreachablePopulation: number;
+  /** People whose nearest green space is flagged in `illustrative` (any distance). */
+  illustrativePopulation: number;
+}
+
+const cellsCache = new WeakMap<ResidentialRaster, Int32Array>();
+
+/** The cells with residential land or people, ascending (cached per raster). */
+export function residentialCells(res: ResidentialRaster): Int32Array {
+  let cells = cellsCache.get(res);
+  if (!cells) {
+    let n = 0;
+    for (let c = 0; c < res.area.length; c++) if (res.area[c] > 0 || res.pop[c] > 0) n++;
+    cells = new Int32Array(n);
+    n = 0;
+    for (let c = 0; c < res.area.length; c++) if (res.area[c] > 0 || res.pop[c] > 0) cells[n++] = c;
+    cellsCache.set(res, cells);
+  }
+  return cells;
+}
+
+/**
+ * Fills the residential cells' values from a search field and direct walks (grid.ts's rule) and
+ * counts them in the same pass. `illustrative[g]` is 1 for a green space whose people count as
+ * resting on an illustrative one (not for what-ifs).
+ */
+export function residentialAccess(
+  links: CellLinks,
+  field: NearestField,
+  direct: DirectAccess,
+  res: ResidentialRaster,
+  limits: ReadonlyArray<{ minutes: number; metres: number }>,
+  illustrative: Uint8Array,
+): { access: ResidentialAccess; counts: ResidentialCounts } {
+  const cells = residentialCells(res);
+  const dist = new Float32Array(cells.length);
+  const green = new Int32Array(cells.length);
+  const count = new Counter(limits, res, illustrative);
+  const { start, node, offset, water } = links;
+  const fd = field.dist,
+    fg = field.green;
+  for (let k = 0; k < cells.length; k++) {
+    const c = cells[k];
+    let best = Infinity;
+    let g = -1;
+    if (!water[c]) {
+      best = direct.dist[c];
+      g = direct.green[c];
+      for (let i = start[c], end = start[c + 1]; i < end; i++) {
+        const d = fd[node[i]] + offset[i];
+        if (d < best) {
+          best = d;
+          g = fg[node[i]];
+        }
+      }
+      if (best === Infinity) g = -1;
+    }
+    // The grid holds Float32: count what it would hold.
+    const d = Math.fround(best);
+    dist[k] = d;
+    green[k] = g;
+    count.add(c, d, g);
+  }
+  return { access: { cells, dist, green }, counts: count.result() };
+}
+
+/** The residential cells' values read from a full access grid (no search field read again). */
+export function residentialFromGrid(grid: AccessGrid, res: ResidentialRaster): ResidentialAccess {
+  const cells = residentialCells(res);
+  const dist = new Float32Array(cells.length);
+  const green = new Int32Array(cells.length);
+  for (let k = 0; k < cells.length; k++) {
+    dist[k] = grid.dist[cells[k]];
+    green[k] = grid.green[cells[k]];
+  }
+  return { cells, dist, green };
+}
+
+/** Counts residential values already filled (another speed or other bands: no search field read). */
+export function countResidential(
+  access: ResidentialAccess,
+  res: ResidentialRaster,
+  limits: ReadonlyArray<{ minutes: number; metres: number }>,
+  illustrative: Uint8Array,
+): ResidentialCounts {
+  const { cells, dist, green } = access;
+  const count = new Counter(limits, res, illustrative);
+  for (let k = 0; k < cells.length; k++) count.add(cells[k], dist[k], green[k]);
+  return count.result();
+}
+
+/** Band statistics (stats.ts's rule) and the people resting on an illustrative green space. */
+class Counter {
+  private readonly bands: BandCount;
+  private illustrativePop = 0;
+  constructor(
+    limits: ReadonlyArray<{ minutes: number; metres: number }>,
+    private readonly res: ResidentialRaster,
+    private readonly illustrative: Uint8Array,
+  ) {
+    this.bands = new BandCount(limits, res);
+  }
+
+  add(c: number, d: number, g: number): void {
+    this.bands.add(c, d);
+    const pop = this.res.pop[c];
+    if (g >= 0 && pop > 0 && this.illustrative[g]) this.illustrativePop += pop;
+  }
+
+  result(): ResidentialCounts {
+    return { ...this.bands.result(), illustrativePopulation: this.illustrativePop };
+  }
+}
