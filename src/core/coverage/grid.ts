@@ -35,44 +35,6 @@ export function fillAccessGrid(
 }
 
 /**
- * A grid with only `cells` filled and NaN elsewhere (not computed): for statistics, which read the
- * residential cells only. Each filled cell equals fillAccessGrid's.
- */
-export function fillAccessGridAt(
-  spec: GridSpec,
-  links: CellLinks,
-  field: NearestField,
-  direct: DirectAccess,
-  cells: ArrayLike<number>,
-): AccessGrid {
-  const n = spec.cols * spec.rows;
-  const grid: AccessGrid = { spec, dist: new Float32Array(n).fill(NaN), green: new Int32Array(n).fill(-1) };
-  // fillCell's rule, inlined: a cold worker runs this loop before the JIT has inlined anything.
-  const { start, node, offset, water } = links;
-  const fd = field.dist,
-    fg = field.green;
-  for (let k = 0; k < cells.length; k++) {
-    const c = cells[k];
-    if (water[c]) {
-      grid.dist[c] = Infinity;
-      continue;
-    }
-    let best = direct.dist[c];
-    let g = direct.green[c];
-    for (let i = start[c], end = start[c + 1]; i < end; i++) {
-      const d = fd[node[i]] + offset[i];
-      if (d < best) {
-        best = d;
-        g = fg[node[i]];
-      }
-    }
-    grid.dist[c] = best;
-    grid.green[c] = best === Infinity ? -1 : g;
-  }
-  return grid;
-}
-
-/**
  * The effective metres of `cells` alone (value k for cells[k]), as fillAccessGrid would give them:
  * a drag frame repaints and recounts these without copying the whole grid.
  */

@@ -1,14 +1,14 @@
 /**
  * What statistics and gaps read of a source set: the access values of the residential cells alone
- * (the zone's 10,394 of 95,370 cells), and the band statistics counted in the same pass that fills
- * them. Each value equals the access grid's (grid.ts), so the figures equal those of a full grid;
- * a result needs no full grid (only the image and the band polygons do).
+ * (the zone's 10,394 of 95,370 cells), filled straight from the search field and counted at once.
+ * Each value equals the access grid's (grid.ts), so the figures equal those of a full grid; a result
+ * needs no full grid (only the image and the band polygons do).
  */
 import type { CellLinks } from './cell-links';
 import type { NearestField } from './dijkstra';
 import type { AccessGrid, DirectAccess } from './grid';
 import type { ResidentialRaster } from './residential';
-import { type BandStat, BandCount } from './stats';
+import { type BandStat, bandStats } from './stats';
 
 export interface ResidentialAccess {
   /** The cells with residential land or people, ascending (residentialCells). */
@@ -45,8 +45,9 @@ export function residentialCells(res: ResidentialRaster): Int32Array {
 
 /**
  * Fills the residential cells' values from a search field and direct walks (grid.ts's rule) and
- * counts them in the same pass. `illustrative[g]` is 1 for a green space whose people count as
- * resting on an illustrative one (not for what-ifs).
+ * counts them. `illustrative[g]` is 1 for a green space whose people count as resting on an
+ * illustrative one (not for what-ifs). Two plain loops over the residential cells, no call per
+ * cell: a cold worker runs them before the JIT has inlined anything.
  */
 export function residentialAccess(
   links: CellLinks,
@@ -59,33 +60,30 @@ export function residentialAccess(
   const cells = residentialCells(res);
   const dist = new Float32Array(cells.length);
   const green = new Int32Array(cells.length);
-  const count = new Counter(limits, res, illustrative);
   const { start, node, offset, water } = links;
   const fd = field.dist,
     fg = field.green;
   for (let k = 0; k < cells.length; k++) {
     const c = cells[k];
-    let best = Infinity;
-    let g = -1;
-    if (!water[c]) {
-      best = direct.dist[c];
-      g = direct.green[c];
-      for (let i = start[c], end = start[c + 1]; i < end; i++) {
-        const d = fd[node[i]] + offset[i];
-        if (d < best) {
-          best = d;
-          g = fg[node[i]];
-        }
-      }
-      if (best === Infinity) g = -1;
+    if (water[c]) {
+      dist[k] = Infinity;
+      green[k] = -1;
+      continue;
     }
-    // The grid holds Float32: count what it would hold.
-    const d = Math.fround(best);
-    dist[k] = d;
-    green[k] = g;
-    count.add(c, d, g);
+    let best = direct.dist[c];
+    let g = direct.green[c];
+    for (let i = start[c], end = start[c + 1]; i < end; i++) {
+      const d = fd[node[i]] + offset[i];
+      if (d < best) {
+        best = d;
+        g = fg[node[i]];
+      }
+    }
+    dist[k] = best;
+    green[k] = best === Infinity ? -1 : g;
   }
-  return { access: { cells, dist, green }, counts: count.result() };
+  const access = { cells, dist, green };
+  return { access, counts: countResidential(access, res, limits, illustrative) };
 }
 
 /** The residential cells' values read from a full access grid (no search field read again). */
@@ -100,7 +98,7 @@ export function residentialFromGrid(grid: AccessGrid, res: ResidentialRaster): R
   return { cells, dist, green };
 }
 
-/** Counts residential values already filled (another speed or other bands: no search field read). */
+/** Counts the residential cells' values (at any speed and bands: no search field read). */
 export function countResidential(
   access: ResidentialAccess,
   res: ResidentialRaster,
@@ -108,30 +106,11 @@ export function countResidential(
   illustrative: Uint8Array,
 ): ResidentialCounts {
   const { cells, dist, green } = access;
-  const count = new Counter(limits, res, illustrative);
-  for (let k = 0; k < cells.length; k++) count.add(cells[k], dist[k], green[k]);
-  return count.result();
-}
-
-/** Band statistics (stats.ts's rule) and the people resting on an illustrative green space. */
-class Counter {
-  private readonly bands: BandCount;
-  private illustrativePop = 0;
-  constructor(
-    limits: ReadonlyArray<{ minutes: number; metres: number }>,
-    private readonly res: ResidentialRaster,
-    private readonly illustrative: Uint8Array,
-  ) {
-    this.bands = new BandCount(limits, res);
+  const pop = res.pop;
+  let illustrativePop = 0;
+  for (let k = 0; k < cells.length; k++) {
+    const g = green[k];
+    if (g >= 0 && pop[cells[k]] > 0 && illustrative[g]) illustrativePop += pop[cells[k]];
   }
-
-  add(c: number, d: number, g: number): void {
-    this.bands.add(c, d);
-    const pop = this.res.pop[c];
-    if (g >= 0 && pop > 0 && this.illustrative[g]) this.illustrativePop += pop;
-  }
-
-  result(): ResidentialCounts {
-    return { ...this.bands.result(), illustrativePopulation: this.illustrativePop };
-  }
+  return { ...bandStats(dist, res, limits, cells), illustrativePopulation: illustrativePop };
 }

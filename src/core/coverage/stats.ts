@@ -54,67 +54,50 @@ export interface GuessCount {
 }
 
 /**
- * Counts cells into the bands: the one rule of band statistics, shared by a whole grid (bandStats)
- * and the residential cells alone (residential-access.ts). A cell counts with its residential land
- * and people in every band whose limit its distance is within; people with no green space reachable
- * (Infinity) count as unreachable. Sums in the order cells are added.
+ * Band statistics: a cell counts with its residential land and people in every band whose limit its
+ * distance is within; people with no green space reachable (Infinity) count as unreachable. Over a
+ * whole grid (`dist[c]` for cell c), or over listed cells only (`dist[k]` for `cells[k]`, ascending:
+ * the residential cells give the same sums, as every other cell adds nothing). One plain loop: a
+ * cold worker runs it before the JIT has inlined any call.
  */
-export class BandCount {
-  private readonly limits: { minutes: number; metres: number }[];
-  private readonly metres: Float64Array;
-  private readonly land: Float64Array;
-  private readonly pop: Float64Array;
-  private unreachable = 0;
-
-  constructor(
-    limits: ReadonlyArray<{ minutes: number; metres: number }>,
-    private readonly res: ResidentialRaster,
-  ) {
-    this.limits = [...limits].sort((a, b) => a.minutes - b.minutes);
-    this.metres = Float64Array.from(this.limits, (l) => l.metres);
-    this.land = new Float64Array(limits.length);
-    this.pop = new Float64Array(limits.length);
-  }
-
-  /** Counts cell `c` at distance `d` (effective metres, as the grid holds it). */
-  add(c: number, d: number): void {
-    const a = this.res.area[c];
-    if (a === 0) return;
-    if (d === Infinity) {
-      this.unreachable += this.res.pop[c];
-      return;
-    }
-    const { metres, land, pop } = this;
-    for (let b = metres.length - 1; b >= 0 && d <= metres[b]; b--) {
-      land[b] += a;
-      pop[b] += this.res.pop[c];
-    }
-  }
-
-  result(): { bands: BandStat[]; unreachablePopulation: number } {
-    const { res, land, pop } = this;
-    return {
-      bands: this.limits.map((l, b) => ({
-        minutes: l.minutes,
-        residentialM2: land[b],
-        residentialShare: res.totalArea > 0 ? land[b] / res.totalArea : 0,
-        population: pop[b],
-        populationShare: res.totalPop > 0 ? pop[b] / res.totalPop : 0,
-      })),
-      unreachablePopulation: this.unreachable,
-    };
-  }
-}
-
-/** Band statistics of a whole grid of distances. */
 export function bandStats(
   dist: Float32Array,
   res: ResidentialRaster,
   limits: ReadonlyArray<{ minutes: number; metres: number }>,
+  cells?: Int32Array,
 ): { bands: BandStat[]; unreachablePopulation: number } {
-  const count = new BandCount(limits, res);
-  for (let c = 0; c < dist.length; c++) count.add(c, dist[c]);
-  return count.result();
+  const sorted = [...limits].sort((a, b) => a.minutes - b.minutes);
+  const metres = Float64Array.from(sorted, (l) => l.metres);
+  const land = new Float64Array(sorted.length);
+  const pop = new Float64Array(sorted.length);
+  const area = res.area,
+    people = res.pop;
+  let unreachable = 0;
+  const n = cells ? cells.length : dist.length;
+  for (let k = 0; k < n; k++) {
+    const c = cells ? cells[k] : k;
+    const a = area[c];
+    if (a === 0) continue;
+    const d = dist[k];
+    if (d === Infinity) {
+      unreachable += people[c];
+      continue;
+    }
+    for (let b = metres.length - 1; b >= 0 && d <= metres[b]; b--) {
+      land[b] += a;
+      pop[b] += people[c];
+    }
+  }
+  return {
+    bands: sorted.map((l, b) => ({
+      minutes: l.minutes,
+      residentialM2: land[b],
+      residentialShare: res.totalArea > 0 ? land[b] / res.totalArea : 0,
+      population: pop[b],
+      populationShare: res.totalPop > 0 ? pop[b] / res.totalPop : 0,
+    })),
+    unreachablePopulation: unreachable,
+  };
 }
 
 /**
