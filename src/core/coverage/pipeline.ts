@@ -44,7 +44,7 @@ import { type LocalProjection, makeProjection, toLat, toLng } from './projection
 import { DEFAULT_STANDARD, type ServiceRadiusStandard, radiusBuffers } from './radius';
 import { radiusCovered } from './radius-cells';
 import { type ResidentialRaster, rasterizeResidential } from './residential';
-import type { CoverageResult, GridResult, Suggestion } from './results';
+import type { CoverageResult, GridResult, ScenarioComparison, Suggestion } from './results';
 import { roadTimes } from './road-times';
 import { stopwatch } from './stopwatch';
 import {
@@ -78,7 +78,7 @@ import {
 
 export { dataExtent } from './extent';
 export { type CoverageParams, type ResolvedParams, resolveParams } from './params';
-export type { CoverageResult, GreenSummary, GridResult, Suggestion } from './results';
+export type { CoverageResult, GreenSummary, GridResult, ScenarioComparison, Suggestion } from './results';
 export type { AccessImageResult } from './access-image';
 export type { NearestRanged, PointInfoRanged } from './without-guessed';
 
@@ -243,7 +243,7 @@ export class CoverageEngine {
    */
   sourceSet(p: ResolvedParams, withoutGuessed = false): SourceSet {
     const model = this.model(p.scenario, p.cellM, withoutGuessed);
-    const baseKey = `${p.scenario}|${p.cellM}|${p.minAreaM2}|${p.greenRule}${withoutGuessed ? '|sure' : ''}`;
+    const baseKey = baseKeyOf(p, withoutGuessed);
     let base = this.baseSets.get(baseKey);
     if (!base) {
       const greens = selectGreens(model.greens, p.minAreaM2, p.greenRule);
@@ -464,15 +464,45 @@ export class CoverageEngine {
       lap('roadTimes');
     }
     if (p.compare) {
-      const base = { ...p, whatIfs: [] };
-      const [s2014, s2015, today] = COMPARED.map((scenario) => this.statsWithRange({ ...base, scenario }));
-      result.scenarioStats = { '2014': s2014, '2015': s2015, today };
-      result.planDelta = statsDelta(s2014, s2015);
-      result.todayDelta = statsDelta(s2014, today);
-      if (p.whatIfs.length > 0) result.whatIfDelta = statsDelta(this.stats(base), stats);
+      if (p.deferCompare && !this.comparisonReady(p)) result.comparisonDeferred = true;
+      else Object.assign(result, this.compareScenarios(p));
       lap('compare');
     }
     return result;
+  }
+
+  /**
+   * The comparison of scenarios: 2014 as built, the 2015 plan and today without what-ifs, each with
+   * its range without guessed features, their differences, and what the what-ifs change in this
+   * scenario. What a result carries when params.compare (asked for apart when it deferred it).
+   */
+  comparison(params: CoverageParams): ScenarioComparison {
+    return this.compareScenarios(resolveParams(params));
+  }
+
+  private compareScenarios(p: ResolvedParams): ScenarioComparison {
+    const base = { ...p, whatIfs: [] };
+    const [s2014, s2015, today] = COMPARED.map((scenario) => this.statsWithRange({ ...base, scenario }));
+    const out: ScenarioComparison = {
+      scenarioStats: { '2014': s2014, '2015': s2015, today },
+      planDelta: statsDelta(s2014, s2015),
+      todayDelta: statsDelta(s2014, today),
+    };
+    if (p.whatIfs.length > 0) out.whatIfDelta = statsDelta(this.stats(base), this.stats(p));
+    return out;
+  }
+
+  /**
+   * Whether the comparison needs no search not done yet: every compared scenario's source set (and
+   * the one without guesses, where its figures rest on guesses) is there, so it only counts cached
+   * values. A what-if or a new speed keeps it ready; a new smallest green space does not.
+   */
+  private comparisonReady(p: ResolvedParams): boolean {
+    return COMPARED.every((scenario) => {
+      const q = { ...p, scenario, whatIfs: [] };
+      const set = this.baseSets.get(baseKeyOf(q));
+      return !!set && (this.baseSets.has(baseKeyOf(q, true)) || !this.restsOnGuesses(q, set));
+    });
   }
 
   /**
@@ -678,6 +708,11 @@ export class CoverageEngine {
 }
 
 const NO_BANDS: CoverageResult['bands'] = { type: 'FeatureCollection', features: [] };
+
+/** The cache key of a scenario's source set without what-ifs (and of the one without guesses). */
+function baseKeyOf(p: ResolvedParams, withoutGuessed = false): string {
+  return `${p.scenario}|${p.cellM}|${p.minAreaM2}|${p.greenRule}${withoutGuessed ? '|sure' : ''}`;
+}
 
 const illustrativeCache = new WeakMap<SourceSet, Uint8Array>();
 /** Per green index of a set: 1 where its people count as resting on an illustrative green space (what-ifs never). */
