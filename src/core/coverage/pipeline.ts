@@ -36,7 +36,7 @@ import {
 import { changedCells } from './changed-cells';
 import { type AccessGrid, accessValues, fillAccessGrid, updateAccessGrid } from './grid';
 import { type GridSpec, makeGrid } from './grid-spec';
-import { type ScenarioModel, buildScenarioModel } from './model';
+import { type PreparedGreen, type ScenarioModel, buildScenarioModel } from './model';
 import { nearestGreens } from './nearest';
 import { type CoverageParams, type ResolvedParams, limitsOf, resolveParams } from './params';
 import { pointInfo } from './point-info';
@@ -240,13 +240,15 @@ export class CoverageEngine {
   /**
    * The source set of a scenario, minimum size, green rule and what-if list (what-ifs extend the
    * cached base incrementally); withoutGuessed: the same without guessed features, what-ifs kept.
+   * Cached by the green spaces the minimum size and rule select, not by their values: a new
+   * minimum that selects the same ones (the zone's are all far above 1,000 m²) searches nothing.
    */
   sourceSet(p: ResolvedParams, withoutGuessed = false): SourceSet {
     const model = this.model(p.scenario, p.cellM, withoutGuessed);
-    const baseKey = baseKeyOf(p, withoutGuessed);
+    const greens = selectGreens(model.greens, p.minAreaM2, p.greenRule);
+    const baseKey = baseKeyOf(p, model, greens, withoutGuessed);
     let base = this.baseSets.get(baseKey);
     if (!base) {
-      const greens = selectGreens(model.greens, p.minAreaM2, p.greenRule);
       // The asset's default answer: the same search, done at build time (a copy: sets are never
       // lowered in place, but the asset's views must stay as built).
       const pre = this.prebuiltFields.get(model);
@@ -500,8 +502,15 @@ export class CoverageEngine {
   private comparisonReady(p: ResolvedParams): boolean {
     return COMPARED.every((scenario) => {
       const q = { ...p, scenario, whatIfs: [] };
-      const set = this.baseSets.get(baseKeyOf(q));
-      return !!set && (this.baseSets.has(baseKeyOf(q, true)) || !this.restsOnGuesses(q, set));
+      const key = (sure: boolean) => {
+        const m = this.models.get(`${scenario}|${p.cellM}${sure ? '|sure' : ''}`);
+        return m && baseKeyOf(q, m, selectGreens(m.greens, p.minAreaM2, p.greenRule), sure);
+      };
+      const k = key(false);
+      const set = k && this.baseSets.get(k);
+      if (!set) return false;
+      const sure = key(true);
+      return (!!sure && this.baseSets.has(sure)) || !this.restsOnGuesses(q, set);
     });
   }
 
@@ -709,9 +718,19 @@ export class CoverageEngine {
 
 const NO_BANDS: CoverageResult['bands'] = { type: 'FeatureCollection', features: [] };
 
-/** The cache key of a scenario's source set without what-ifs (and of the one without guesses). */
-function baseKeyOf(p: ResolvedParams, withoutGuessed = false): string {
-  return `${p.scenario}|${p.cellM}|${p.minAreaM2}|${p.greenRule}${withoutGuessed ? '|sure' : ''}`;
+/**
+ * The cache key of a scenario's source set without what-ifs (and of the one without guesses): which
+ * of the model's green spaces are selected, one digit each.
+ */
+function baseKeyOf(
+  p: ResolvedParams,
+  model: ScenarioModel,
+  selected: readonly PreparedGreen[],
+  withoutGuessed = false,
+): string {
+  const chosen = new Set(selected);
+  const mask = model.greens.map((g) => (chosen.has(g) ? 1 : 0)).join('');
+  return `${p.scenario}|${p.cellM}${withoutGuessed ? '|sure' : ''}|${mask}`;
 }
 
 const illustrativeCache = new WeakMap<SourceSet, Uint8Array>();

@@ -4,7 +4,7 @@
  * 'comparison' message) it equals what a result carries when it does not defer.
  */
 import { describe, expect, it } from 'vitest';
-import { CoverageEngine } from '../../../src/core/coverage/pipeline';
+import { CoverageEngine, resolveParams } from '../../../src/core/coverage/pipeline';
 import type { CoverageParams, CoverageResult } from '../../../src/core/coverage/pipeline';
 import { createCoverageHandler } from '../../../src/worker/handler';
 import type { ResponseEnvelope, ToWorker } from '../../../src/worker/protocol';
@@ -67,6 +67,26 @@ describe('a deferred comparison of scenarios', () => {
     }
     expect(pick(engine.compute({ ...p, whatIfs }))).toHaveProperty('whatIfDelta');
     expect(engine.compute({ ...p, minAreaM2: 1e9 }).comparisonDeferred).toBe(true);
+  });
+
+  it('a smallest green space that selects the same green spaces reuses their search, with the same figures', () => {
+    const engine = new CoverageEngine(layers, EXTENT_TOWN);
+    const p = resolveParams({ scenario: '2015', minAreaM2: 0, polygons: false });
+    const areas = engine
+      .model('2015', p.cellM)
+      .greens.map((g) => g.ref.area_m2)
+      .sort((a, b) => a - b);
+    // Just below the smallest green space: the same selection as 0 m²; just above it: one fewer.
+    const same = { ...p, minAreaM2: areas[0] - 1 };
+    const fewer = { ...p, minAreaM2: areas[0] + 1 };
+    const set = engine.sourceSet(p);
+    expect(engine.sourceSet(same)).toBe(set);
+    expect(engine.sourceSet(fewer)).not.toBe(set);
+    for (const q of [same, fewer]) {
+      const { timings: _a, params: _b, ...got } = engine.compute(q);
+      const { timings: _c, params: _d, ...want } = new CoverageEngine(layers, EXTENT_TOWN).compute(q);
+      expect(got).toEqual(want);
+    }
   });
 
   it("is answered by the worker's 'comparison' message", async () => {
