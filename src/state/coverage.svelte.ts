@@ -9,7 +9,7 @@
 import { tick } from 'svelte';
 import type { Feature, FeatureCollection } from 'geojson';
 import type { CoverageClient } from '../worker/client';
-import type { CoverageParams, CoverageResult } from '../core/coverage/pipeline';
+import type { CoverageParams, CoverageResult, ScenarioComparison } from '../core/coverage/pipeline';
 import type { AccessImageResult } from '../core/coverage/access-image';
 import type { NearestRanged } from '../core/coverage/pipeline';
 import type { PointInfo } from '../core/coverage/point-info';
@@ -56,6 +56,17 @@ class CoverageState {
    * results come without them, since the map draws the access image. Null until they arrive.
    */
   polygons = $state.raw<CoverageResult['bands'] | null>(null);
+  /**
+   * The comparison of scenarios for `result` (2014, the plan, today; what the what-ifs change). A
+   * result leaves it out when it needed new searches (a new smallest green space or green rule): it
+   * is asked for right after, and null until it arrives, so the figures show as pending, never as
+   * the previous parameters' numbers. What-ifs and speed changes find it ready in the result.
+   */
+  comparison = $state.raw<ScenarioComparison | null>(null);
+  /** True while the comparison of the current result is being computed (show it as pending). */
+  get comparisonPending(): boolean {
+    return !!this.result?.comparisonDeferred && this.comparison === null;
+  }
   /** The access grid as an image coloured by band (drawn first; repainted per drag frame). */
   image = $state.raw<AccessImageResult | null>(null);
   error = $state<string | null>(null);
@@ -74,6 +85,8 @@ class CoverageState {
   private inFlight = 0;
   private computes = 0;
   private traces = 0;
+  /** The deferred comparison being asked for (cancelled by the next computation). */
+  private comparing: AbortController | null = null;
 
   params = $derived<CoverageParams>({
     scenario: this.scenario,
@@ -151,6 +164,8 @@ class CoverageState {
   /** Recomputes with the current parameters; a newer call supersedes an older one. */
   async compute(): Promise<void> {
     const params = $state.snapshot(this.params) as CoverageParams;
+    // A comparison still asked for belongs to an older result: do not let it hold up this one.
+    this.comparing?.abort();
     // Held until the result has reached the map's sources, so settled() never resolves between
     // the worker's answer and the map drawing it.
     this.computes++;
@@ -161,14 +176,17 @@ class CoverageState {
       const img = await this.track(async () => (await this.worker()).latest('accessImage', params));
       if (img) this.image = img;
       if (params.draft) return;
+      // The comparison of scenarios comes with it unless it needs new searches; then it follows.
       const r = await this.track(async () =>
-        (await this.worker()).latest('compute', { ...params, polygons: false }),
+        (await this.worker()).latest('compute', { ...params, polygons: false, deferCompare: true }),
       );
       if (r) {
         this.result = r;
+        this.comparison = r.comparisonDeferred ? null : comparisonOf(r);
         this.polygons = null;
         this.error = null;
         await tick();
+        if (r.comparisonDeferred) this.compareAfter(r);
         this.tracePolygonsWhenIdle(r);
       }
     } catch (e) {
@@ -177,6 +195,23 @@ class CoverageState {
     } finally {
       if (--this.computes === 0) markPending('coverage-apply', false);
     }
+  }
+
+  /** Asks the worker for the comparison `r` deferred (see `comparison`); pending for settled() until it is in. */
+  private compareAfter(r: CoverageResult): void {
+    const ctrl = (this.comparing = new AbortController());
+    markPending('coverage-comparison', true);
+    this.track(async () => (await this.worker()).send('comparison', r.params, { signal: ctrl.signal }))
+      .then((c) => {
+        if (c && this.result === r) this.comparison = c;
+      })
+      .catch((e: unknown) => (this.error = e instanceof Error ? e.message : String(e)))
+      .finally(() => {
+        if (this.comparing === ctrl) {
+          this.comparing = null;
+          markPending('coverage-comparison', false);
+        }
+      });
   }
 
   /** Asks the worker for the band polygons of `r` once the page is idle (see `polygons`). */
@@ -206,8 +241,9 @@ class CoverageState {
     if (!r) return null;
     if (r.params.polygons !== false) return r;
     if (this.polygons) return { ...r, bands: this.polygons };
+    // With the comparison (exports and print have every figure; by now it is usually computed).
     const full = await this.track(async () =>
-      (await this.worker()).latest('compute', { ...r.params, polygons: true }),
+      (await this.worker()).latest('compute', { ...r.params, polygons: true, deferCompare: false }),
     );
     if (!full || this.result !== r) return full ?? null;
     this.polygons = full.bands;
@@ -256,6 +292,13 @@ class CoverageState {
 }
 
 export const coverage = new CoverageState();
+
+/** The comparison a result carries, or null when it has none (params.compare false, or deferred). */
+function comparisonOf(r: CoverageResult): ScenarioComparison | null {
+  const { scenarioStats, planDelta, todayDelta, whatIfDelta } = r;
+  if (!scenarioStats || !planDelta || !todayDelta) return null;
+  return { scenarioStats, planDelta, todayDelta, ...(whatIfDelta ? { whatIfDelta } : {}) };
+}
 
 /** A what-if park as a GeoJSON feature, for drawing. */
 export type WhatIfFeature = Feature;

@@ -134,6 +134,8 @@ export function createCoverageHandler(messenger: Messenger, options: HandlerOpti
       }
       case 'compute':
         return requireEngine().compute(req.data as RequestEnvelope<'compute'>['data']);
+      case 'comparison':
+        return requireEngine().comparison(req.data as RequestEnvelope<'comparison'>['data']);
       case 'accessImage':
         return requireEngine().accessImage(req.data as RequestEnvelope<'accessImage'>['data']);
       case 'pointInfo': {

@@ -13,6 +13,7 @@ import type {
   CoverageResult,
   NearestRanged,
   PointInfoRanged,
+  ScenarioComparison,
   Suggestion,
 } from '../core/coverage/pipeline';
 import type { CoverageLayers, Scenario, ScenarioInfo } from '../core/coverage/types';
@@ -48,6 +49,8 @@ export interface InitResult {
 export type CoverageMessages = {
   init: [InitRequest, InitResult];
   compute: [CoverageParams, CoverageResult];
+  /** The comparison of scenarios a result deferred (`deferCompare`), with the same params. */
+  comparison: [CoverageParams, ScenarioComparison];
   /** The access grid as an RGBA image with exact band statistics; `rgba` is transferred. */
   accessImage: [CoverageParams, AccessImageResult];
   pointInfo: [{ params: CoverageParams; lng: number; lat: number }, PointInfoRanged];

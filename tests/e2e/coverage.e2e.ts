@@ -255,6 +255,51 @@ describe('the coverage view', () => {
     await context.close();
   }, 300_000);
 
+  it('after a change that needs new searches, the comparison shows as pending, never with the previous figures', async () => {
+    const { page, context, errors } = await newAppPage(browser, { viewport: { width: 1440, height: 900 } });
+    await openCoverage(page, '#/map?lang=zh');
+    const rows = '[data-testid="cov-compare-row"]';
+    const today = `${rows}[data-scenario="today"]`;
+    const before = await page.$$eval(rows, (xs) => xs.map((x) => x.getAttribute('data-value')).join(','));
+    const todayBefore = await page.getAttribute(today, 'data-value');
+    // Every state the comparison passes through: its rows, and whether it says it is pending.
+    await page.evaluate((sel) => {
+      const w = window as unknown as { seen: { rows: string; pending: boolean }[] };
+      w.seen = [];
+      new MutationObserver(() =>
+        w.seen.push({
+          rows: [...document.querySelectorAll(sel)].map((x) => x.getAttribute('data-value')).join(','),
+          pending: !!document.querySelector('[data-testid="cov-compare-pending"]'),
+        }),
+      ).observe(document.body, { subtree: true, childList: true, attributes: true });
+    }, rows);
+    // 1 ha at least: today's three small parks (5,000–9,000 m²) drop out, so today's figures need
+    // new searches; the plan's green spaces are all larger, so its own result needs none.
+    await page.selectOption('[data-testid="cov-min-area"]', '10000');
+    await page.waitForFunction(
+      ([sel, b]) => {
+        const v = document.querySelector(sel as string)?.getAttribute('data-value');
+        return v != null && v !== b;
+      },
+      [today, todayBefore] as const,
+      { timeout: 30_000 },
+    );
+    await settled(page);
+    const final = await page.$$eval(rows, (xs) => xs.map((x) => x.getAttribute('data-value')).join(','));
+    const seen = await page.evaluate(
+      () => (window as unknown as { seen: { rows: string; pending: boolean }[] }).seen,
+    );
+    // Previous rows, then pending with no figures, then the new rows: never the previous ones again.
+    const firstPending = seen.findIndex((x) => x.pending);
+    expect(firstPending).toBeGreaterThanOrEqual(0);
+    const later = seen.slice(firstPending);
+    expect(later.filter((x) => (x.pending ? x.rows !== '' : x.rows !== final))).toEqual([]);
+    expect(seen.slice(0, firstPending).filter((x) => x.rows !== before)).toEqual([]);
+    expect(final).not.toBe(before);
+    expect(errors).toEqual([]);
+    await context.close();
+  }, 300_000);
+
   it('a share that rests on guesses shows its range without them, as the worker computed it', async () => {
     const { page, context, errors } = await newAppPage(browser, { viewport: { width: 1440, height: 900 } });
     await openCoverage(page, '#/map?lang=zh');

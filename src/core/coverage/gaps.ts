@@ -6,6 +6,7 @@
 import type { FeatureCollection, MultiPolygon, Position } from 'geojson';
 import { maskPolygons } from './bands';
 import { type GridSpec, cellLat, cellLng } from './grid-spec';
+import type { ResidentialAccess } from './residential-access';
 import type { ResidentialRaster } from './residential';
 
 export interface Gap {
@@ -43,13 +44,17 @@ export const LISTED_GAPS = 8;
 /** Gap outlines are traced for the top gaps only: the rest are listed without a shape. */
 const OUTLINED_GAPS = 50;
 
-/** Work arrays kept between calls (what-if dragging calls this every frame): one set per grid size. */
+/**
+ * Work arrays kept between calls (what-if dragging calls this every frame): one set per grid size.
+ * Only residential cells are ever marked or labelled, and they are cleared again before returning,
+ * so a call costs the residential cells and the gaps, not the whole grid.
+ */
 let scratch: { inGap: Uint8Array; label: Int32Array; stack: Int32Array; mask: Uint8Array } | null = null;
 function scratchFor(n: number) {
   if (!scratch || scratch.inGap.length !== n) {
     scratch = {
       inGap: new Uint8Array(n),
-      label: new Int32Array(n),
+      label: new Int32Array(n).fill(-1),
       stack: new Int32Array(n),
       mask: new Uint8Array(n),
     };
@@ -57,16 +62,28 @@ function scratchFor(n: number) {
   return scratch;
 }
 
-export function findGaps(g: GridSpec, dist: Float32Array, limitM: number, res: ResidentialRaster): Gap[] {
+/**
+ * The gaps of one computation, from its residential cells' values (residential-access.ts): the
+ * cells with residential land beyond `limitM` or unreachable, grouped 8-connected.
+ */
+export function findGaps(
+  g: GridSpec,
+  access: ResidentialAccess,
+  limitM: number,
+  res: ResidentialRaster,
+): Gap[] {
   const n = g.cols * g.rows;
   const { inGap, label, stack, mask } = scratchFor(n);
-  inGap.fill(0);
-  label.fill(-1);
-  for (let c = 0; c < n; c++) if (res.area[c] > 0 && !(dist[c] <= limitM)) inGap[c] = 1;
+  const { cells: resCells, dist } = access;
+  for (let k = 0; k < resCells.length; k++) {
+    const c = resCells[k];
+    if (res.area[c] > 0 && !(dist[k] <= limitM)) inGap[c] = 1;
+  }
   // Per gap while it is traced: its bounding cells, its label and its centroid's cell (ci, cj).
   type Traced = Gap & { i0: number; j0: number; i1: number; j1: number; id: number; ci: number; cj: number };
   const gaps: Traced[] = [];
-  for (let s = 0; s < n; s++) {
+  for (let k = 0; k < resCells.length; k++) {
+    const s = resCells[k];
     if (!inGap[s] || label[s] >= 0) continue;
     const id = gaps.length;
     let top = 0;
@@ -135,7 +152,7 @@ export function findGaps(g: GridSpec, dist: Float32Array, limitM: number, res: R
     });
   }
   gaps.sort((a, b) => b.population - a.population || b.areaM2 - a.areaM2);
-  return gaps.map((gap, k) => {
+  const out = gaps.map((gap, k) => {
     let outline: Position[][][] = [];
     let labelAt: [number, number] | undefined;
     if (k < OUTLINED_GAPS) {
@@ -168,6 +185,11 @@ export function findGaps(g: GridSpec, dist: Float32Array, limitM: number, res: R
       ...(labelAt ? { labelAt } : {}),
     };
   });
+  for (let k = 0; k < resCells.length; k++) {
+    inGap[resCells[k]] = 0;
+    label[resCells[k]] = -1;
+  }
+  return out;
 }
 
 /** A gap's extent, [[west, south], [east, north]], from its outline (null when it has none). */

@@ -5,7 +5,7 @@
  * Water cells and cells with neither are unreachable (Infinity). Divide by the speed for seconds.
  */
 import type { CellLinks } from './cell-links';
-import { GREEN, type NearestField, REC, greenOf } from './dijkstra';
+import { type NearestField, greenOf } from './dijkstra';
 import type { GridSpec } from './grid-spec';
 
 /** Direct walks into green spaces: per cell the best effective metres (Infinity if none) and that green space. */
@@ -31,44 +31,6 @@ export function fillAccessGrid(
   const n = spec.cols * spec.rows;
   const grid: AccessGrid = { spec, dist: new Float32Array(n), green: new Int32Array(n) };
   for (let c = 0; c < n; c++) fillCell(grid, links, field, direct, c);
-  return grid;
-}
-
-/**
- * A grid with only `cells` filled and NaN elsewhere (not computed): for statistics, which read the
- * residential cells only. Each filled cell equals fillAccessGrid's.
- */
-export function fillAccessGridAt(
-  spec: GridSpec,
-  links: CellLinks,
-  field: NearestField,
-  direct: DirectAccess,
-  cells: ArrayLike<number>,
-): AccessGrid {
-  const n = spec.cols * spec.rows;
-  const grid: AccessGrid = { spec, dist: new Float32Array(n).fill(NaN), green: new Int32Array(n).fill(-1) };
-  // fillCell's rule, inlined: a cold worker runs this loop before the JIT has inlined anything.
-  const { start, node, offset, water } = links;
-  const fd = field.dist,
-    fr = field.rec;
-  for (let k = 0; k < cells.length; k++) {
-    const c = cells[k];
-    if (water[c]) {
-      grid.dist[c] = Infinity;
-      continue;
-    }
-    let best = direct.dist[c];
-    let g = direct.green[c];
-    for (let i = start[c], end = start[c + 1]; i < end; i++) {
-      const d = fd[node[i]] + offset[i];
-      if (d < best) {
-        best = d;
-        g = fr[REC * node[i] + GREEN];
-      }
-    }
-    grid.dist[c] = best;
-    grid.green[c] = best === Infinity ? -1 : g;
-  }
   return grid;
 }
 

@@ -31,6 +31,12 @@ export interface CoverageParams {
    */
   draft?: boolean;
   /**
+   * With `compare`: leave the comparison of scenarios out of the result when it needs searches not
+   * done yet (a new smallest green space or green rule), and say so (`comparisonDeferred`); the app
+   * then asks for it with the engine's `comparison` (default false: always included).
+   */
+  deferCompare?: boolean;
+  /**
    * Trace the band polygons (default true). The map draws the access image, so the app asks for a
    * result without them first and for the polygons (outlines, export, print) in idle time.
    */
@@ -50,6 +56,7 @@ export function resolveParams(p: CoverageParams): ResolvedParams {
     whatIfs: p.whatIfs ?? [],
     roadTimes: p.roadTimes ?? true,
     compare: p.compare ?? true,
+    deferCompare: p.deferCompare ?? false,
     draft: p.draft ?? false,
     polygons: p.polygons ?? true,
   };

@@ -34,9 +34,9 @@ import {
   updateTally,
 } from './access-image';
 import { changedCells } from './changed-cells';
-import { type AccessGrid, accessValues, fillAccessGrid, fillAccessGridAt, updateAccessGrid } from './grid';
+import { type AccessGrid, accessValues, fillAccessGrid, updateAccessGrid } from './grid';
 import { type GridSpec, makeGrid } from './grid-spec';
-import { type ScenarioModel, buildScenarioModel } from './model';
+import { type PreparedGreen, type ScenarioModel, buildScenarioModel } from './model';
 import { nearestGreens } from './nearest';
 import { type CoverageParams, type ResolvedParams, limitsOf, resolveParams } from './params';
 import { pointInfo } from './point-info';
@@ -44,7 +44,7 @@ import { type LocalProjection, makeProjection, toLat, toLng } from './projection
 import { DEFAULT_STANDARD, type ServiceRadiusStandard, radiusBuffers } from './radius';
 import { radiusCovered } from './radius-cells';
 import { type ResidentialRaster, rasterizeResidential } from './residential';
-import type { CoverageResult, GridResult, Suggestion } from './results';
+import type { CoverageResult, GridResult, ScenarioComparison, Suggestion } from './results';
 import { roadTimes } from './road-times';
 import { stopwatch } from './stopwatch';
 import {
@@ -54,7 +54,15 @@ import {
   selectGreens,
   sourceSetWithField,
 } from './source-set';
-import { type CoverageStats, bandStats, radiusStats, statsDelta } from './stats';
+import { type CoverageStats, type RadiusStat, radiusStats, statsDelta } from './stats';
+import {
+  type ResidentialAccess,
+  type ResidentialCounts,
+  countResidential,
+  residentialAccess,
+  residentialCells,
+  residentialFromGrid,
+} from './residential-access';
 import { type CoverageLayers, type Scenario, inScenario } from './types';
 import { type WhatIf, prepareWhatIfs } from './whatif';
 import { DEFAULT_GREEN_RULE, type GreenRule, countsAsGreen } from './green-class';
@@ -70,7 +78,7 @@ import {
 
 export { dataExtent } from './extent';
 export { type CoverageParams, type ResolvedParams, resolveParams } from './params';
-export type { CoverageResult, GreenSummary, GridResult, Suggestion } from './results';
+export type { CoverageResult, GreenSummary, GridResult, ScenarioComparison, Suggestion } from './results';
 export type { AccessImageResult } from './access-image';
 export type { NearestRanged, PointInfoRanged } from './without-guessed';
 
@@ -88,7 +96,9 @@ export class CoverageEngine {
   private readonly baseSets = new Map<string, SourceSet>();
   private readonly whatIfSets = new Map<string, { key: string; set: SourceSet }>();
   private readonly accessGrids = new WeakMap<SourceSet, AccessGrid>();
-  private readonly radiusMasks = new WeakMap<SourceSet, Uint8Array>();
+  /** The standard's rate per model and green rule (sets without what-ifs), and per set with what-ifs. */
+  private readonly radiusByModel = new WeakMap<ScenarioModel, Map<GreenRule, RadiusStat>>();
+  private readonly radiusBySet = new WeakMap<SourceSet, RadiusStat>();
   private readonly statsCache = new WeakMap<SourceSet, Map<string, CoverageStats>>();
   private readonly buffers = new Map<string, ReturnType<typeof radiusBuffers>>();
   /** The model each source set was built on (a set without guesses may have its own network). */
@@ -108,8 +118,8 @@ export class CoverageEngine {
     ScenarioModel,
     { field: NearestField; grid?: { dist: Float32Array; green: Int32Array } }
   >();
-  /** Grids with only the residential cells filled: all that statistics read (see statsGrid). */
-  private readonly residentialGrids = new WeakMap<SourceSet, AccessGrid>();
+  /** The residential cells' values of each source set: all that statistics and gaps read. */
+  private readonly residentialValues = new WeakMap<SourceSet, ResidentialAccess>();
 
   constructor(layers: CoverageLayers, extent?: readonly number[]) {
     if (!layers?.roads?.features || !layers.green?.features || !layers.residential?.features) {
@@ -230,13 +240,15 @@ export class CoverageEngine {
   /**
    * The source set of a scenario, minimum size, green rule and what-if list (what-ifs extend the
    * cached base incrementally); withoutGuessed: the same without guessed features, what-ifs kept.
+   * Cached by the green spaces the minimum size and rule select, not by their values: a new
+   * minimum that selects the same ones (the zone's are all far above 1,000 m²) searches nothing.
    */
   sourceSet(p: ResolvedParams, withoutGuessed = false): SourceSet {
     const model = this.model(p.scenario, p.cellM, withoutGuessed);
-    const baseKey = `${p.scenario}|${p.cellM}|${p.minAreaM2}|${p.greenRule}${withoutGuessed ? '|sure' : ''}`;
+    const greens = selectGreens(model.greens, p.minAreaM2, p.greenRule);
+    const baseKey = baseKeyOf(p, model, greens, withoutGuessed);
     let base = this.baseSets.get(baseKey);
     if (!base) {
-      const greens = selectGreens(model.greens, p.minAreaM2, p.greenRule);
       // The asset's default answer: the same search, done at build time (a copy: sets are never
       // lowered in place, but the asset's views must stay as built).
       const pre = this.prebuiltFields.get(model);
@@ -274,39 +286,58 @@ export class CoverageEngine {
   }
 
   /**
-   * The access grid for statistics: the full grid when it is there, else one with only the
-   * residential cells filled (statistics and gap ranges read nothing else), a tenth of the work.
+   * The residential cells' values of a source set and, when they are filled now, their counts at
+   * these parameters: read from the full grid when it is there, else filled from the search field
+   * with the statistics counted in the same pass (residential-access.ts), a tenth of a grid's cells.
    */
-  private statsGrid(p: ResolvedParams, set: SourceSet): AccessGrid {
+  private residential(
+    p: ResolvedParams,
+    set: SourceSet,
+  ): { access: ResidentialAccess; counts?: ResidentialCounts } {
+    let access = this.residentialValues.get(set);
+    if (access) return { access };
+    const { residential } = this.gridFor(p.cellM);
     const full = this.accessGrids.get(set);
-    if (full) return full;
-    let a = this.residentialGrids.get(set);
-    if (!a) {
+    let counts: ResidentialCounts | undefined;
+    if (full) access = residentialFromGrid(full, residential);
+    else {
       const m = this.modelOf(p, set);
-      a = fillAccessGridAt(
-        m.grid,
+      ({ access, counts } = residentialAccess(
         m.links,
         set.field,
         set.direct,
-        residentialCells(this.gridFor(p.cellM).residential),
-      );
-      this.residentialGrids.set(set, a);
+        residential,
+        limitsOf(p),
+        illustrativeFlags(set),
+      ));
     }
-    return a;
+    this.residentialValues.set(set, access);
+    return { access, counts };
   }
 
-  private radiusMask(p: ResolvedParams, set: SourceSet): Uint8Array {
-    let mask = this.radiusMasks.get(set);
-    if (!mask) {
-      const m = this.modelOf(p, set);
-      // The standard's method counts every green space by its own size tiers, whatever the minimum
-      // set here; what counts as green follows the rule (the standard counts park green, G1).
-      const whatIfs = set.greens.filter((g) => g.ref.whatIf);
+  /**
+   * The standard's service-radius rate. It counts every green space by its own size tiers, whatever
+   * the minimum set here, and what counts as green follows the rule (the standard counts park
+   * green, G1): without what-ifs it depends on the model and the rule alone, so a change of the
+   * smallest green space keeps it.
+   */
+  private radius(p: ResolvedParams, set: SourceSet): RadiusStat {
+    const m = this.modelOf(p, set);
+    const whatIfs = set.greens.filter((g) => g.ref.whatIf);
+    let byRule = this.radiusByModel.get(m);
+    let r = whatIfs.length ? this.radiusBySet.get(set) : byRule?.get(p.greenRule);
+    if (!r) {
       const greens = m.greens.filter((g) => countsAsGreen(g.ref, p.greenRule));
-      mask = radiusCovered(m.grid.cols * m.grid.rows, [...greens, ...whatIfs], this.standard);
-      this.radiusMasks.set(set, mask);
+      const { residential } = this.gridFor(p.cellM);
+      const mask = radiusCovered(m.grid.cols * m.grid.rows, [...greens, ...whatIfs], this.standard);
+      r = radiusStats(mask, residential, this.standard.targets, residentialCells(residential));
+      if (whatIfs.length) this.radiusBySet.set(set, r);
+      else {
+        if (!byRule) this.radiusByModel.set(m, (byRule = new Map()));
+        byRule.set(p.greenRule, r);
+      }
     }
-    return mask;
+    return r;
   }
 
   /** Statistics only (no polygons): used for the comparison of scenarios. Cached per source set, speed and bands. */
@@ -373,22 +404,15 @@ export class CoverageEngine {
 
   private computeStats(p: ResolvedParams, set: SourceSet): CoverageStats {
     const { residential } = this.gridFor(p.cellM);
-    const grid = this.statsGrid(p, set);
-    const limits = limitsOf(p);
-    const { bands, unreachablePopulation } = bandStats(grid.dist, residential, limits);
-    let illustrative = 0;
-    for (let c = 0; c < grid.dist.length; c++) {
-      const gi = grid.green[c];
-      if (gi >= 0 && residential.pop[c] > 0 && set.greens[gi].ref.illustrative && !set.greens[gi].ref.whatIf)
-        illustrative += residential.pop[c];
-    }
+    const { access, counts: filled } = this.residential(p, set);
+    const counts = filled ?? countResidential(access, residential, limitsOf(p), illustrativeFlags(set));
     return {
       totalResidentialM2: residential.totalArea,
       totalPopulation: residential.totalPop,
-      bands,
-      unreachablePopulation,
-      illustrativePopulation: illustrative,
-      radius: radiusStats(this.radiusMask(p, set), residential, this.standard.targets),
+      bands: counts.bands,
+      unreachablePopulation: counts.unreachablePopulation,
+      illustrativePopulation: counts.illustrativePopulation,
+      radius: this.radius(p, set),
     };
   }
 
@@ -399,22 +423,24 @@ export class CoverageEngine {
     lap('model');
     const set = this.sourceSet(p);
     lap('sources+dijkstra');
-    const grid = this.accessGrid(p, set);
+    // The full grid and the polygons only when asked for: the map draws the access image, and the
+    // app asks for the outlines (and exports, print) in idle time. Statistics and gaps read the
+    // residential cells alone.
+    const grid = p.polygons ? this.accessGrid(p, set) : null;
     lap('grid');
-    const limits = limitsOf(p);
-    // The polygons only when asked for: the map draws the access image, and the app asks for the
-    // outlines (and exports, print) in idle time.
-    const bands = p.polygons ? this.bandPolygons(p, set, model.grid, grid) : NO_BANDS;
+    const bands = grid ? this.bandPolygons(p, set, model.grid, grid) : NO_BANDS;
     lap('bands');
     const stats = p.draft ? this.stats(p, set) : this.statsWithRange(p);
     lap('stats');
     const { residential } = this.gridFor(p.cellM);
+    const limits = limitsOf(p);
     const limitM = limits[limits.length - 1].metres;
-    const gaps = findGaps(model.grid, grid.dist, limitM, residential);
+    const access = this.residential(p, set).access;
+    const gaps = findGaps(model.grid, access, limitM, residential);
     lap('gaps');
     if (!p.draft) {
-      const sure = this.restsOnGuesses(p, set) ? this.statsGrid(p, this.sourceSet(p, true)) : grid;
-      gapRanges(gaps, model.grid.cols, model.grid.rows, sure.dist, limitM, residential);
+      const sure = this.restsOnGuesses(p, set) ? this.residential(p, this.sourceSet(p, true)).access : access;
+      gapRanges(gaps, model.grid.cols, model.grid.rows, sure, limitM, residential);
       lap('withoutGuessed');
     }
     const result: CoverageResult = {
@@ -440,15 +466,52 @@ export class CoverageEngine {
       lap('roadTimes');
     }
     if (p.compare) {
-      const base = { ...p, whatIfs: [] };
-      const [s2014, s2015, today] = COMPARED.map((scenario) => this.statsWithRange({ ...base, scenario }));
-      result.scenarioStats = { '2014': s2014, '2015': s2015, today };
-      result.planDelta = statsDelta(s2014, s2015);
-      result.todayDelta = statsDelta(s2014, today);
-      if (p.whatIfs.length > 0) result.whatIfDelta = statsDelta(this.stats(base), stats);
+      if (p.deferCompare && !this.comparisonReady(p)) result.comparisonDeferred = true;
+      else Object.assign(result, this.compareScenarios(p));
       lap('compare');
     }
     return result;
+  }
+
+  /**
+   * The comparison of scenarios: 2014 as built, the 2015 plan and today without what-ifs, each with
+   * its range without guessed features, their differences, and what the what-ifs change in this
+   * scenario. What a result carries when params.compare (asked for apart when it deferred it).
+   */
+  comparison(params: CoverageParams): ScenarioComparison {
+    return this.compareScenarios(resolveParams(params));
+  }
+
+  private compareScenarios(p: ResolvedParams): ScenarioComparison {
+    const base = { ...p, whatIfs: [] };
+    const [s2014, s2015, today] = COMPARED.map((scenario) => this.statsWithRange({ ...base, scenario }));
+    const out: ScenarioComparison = {
+      scenarioStats: { '2014': s2014, '2015': s2015, today },
+      planDelta: statsDelta(s2014, s2015),
+      todayDelta: statsDelta(s2014, today),
+    };
+    if (p.whatIfs.length > 0) out.whatIfDelta = statsDelta(this.stats(base), this.stats(p));
+    return out;
+  }
+
+  /**
+   * Whether the comparison needs no search not done yet: every compared scenario's source set (and
+   * the one without guesses, where its figures rest on guesses) is there, so it only counts cached
+   * values. A what-if or a new speed keeps it ready; a new smallest green space does not.
+   */
+  private comparisonReady(p: ResolvedParams): boolean {
+    return COMPARED.every((scenario) => {
+      const q = { ...p, scenario, whatIfs: [] };
+      const key = (sure: boolean) => {
+        const m = this.models.get(`${scenario}|${p.cellM}${sure ? '|sure' : ''}`);
+        return m && baseKeyOf(q, m, selectGreens(m.greens, p.minAreaM2, p.greenRule), sure);
+      };
+      const k = key(false);
+      const set = k && this.baseSets.get(k);
+      if (!set) return false;
+      const sure = key(true);
+      return (!!sure && this.baseSets.has(sure)) || !this.restsOnGuesses(q, set);
+    });
   }
 
   /**
@@ -465,7 +528,7 @@ export class CoverageEngine {
     const before = this.stats(p, set).bands.at(-1)!.population;
     const gaps = findGaps(
       this.model(p.scenario, p.cellM).grid,
-      this.accessGrid(p, set).dist,
+      this.residential(p, set).access,
       limit,
       residential,
     );
@@ -655,16 +718,31 @@ export class CoverageEngine {
 
 const NO_BANDS: CoverageResult['bands'] = { type: 'FeatureCollection', features: [] };
 
-const residentialCache = new WeakMap<ResidentialRaster, Int32Array>();
-/** The cells with residential land or people, ascending. */
-function residentialCells(res: ResidentialRaster): Int32Array {
-  let cells = residentialCache.get(res);
-  if (!cells) {
-    const out: number[] = [];
-    for (let c = 0; c < res.area.length; c++) if (res.area[c] > 0 || res.pop[c] > 0) out.push(c);
-    residentialCache.set(res, (cells = Int32Array.from(out)));
-  }
-  return cells;
+/**
+ * The cache key of a scenario's source set without what-ifs (and of the one without guesses): which
+ * of the model's green spaces are selected, one digit each.
+ */
+function baseKeyOf(
+  p: ResolvedParams,
+  model: ScenarioModel,
+  selected: readonly PreparedGreen[],
+  withoutGuessed = false,
+): string {
+  const chosen = new Set(selected);
+  const mask = model.greens.map((g) => (chosen.has(g) ? 1 : 0)).join('');
+  return `${p.scenario}|${p.cellM}${withoutGuessed ? '|sure' : ''}|${mask}`;
+}
+
+const illustrativeCache = new WeakMap<SourceSet, Uint8Array>();
+/** Per green index of a set: 1 where its people count as resting on an illustrative green space (what-ifs never). */
+function illustrativeFlags(set: SourceSet): Uint8Array {
+  let flags = illustrativeCache.get(set);
+  if (!flags)
+    illustrativeCache.set(
+      set,
+      (flags = Uint8Array.from(set.greens, (g) => (g.ref.illustrative && !g.ref.whatIf ? 1 : 0))),
+    );
+  return flags;
 }
 
 const guessedIdCache = new WeakMap<SourceSet, Set<string>>();

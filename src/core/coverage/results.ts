@@ -48,9 +48,22 @@ export interface CoverageResult {
   todayDelta?: StatsDelta;
   /** With what-ifs − without, in the current scenario (present when there are what-ifs and params.compare). */
   whatIfDelta?: StatsDelta;
+  /**
+   * True when params.deferCompare left the comparison out (it needed new searches): the four fields
+   * above are absent, and the engine's `comparison` with the same params gives them.
+   */
+  comparisonDeferred?: boolean;
   roadTimes?: FeatureCollection<MultiLineString, RoadTimeProps>;
   /** Milliseconds per stage of this call (cache hits cost ~0). */
   timings: Record<string, number>;
+}
+
+/** The comparison of scenarios, as a result carries it (its fields when params.compare). */
+export interface ScenarioComparison {
+  scenarioStats: Record<'2014' | '2015' | 'today', CoverageStats>;
+  planDelta: StatsDelta;
+  todayDelta: StatsDelta;
+  whatIfDelta?: StatsDelta;
 }
 
 /** A place where one more park would bring people within the largest band. */

@@ -7,6 +7,7 @@
 import type { Gap } from './gaps';
 import type { NearestGreen, NearestResult } from './nearest';
 import type { PointInfo } from './point-info';
+import type { ResidentialAccess } from './residential-access';
 import type { ResidentialRaster } from './residential';
 import type { CoverageStats } from './stats';
 
@@ -57,26 +58,34 @@ export function statsRanges(s: CoverageStats): StatsRanges {
   return out;
 }
 
+/** Work arrays kept between calls, one set per grid size; only residential cells are ever set, and reset. */
+let scratch: { inGap: Uint8Array; label: Int32Array; stack: Int32Array } | null = null;
+
 /**
  * Sets each gap's populationWithoutGuessed: the people of the gap, in the computation without
- * guessed features, that holds the gap's cell. `dist` is that computation's access grid.
+ * guessed features, that holds the gap's cell. `access` is that computation's residential values.
  */
 export function gapRanges(
   gaps: Gap[],
   cols: number,
   rows: number,
-  dist: Float32Array,
+  access: ResidentialAccess,
   limitM: number,
   res: ResidentialRaster,
 ): void {
   if (gaps.length === 0) return;
   const n = cols * rows;
-  const label = new Int32Array(n).fill(-1);
-  const stack = new Int32Array(n);
-  const inGap = (c: number) => res.area[c] > 0 && !(dist[c] <= limitM);
+  if (!scratch || scratch.inGap.length !== n)
+    scratch = { inGap: new Uint8Array(n), label: new Int32Array(n).fill(-1), stack: new Int32Array(n) };
+  const { inGap, label, stack } = scratch;
+  const { cells, dist } = access;
+  for (let k = 0; k < cells.length; k++) {
+    const c = cells[k];
+    if (res.area[c] > 0 && !(dist[k] <= limitM)) inGap[c] = 1;
+  }
   const pops: number[] = [];
   const labelOf = (s: number): number => {
-    if (label[s] >= 0 || !inGap(s)) return label[s];
+    if (label[s] >= 0 || !inGap[s]) return label[s];
     const id = pops.length;
     let pop = 0,
       top = 0;
@@ -94,7 +103,7 @@ export function gapRanges(
           const ii = i + di;
           if (ii < 0 || ii >= cols) continue;
           const nb = jj * cols + ii;
-          if (label[nb] < 0 && inGap(nb)) {
+          if (label[nb] < 0 && inGap[nb]) {
             label[nb] = id;
             stack[top++] = nb;
           }
@@ -109,6 +118,10 @@ export function gapRanges(
     // Without guesses a walk can only be longer, so the cell is in a gap; should a guessed road ever
     // have hidden a shorter link, the gap keeps its own figure rather than claim it closes.
     gap.populationWithoutGuessed = id >= 0 ? Math.max(pops[id], gap.population) : gap.population;
+  }
+  for (let k = 0; k < cells.length; k++) {
+    inGap[cells[k]] = 0;
+    label[cells[k]] = -1;
   }
 }
 
