@@ -17,6 +17,7 @@ import {
   addCoverageLayers,
   bandColor,
   BANDS_IMAGE,
+  COVERAGE_SOURCES,
   setCoverageData,
   setCoverageImage,
   setRoadBands,
@@ -75,14 +76,21 @@ export class CoverageMapBinding {
 
   constructor(
     private readonly map: MapLibreMap,
-    bands: readonly number[],
+    private readonly bands: readonly number[],
     private readonly visible: (layerId: string) => boolean,
     private readonly h: CoverageMapHandlers,
   ) {
-    addCoverageLayers(map, bands, visible);
     this.preview = new SuggestionPreview(map);
     map.on('click', this.click);
     map.on('dblclick', this.dblclick);
+  }
+
+  /**
+   * The sources and layers, added with the first thing to draw rather than with the map: seven
+   * empty sources and fifteen layers at load were tiles to cut and lay out before the first idle.
+   */
+  private ensureLayers(): void {
+    addCoverageLayers(this.map, this.bands, this.visible);
   }
 
   /** Whether two map positions are one click apart on screen (a double-click's two clicks). */
@@ -91,6 +99,7 @@ export class CoverageMapBinding {
   }
 
   showResult(r: CoverageResult): void {
+    this.ensureLayers();
     const bands = {
       ...r.bands,
       features: r.bands.features.map((f) => ({
@@ -111,17 +120,21 @@ export class CoverageMapBinding {
 
   /** The access grid as an image coloured by band: per update and per drag frame. */
   showImage(img: AccessImageResult): void {
+    this.ensureLayers();
     setCoverageImage(this.map, this.canvas, img, this.visible(BANDS_IMAGE));
   }
 
   /** The green spaces' radius buffers plus each point what-if park's disc. */
   showRadius(base: FeatureCollection, whatIfs: readonly WhatIf[], std: ServiceRadiusStandard): void {
     const features = [...base.features, ...whatIfRadiusDiscs(whatIfs, std)];
+    this.ensureLayers();
     setCoverageData(this.map, 'radius', { type: 'FeatureCollection', features });
   }
 
   /** What-if parks' areas, and the polygon being drawn as its corners and outline. */
   showWhatIfs(list: readonly WhatIf[], draft: readonly LngLat[]): void {
+    if (!list.length && !draft.length && !this.map.getSource(COVERAGE_SOURCES.whatIf)) return;
+    this.ensureLayers();
     setCoverageData(this.map, 'whatIf', whatIfShapes(list, draft));
   }
 
@@ -182,6 +195,7 @@ export class CoverageMapBinding {
         properties: {},
         geometry: { type: 'LineString', coordinates: [...route] },
       });
+    this.ensureLayers();
     setCoverageData(this.map, 'route', { type: 'FeatureCollection', features });
     if (!this.popup) {
       this.popup = new Popup({ closeOnClick: false, maxWidth: '280px', offset: 10, className: 'cov-popup' });

@@ -20,6 +20,15 @@ function hatch(
   return { width: size, height: size, data };
 }
 
+/**
+ * Hands the hatches to the map when its tiles first ask for them. MapLibre 6 awaits this resolver
+ * before it lays out the asking tile; an image added from the `styleimagemissing` event arrives
+ * only after that tile was laid out without it (the first green-space tile drew no hatches).
+ */
+export function provideHatchImages(map: MapLibreMap): void {
+  map.setMissingStyleImageResolver(async () => addHatchImages(map));
+}
+
 export function addHatchImages(map: MapLibreMap): void {
   if (!map.hasImage('hatch-white'))
     map.addImage('hatch-white', hatch([255, 255, 255, 170]), { pixelRatio: 1 });

@@ -10,6 +10,7 @@ import type {
   Map as MapLibreMap,
 } from 'maplibre-gl';
 import type { Feature, FeatureCollection, LineString } from 'geojson';
+import { COVERAGE_LAYER_IDS } from './coverage-groups';
 
 export const ROUTE_SOURCE = 'find-routes';
 /** The route line layers, casing first; e2e tests query `find-route`. */
@@ -35,8 +36,14 @@ const byZoom = (selected: number, other: number): ExpressionSpecification => [
   ['case', isSelected, selected * 2, other * 2],
 ];
 
-/** First symbol layer of the style: our lines go beneath it so names stay readable. */
+/**
+ * Beneath the first symbol layer of the style, so names stay readable, and beneath the coverage
+ * view's lines when it has drawn them (both are added on first use, in either order; this is the
+ * order they had when both were added at load).
+ */
 function beforeLabels(map: MapLibreMap): string | undefined {
+  const coverageLines = COVERAGE_LAYER_IDS.roads[0];
+  if (map.getLayer(coverageLines)) return coverageLines;
   // By id, not getStyle(): that serialises and copies every layer.
   return map.getLayersOrder().find((id) => map.getLayer(id)?.type === 'symbol');
 }
@@ -135,9 +142,14 @@ export function clearRoutes(map: MapLibreMap): void {
   (map.getSource(ROUTE_SOURCE) as GeoJSONSource | undefined)?.setData(empty);
 }
 
-/** Outlines every segment of the road named `nameZh` (null: none). */
+/**
+ * Outlines every segment of the road named `nameZh` (null: none). Nothing is added for none: the
+ * map opens without the find layers, which come with the first road or route.
+ */
 export function showPlaceRoad(map: MapLibreMap, nameZh: string | null): void {
-  ensureFindLayers(map);
   if (map.getLayer(PLACE_ROAD_LAYER)) map.setFilter(PLACE_ROAD_LAYER, placeRoadFilter(nameZh));
-  else if (nameZh !== null) addPlaceRoadLayer(map, nameZh);
+  else if (nameZh !== null) {
+    ensureFindLayers(map);
+    addPlaceRoadLayer(map, nameZh);
+  }
 }

@@ -12,7 +12,7 @@
  * same place; the maps share zoom, bearing and pitch.
  */
 import { type LngLatLike, Map as MapLibreMap, type StyleSpecification } from 'maplibre-gl';
-import { addHatchImages } from './hatch';
+import { addHatchImages, provideHatchImages } from './hatch';
 
 /** Overlays of features (drawn again by their own bindings, or not at all), never copied. */
 const FEATURE_PREFIXES = ['cov-', 'present-', 'sites-', 'find-'];
@@ -117,7 +117,7 @@ export class SecondMap {
       canvasContextAttributes: { preserveDrawingBuffer: true },
     });
     const m = this.map;
-    m.on('styleimagemissing', () => addHatchImages(m));
+    provideHatchImages(m);
     m.once('load', () => {
       addHatchImages(m);
       o.onLoad?.(m);

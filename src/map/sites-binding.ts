@@ -70,9 +70,13 @@ export class SitesMapBinding {
     private readonly onSiteClicked: (rank: number) => void,
   ) {}
 
-  /** Sources and layers, added on first use (the style has loaded by the time there is anything to draw). */
-  private ensure() {
+  /**
+   * Sources and layers, added on first use (the style has loaded by the time there is anything to
+   * draw). Nothing to draw adds nothing: empty sources at load are tiles to cut before the first idle.
+   */
+  private ensure(empty: boolean) {
     const m = this.map;
+    if (empty && !m.getSource(SRC_DISC)) return;
     // Before the style's first load nothing can be added; the next call adds it.
     if (!m.style || !m.isStyleLoaded()) return;
     if (!m.getSource(SRC_DISC)) m.addSource(SRC_DISC, { type: 'geojson', data: EMPTY });
@@ -105,7 +109,7 @@ export class SitesMapBinding {
 
   /** The ranked sites, each labelled by `label(site)` (rank and marginal gain). */
   showSites(list: readonly RankedSite[], label: (s: RankedSite) => string) {
-    this.ensure();
+    this.ensure(list.length === 0);
     for (const m of this.markers) m.remove();
     this.markers = list.map((s) =>
       new Marker({ element: badge(s, label(s), () => this.onSiteClicked(s.rank)), anchor: 'bottom' })
@@ -119,7 +123,7 @@ export class SitesMapBinding {
   }
 
   showLand(rings: readonly number[][][]) {
-    this.ensure();
+    this.ensure(rings.length === 0);
     (this.map.getSource(SRC_LAND) as GeoJSONSource | undefined)?.setData({
       type: 'FeatureCollection',
       features: rings.map((ring) => ({

@@ -11,6 +11,7 @@ import { PALETTE as P } from './palette';
 import { FONT_FAMILY, fontFaces } from './fonts';
 import { GREEN_LABEL_SOURCE, labelSource } from './green-labels';
 import { greenHatchFilter } from './green-year';
+import { dashes, lineWidth, perFeature, perZoom, SOLID } from './shared-programs';
 import type { Scenario } from '../core/coverage/types';
 
 export interface StyleData {
@@ -104,9 +105,15 @@ const classWidth: ExpressionSpecification = [
 ];
 
 function labelPaint() {
-  return { 'text-color': P.label, 'text-halo-color': P.labelHalo, 'text-halo-width': 1.4 };
+  return { 'text-color': perFeature(P.label), 'text-halo-color': P.labelHalo, 'text-halo-width': 1.4 };
 }
 
+/**
+ * Each layer type is bound one way in every layer, so that it draws with one shader program
+ * (./shared-programs.ts): fills take colour and opacity per feature; lines colour and dashes per
+ * feature (a solid line is one dash, no gap) and width per feature and zoom; labels colour per
+ * feature.
+ */
 function layers(lang: Lang, scenario: Scenario): LayerSpecification[] {
   const name = nameField(lang);
   return [
@@ -115,7 +122,7 @@ function layers(lang: Lang, scenario: Scenario): LayerSpecification[] {
       id: 'boundary-fill',
       type: 'fill',
       source: 'boundary',
-      paint: { 'fill-color': P.boundaryFill, 'fill-opacity': 0.8 },
+      paint: { 'fill-color': perFeature(P.boundaryFill), 'fill-opacity': perFeature(0.8) },
     },
     // Land use is drawn from the mission layers themselves (DESIGN.md): residential, campus, water.
     {
@@ -132,25 +139,36 @@ function layers(lang: Lang, scenario: Scenario): LayerSpecification[] {
           P.campus,
           P.residential,
         ],
-        'fill-opacity': 0.85,
+        'fill-opacity': perFeature(0.85),
       },
     },
-    { id: 'water-fill', type: 'fill', source: 'water', paint: { 'fill-color': P.water } },
+    {
+      id: 'water-fill',
+      type: 'fill',
+      source: 'water',
+      paint: { 'fill-color': perFeature(P.water), 'fill-opacity': perFeature(1) },
+    },
     {
       id: 'water-line',
       type: 'line',
       source: 'water',
-      paint: { 'line-color': P.waterLine, 'line-width': 0.8 },
+      paint: { 'line-color': perFeature(P.waterLine), 'line-width': lineWidth(0.8), 'line-dasharray': SOLID },
     },
     {
       id: 'boundary-line',
       type: 'line',
       source: 'boundary',
-      paint: { 'line-color': P.boundaryLine, 'line-width': 2, 'line-dasharray': [4, 2], 'line-opacity': 0.7 },
+      paint: {
+        'line-color': perFeature(P.boundaryLine),
+        'line-width': lineWidth(2),
+        'line-dasharray': dashes([4, 2]),
+        'line-opacity': 0.7,
+      },
     },
     // The mission layers' fills and hatches leave their edges to their outline layers above
-    // ('fill-antialias': false): each antialiased fill kind is one more shader program to compile
-    // at first load (slow with a software renderer) and one more pass over every edge per frame.
+    // ('fill-antialias': false): an antialiased pattern fill is one more shader program to compile
+    // at first load (slow with a software renderer), and each is one more pass over every edge per
+    // frame.
     {
       id: 'industry-fill',
       type: 'fill',
@@ -174,7 +192,7 @@ function layers(lang: Lang, scenario: Scenario): LayerSpecification[] {
       source: 'industry',
       paint: {
         'line-color': ['case', selected, P.highlight, P.industryLine],
-        'line-width': ['case', selected, 4, hovered, 3, 1.5],
+        'line-width': perZoom(['case', selected, 4, hovered, 3, 1.5]),
         'line-dasharray': ['case', illustrative, ['literal', [3, 2]], ['literal', [1, 0]]],
       },
     },
@@ -210,7 +228,7 @@ function layers(lang: Lang, scenario: Scenario): LayerSpecification[] {
       source: 'greenery',
       paint: {
         'line-color': ['case', selected, P.highlight, P.greenLine],
-        'line-width': ['case', selected, 4, hovered, 3, 1],
+        'line-width': perZoom(['case', selected, 4, hovered, 3, 1]),
         'line-dasharray': ['case', illustrative, ['literal', [3, 2]], ['literal', [1, 0]]],
       },
     },
@@ -220,7 +238,11 @@ function layers(lang: Lang, scenario: Scenario): LayerSpecification[] {
       source: 'roads',
       filter: existingRoad,
       layout: { 'line-cap': 'round', 'line-join': 'round' },
-      paint: { 'line-color': P.roadCasing, 'line-width': roadWidth(classWidth, 1.5) },
+      paint: {
+        'line-color': perFeature(P.roadCasing),
+        'line-width': roadWidth(classWidth, 1.5),
+        'line-dasharray': SOLID,
+      },
     },
     {
       id: 'road-fill',
@@ -252,7 +274,11 @@ function layers(lang: Lang, scenario: Scenario): LayerSpecification[] {
       type: 'line',
       source: 'roads',
       filter: ['==', ['get', 'class'], 'railway'],
-      paint: { 'line-color': P.railway, 'line-width': ['interpolate', ['linear'], ['zoom'], 11, 1.5, 16, 4] },
+      paint: {
+        'line-color': perFeature(P.railway),
+        'line-width': ['interpolate', ['linear'], ['zoom'], 11, perFeature(1.5), 16, perFeature(4)],
+        'line-dasharray': SOLID,
+      },
     },
     {
       id: 'railway-ties',
@@ -260,9 +286,9 @@ function layers(lang: Lang, scenario: Scenario): LayerSpecification[] {
       source: 'roads',
       filter: ['==', ['get', 'class'], 'railway'],
       paint: {
-        'line-color': '#ffffff',
-        'line-width': ['interpolate', ['linear'], ['zoom'], 11, 0.8, 16, 2],
-        'line-dasharray': [3, 3],
+        'line-color': perFeature('#ffffff'),
+        'line-width': ['interpolate', ['linear'], ['zoom'], 11, perFeature(0.8), 16, perFeature(2)],
+        'line-dasharray': dashes([3, 3]),
       },
     },
     {
@@ -274,6 +300,7 @@ function layers(lang: Lang, scenario: Scenario): LayerSpecification[] {
       paint: {
         'line-color': ['case', selected, P.highlight, hovered, P.highlight, '#ffffff'],
         'line-width': roadWidth(classWidth, ['case', selected, 8, hovered, 6, 3]),
+        'line-dasharray': SOLID,
       },
     },
     {
@@ -342,7 +369,7 @@ function layers(lang: Lang, scenario: Scenario): LayerSpecification[] {
       source: 'water',
       minzoom: 12,
       layout: { 'text-field': name, 'text-font': FONT, 'text-size': 12, 'symbol-placement': 'point' },
-      paint: { 'text-color': '#2f6f9f', 'text-halo-color': '#ffffff', 'text-halo-width': 1.2 },
+      paint: { 'text-color': perFeature('#2f6f9f'), 'text-halo-color': '#ffffff', 'text-halo-width': 1.2 },
     },
     {
       id: 'residential-label',
@@ -350,7 +377,7 @@ function layers(lang: Lang, scenario: Scenario): LayerSpecification[] {
       source: 'residential',
       minzoom: 14.5,
       layout: { 'text-field': name, 'text-font': FONT, 'text-size': 11, 'text-max-width': 8 },
-      paint: { 'text-color': '#7a6148', 'text-halo-color': '#ffffff', 'text-halo-width': 1 },
+      paint: { 'text-color': perFeature('#7a6148'), 'text-halo-color': '#ffffff', 'text-halo-width': 1 },
     },
     {
       id: 'industry-label',
@@ -369,7 +396,7 @@ function layers(lang: Lang, scenario: Scenario): LayerSpecification[] {
         'text-padding': 4,
         'symbol-sort-key': ['-', 0, ['coalesce', ['get', 'area_m2'], 0]],
       },
-      paint: { 'text-color': '#4b2f86', 'text-halo-color': '#ffffff', 'text-halo-width': 1.5 },
+      paint: { 'text-color': perFeature('#4b2f86'), 'text-halo-color': '#ffffff', 'text-halo-width': 1.5 },
     },
     {
       id: 'greenery-label',
@@ -393,7 +420,7 @@ function layers(lang: Lang, scenario: Scenario): LayerSpecification[] {
           ['coalesce', ['get', 'area_m2'], 0],
         ],
       },
-      paint: { 'text-color': '#1d5e27', 'text-halo-color': '#ffffff', 'text-halo-width': 1.5 },
+      paint: { 'text-color': perFeature('#1d5e27'), 'text-halo-color': '#ffffff', 'text-halo-width': 1.5 },
     },
     {
       id: 'landmarks-label',

@@ -1,16 +1,28 @@
 /**
- * Whether this browser can draw the map at all (MapLibre needs WebGL 2). The probe's context is
- * released at once; the first context a page creates is the costly one (the GPU process sets up,
- * seconds with a software renderer), and MapLibre's own context then comes quickly.
+ * Whether this browser can draw the map (MapLibre needs WebGL 2), found without a context of our
+ * own. A page's first GL context is the costly one (the GPU process sets up: 0.1–1.5 s with a
+ * software renderer, the main thread waiting), and a probe's context at start did not make the
+ * map's cheaper by as much: together they cost about twice what the map's alone does
+ * (bench/README.md). So the start only checks that the API exists, and a browser that has it and
+ * still makes no context (a blocklisted GPU) is known when MapLibre makes the map's context.
  */
-export function webglSupport(): { ok: true } | { ok: false; reason: string } {
-  try {
-    const canvas = document.createElement('canvas');
-    const gl = canvas.getContext('webgl2');
-    if (!gl) return { ok: false, reason: 'WebGL 2 context could not be created' };
-    gl.getExtension('WEBGL_lose_context')?.loseContext();
-    return { ok: true };
-  } catch (e) {
-    return { ok: false, reason: e instanceof Error ? e.message : String(e) };
-  }
+export function webgl2Api(): { ok: true } | { ok: false; reason: string } {
+  return typeof WebGL2RenderingContext === 'undefined'
+    ? { ok: false, reason: 'WebGL 2 is not available in this browser' }
+    : { ok: true };
+}
+
+type Listener = (reason: string) => void;
+let listener: Listener | null = null;
+
+/** Who shows the page that explains it (main.ts, which owns the shell). */
+export function onNoWebGL(l: Listener): void {
+  listener = l;
+}
+
+/** The map cannot be drawn: says so once, with the reason the browser gave. */
+export function reportNoWebGL(reason: string): void {
+  const l = listener;
+  listener = null;
+  l?.(reason);
 }

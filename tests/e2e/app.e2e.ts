@@ -195,6 +195,21 @@ describe('the offline map', () => {
     await context.close();
   });
 
+  it('says so at once in a browser without the WebGL 2 API', async () => {
+    const { page, context } = await newAppPage(browser);
+    await page.addInitScript(() => {
+      // @ts-expect-error an older browser's window
+      delete window.WebGL2RenderingContext;
+    });
+    await page.goto(`${process.env.E2E_BASE_URL}/`);
+    const alert = page.getByRole('alert');
+    await alert.waitFor();
+    expect(await alert.textContent()).toMatch(/WebGL 2 is not available/);
+    // Nothing of the app is left behind it.
+    expect(await page.locator('.shell').count()).toBe(0);
+    await context.close();
+  });
+
   it('fits phone, laptop and big screens without overflow, and writes their screenshots', async () => {
     for (const [name, width, height] of [
       ['phone-390x844', 390, 844],
