@@ -13,6 +13,7 @@
 import { bandRgba } from './band-colors';
 import type { GridSpec } from './grid-spec';
 import type { ResidentialRaster } from './residential';
+import { residentialCells } from './residential-access';
 import type { BandStat } from './stats';
 
 /** A band limit: minutes at the speed of the computation, and the effective metres that means. */
@@ -74,12 +75,29 @@ function paintCell(
   out[px + 3] = pal[4 * b + 3];
 }
 
-/** Paints the whole grid. */
+/** Paints the whole grid (row by row, with no call per cell: it runs on every full recompute). */
 export function paintAccessImage(spec: GridSpec, dist: Float32Array, limits: readonly Limit[]): AccessImage {
-  const rgba = new Uint8ClampedArray(4 * spec.cols * spec.rows);
+  const { cols, rows } = spec;
+  const rgba = new Uint8ClampedArray(4 * cols * rows);
   const pal = palette(limits);
-  for (let c = 0; c < dist.length; c++) paintCell(spec, dist[c], limits, pal, rgba, c);
-  return { width: spec.cols, height: spec.rows, rgba };
+  const metres = limits.map((l) => l.metres);
+  const bands = metres.length;
+  for (let j = 0; j < rows; j++) {
+    let c = j * cols;
+    let px = 4 * (rows - 1 - j) * cols;
+    for (let i = 0; i < cols; i++, c++, px += 4) {
+      const d = dist[c];
+      let b = 0;
+      while (b < bands && !(d <= metres[b])) b++;
+      // Beyond the largest band or unreachable: left transparent (the array starts zeroed).
+      if (b === bands) continue;
+      rgba[px] = pal[4 * b];
+      rgba[px + 1] = pal[4 * b + 1];
+      rgba[px + 2] = pal[4 * b + 2];
+      rgba[px + 3] = pal[4 * b + 3];
+    }
+  }
+  return { width: cols, height: rows, rgba };
 }
 
 /**
@@ -136,7 +154,9 @@ export function tallyBands(dist: Float32Array, res: ResidentialRaster, limits: r
     pop: new Float64Array(limits.length),
     unreachable: 0,
   };
-  for (let c = 0; c < dist.length; c++) addCell(t, dist[c], res, limits, c, 1);
+  // Only residential cells count (addCell skips the rest): the zone has 10,394 of 95,370.
+  const cells = residentialCells(res);
+  for (let k = 0; k < cells.length; k++) addCell(t, dist[cells[k]], res, limits, cells[k], 1);
   return t;
 }
 

@@ -5,7 +5,7 @@
  * Water cells and cells with neither are unreachable (Infinity). Divide by the speed for seconds.
  */
 import type { CellLinks } from './cell-links';
-import { type NearestField, greenOf } from './dijkstra';
+import { GREEN, type NearestField, REC, greenOf } from './dijkstra';
 import type { GridSpec } from './grid-spec';
 
 /** Direct walks into green spaces: per cell the best effective metres (Infinity if none) and that green space. */
@@ -29,9 +29,34 @@ export function fillAccessGrid(
   direct: DirectAccess,
 ): AccessGrid {
   const n = spec.cols * spec.rows;
-  const grid: AccessGrid = { spec, dist: new Float32Array(n), green: new Int32Array(n) };
-  for (let c = 0; c < n; c++) fillCell(grid, links, field, direct, c);
-  return grid;
+  const dist = new Float32Array(n);
+  const green = new Int32Array(n);
+  // fillCell's rule, inlined: the app's full recompute runs this over every cell (95,370 in the
+  // zone), often before the JIT has inlined a call per cell.
+  const { start, node, offset, water } = links;
+  const fd = field.dist,
+    fr = field.rec;
+  const dd = direct.dist,
+    dg = direct.green;
+  for (let c = 0; c < n; c++) {
+    if (water[c]) {
+      dist[c] = Infinity;
+      green[c] = -1;
+      continue;
+    }
+    let best = dd[c];
+    let g = dg[c];
+    for (let i = start[c], end = start[c + 1]; i < end; i++) {
+      const d = fd[node[i]] + offset[i];
+      if (d < best) {
+        best = d;
+        g = fr[REC * node[i] + GREEN];
+      }
+    }
+    dist[c] = best;
+    green[c] = best === Infinity ? -1 : g;
+  }
+  return { spec, dist, green };
 }
 
 /**
