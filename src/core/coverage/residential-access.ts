@@ -5,8 +5,8 @@
  * needs no full grid (only the image and the band polygons do).
  */
 import type { CellLinks } from './cell-links';
-import { GREEN, type NearestField, REC } from './dijkstra';
-import type { AccessGrid, DirectAccess } from './grid';
+import type { NearestField } from './dijkstra';
+import { type AccessGrid, type DirectAccess, fillValues } from './grid';
 import type { ResidentialRaster } from './residential';
 import { type BandStat, bandStats } from './stats';
 
@@ -60,28 +60,7 @@ export function residentialAccess(
   const cells = residentialCells(res);
   const dist = new Float32Array(cells.length);
   const green = new Int32Array(cells.length);
-  const { start, node, offset, water } = links;
-  const fd = field.dist,
-    fr = field.rec;
-  for (let k = 0; k < cells.length; k++) {
-    const c = cells[k];
-    if (water[c]) {
-      dist[k] = Infinity;
-      green[k] = -1;
-      continue;
-    }
-    let best = direct.dist[c];
-    let g = direct.green[c];
-    for (let i = start[c], end = start[c + 1]; i < end; i++) {
-      const d = fd[node[i]] + offset[i];
-      if (d < best) {
-        best = d;
-        g = fr[REC * node[i] + GREEN];
-      }
-    }
-    dist[k] = best;
-    green[k] = best === Infinity ? -1 : g;
-  }
+  fillValues(links, field, direct, dist, green, cells);
   const access = { cells, dist, green };
   return { access, counts: countResidential(access, res, limits, illustrative) };
 }

@@ -6,24 +6,14 @@
  * an attribute pair interpolated by zoom (per feature and zoom). The same rules are read here from
  * the style specification's own expression kinds.
  */
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { createPropertyExpression, latest } from '@maplibre/maplibre-gl-style-spec';
 import type { LayerSpecification, StylePropertySpecification } from 'maplibre-gl';
-import type { FeatureCollection } from 'geojson';
+import { styleData } from './style-data';
 import { buildStyle } from '../../../src/map/style';
 import { dashes, lineWidth, perFeature, perZoom, SOLID } from '../../../src/map/shared-programs';
 
-const read = (f: string) => JSON.parse(readFileSync(`geodata/${f}`, 'utf8')) as FeatureCollection;
-const data = {
-  roads: read('roads.geojson'),
-  greenery: read('greenery.geojson'),
-  industry: read('industrial-parks.geojson'),
-  residential: read('residential.geojson'),
-  water: read('water.geojson'),
-  boundary: read('boundary.geojson'),
-  landmarks: read('landmarks.geojson'),
-};
+const data = styleData;
 
 type Specs = Record<string, StylePropertySpecification & { 'property-type'?: string }>;
 const paintSpecs = (type: string) => (latest as unknown as Record<string, Specs>)[`paint_${type}`];

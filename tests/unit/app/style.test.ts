@@ -2,23 +2,13 @@
  * The offline style, checked against MapLibre's own style specification, so a bad expression
  * fails here rather than as a blank map in the browser.
  */
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { validateStyleMin } from '@maplibre/maplibre-gl-style-spec';
-import type { FeatureCollection } from 'geojson';
+import { styleData } from './style-data';
 import { buildStyle, INTERACTIVE_LAYERS, LABEL_LAYERS, MISSION_GROUPS } from '../../../src/map/style';
 import { FONT_CHUNKS } from '../../../src/map/fonts';
 
-const read = (f: string) => JSON.parse(readFileSync(`geodata/${f}`, 'utf8')) as FeatureCollection;
-const data = {
-  roads: read('roads.geojson'),
-  greenery: read('greenery.geojson'),
-  industry: read('industrial-parks.geojson'),
-  residential: read('residential.geojson'),
-  water: read('water.geojson'),
-  boundary: read('boundary.geojson'),
-  landmarks: read('landmarks.geojson'),
-};
+const data = styleData;
 
 describe('the offline style', () => {
   for (const lang of ['zh', 'en'] as const) {

@@ -5,8 +5,8 @@
  * bundled zone (every scenario of the comparison, with and without guesses) and on a town with
  * what-ifs. Exact equality: same sums in the same order.
  */
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { bundledLayers } from '../../../scripts/geodata/build-graphs';
 import { findGaps } from '../../../src/core/coverage/gaps';
 import { fillAccessGrid } from '../../../src/core/coverage/grid';
 import { countsAsGreen } from '../../../src/core/coverage/green-class';
@@ -21,13 +21,9 @@ import {
   residentialFromGrid,
 } from '../../../src/core/coverage/residential-access';
 import { type CoverageStats, bandStats, radiusStats } from '../../../src/core/coverage/stats';
-import type { CoverageLayers } from '../../../src/core/coverage/types';
 import type { WhatIf } from '../../../src/core/coverage/whatif';
 import { EXTENT_TOWN, townLayers } from '../../fixtures/coverage/build';
 import { mulberry32 } from './random';
-
-const load = (name: string) =>
-  JSON.parse(readFileSync(new URL(`../../../geodata/${name}`, import.meta.url), 'utf8'));
 
 /** The statistics as they were computed before: over a full grid, every cell. */
 function separate(engine: CoverageEngine, params: CoverageParams, sure: boolean) {
@@ -64,13 +60,7 @@ function expectSameStats(got: CoverageStats, want: ReturnType<typeof separate>['
 
 describe('statistics from the residential cells', () => {
   it('equal the full-grid computation on the zone, for every compared scenario, with and without guesses', () => {
-    const layers: CoverageLayers = {
-      roads: load('roads.geojson'),
-      green: load('greenery.geojson'),
-      residential: load('residential.geojson'),
-      water: load('water.geojson'),
-    };
-    const engine = new CoverageEngine(layers);
+    const engine = new CoverageEngine(bundledLayers());
     for (const params of [
       { scenario: '2015' as const, minAreaM2: 2000, roadTimes: false, polygons: false },
       { scenario: '2015' as const, speed: 0.8, bands: [5, 10, 20], roadTimes: false, polygons: false },
