@@ -44,13 +44,34 @@ export const LISTED_GAPS = 8;
 /** Gap outlines are traced for the top gaps only: the rest are listed without a shape. */
 const OUTLINED_GAPS = 50;
 
+/** Work arrays for finding gaps: see withGapCells. */
+export interface GapWork {
+  /** 1 on a gap cell: residential land beyond the limit or unreachable. */
+  inGap: Uint8Array;
+  /** The gap a cell was labelled with (-1: none yet). */
+  label: Int32Array;
+  stack: Int32Array;
+  mask: Uint8Array;
+}
+
 /**
- * Work arrays kept between calls (what-if dragging calls this every frame): one set per grid size.
- * Only residential cells are ever marked or labelled, and they are cleared again before returning,
- * so a call costs the residential cells and the gaps, not the whole grid.
+ * Work arrays kept between calls (what-if dragging finds gaps every frame): one set per grid size.
+ * Only residential cells are ever marked or labelled, and they are cleared again after each use, so
+ * a call costs the residential cells and the gaps, not the whole grid.
  */
-let scratch: { inGap: Uint8Array; label: Int32Array; stack: Int32Array; mask: Uint8Array } | null = null;
-function scratchFor(n: number) {
+let scratch: GapWork | null = null;
+
+/**
+ * Marks the gap cells of a computation (`access`: its residential cells' values) in the shared work
+ * arrays, runs `use`, then clears them: the one place that says what a gap cell is.
+ */
+export function withGapCells<T>(
+  n: number,
+  access: ResidentialAccess,
+  limitM: number,
+  res: ResidentialRaster,
+  use: (w: GapWork) => T,
+): T {
   if (!scratch || scratch.inGap.length !== n) {
     scratch = {
       inGap: new Uint8Array(n),
@@ -59,7 +80,52 @@ function scratchFor(n: number) {
       mask: new Uint8Array(n),
     };
   }
-  return scratch;
+  const w = scratch;
+  const { cells, dist } = access;
+  for (let k = 0; k < cells.length; k++) {
+    const c = cells[k];
+    if (res.area[c] > 0 && !(dist[k] <= limitM)) w.inGap[c] = 1;
+  }
+  try {
+    return use(w);
+  } finally {
+    for (let k = 0; k < cells.length; k++) {
+      w.inGap[cells[k]] = 0;
+      w.label[cells[k]] = -1;
+    }
+  }
+}
+
+/**
+ * Labels with `id` the gap cells 8-connected to gap cell `s` (which must not be labelled yet).
+ * Returns how many there are; they are then `w.stack[0]` to `w.stack[count - 1]` (a queue that
+ * keeps what it has visited), so callers loop over them with no call per cell.
+ */
+export function floodGap(w: GapWork, cols: number, rows: number, s: number, id: number): number {
+  const { inGap, label, stack } = w;
+  let head = 0,
+    tail = 0;
+  stack[tail++] = s;
+  label[s] = id;
+  while (head < tail) {
+    const c = stack[head++];
+    const i = c % cols,
+      j = (c - i) / cols;
+    for (let dj = -1; dj <= 1; dj++) {
+      const jj = j + dj;
+      if (jj < 0 || jj >= rows) continue;
+      for (let di = -1; di <= 1; di++) {
+        const ii = i + di;
+        if (ii < 0 || ii >= cols) continue;
+        const nb = jj * cols + ii;
+        if (inGap[nb] && label[nb] < 0) {
+          label[nb] = id;
+          stack[tail++] = nb;
+        }
+      }
+    }
+  }
+  return tail;
 }
 
 /**
@@ -72,13 +138,12 @@ export function findGaps(
   limitM: number,
   res: ResidentialRaster,
 ): Gap[] {
-  const n = g.cols * g.rows;
-  const { inGap, label, stack, mask } = scratchFor(n);
-  const { cells: resCells, dist } = access;
-  for (let k = 0; k < resCells.length; k++) {
-    const c = resCells[k];
-    if (res.area[c] > 0 && !(dist[k] <= limitM)) inGap[c] = 1;
-  }
+  return withGapCells(g.cols * g.rows, access, limitM, res, (w) => traceGaps(g, access.cells, res, w));
+}
+
+/** findGaps on the marked work arrays: label, measure and outline each gap. */
+function traceGaps(g: GridSpec, resCells: Int32Array, res: ResidentialRaster, w: GapWork): Gap[] {
+  const { inGap, label, stack, mask } = w;
   // Per gap while it is traced: its bounding cells, its label and its centroid's cell (ci, cj).
   type Traced = Gap & { i0: number; j0: number; i1: number; j1: number; id: number; ci: number; cj: number };
   const gaps: Traced[] = [];
@@ -86,9 +151,6 @@ export function findGaps(
     const s = resCells[k];
     if (!inGap[s] || label[s] >= 0) continue;
     const id = gaps.length;
-    let top = 0;
-    stack[top++] = s;
-    label[s] = id;
     let cells = 0,
       area = 0,
       pop = 0,
@@ -100,35 +162,23 @@ export function findGaps(
       i1 = -1,
       j1 = -1;
     const blocks = new Set<number>();
-    while (top > 0) {
-      const c = stack[--top];
+    const count = floodGap(w, g.cols, g.rows, s, id);
+    for (let q = 0; q < count; q++) {
+      const c = stack[q];
       const i = c % g.cols,
         j = (c - i) / g.cols;
       cells++;
       area += res.area[c];
       pop += res.pop[c];
-      const w = res.pop[c] > 0 ? res.pop[c] : 1e-6; // unpopulated land still pulls the centre a little
-      sx += w * i;
-      sy += w * j;
-      sw += w;
+      const wt = res.pop[c] > 0 ? res.pop[c] : 1e-6; // unpopulated land still pulls the centre a little
+      sx += wt * i;
+      sy += wt * j;
+      sw += wt;
       if (res.block[c] >= 0) blocks.add(res.block[c]);
       if (i < i0) i0 = i;
       if (i > i1) i1 = i;
       if (j < j0) j0 = j;
       if (j > j1) j1 = j;
-      for (let dj = -1; dj <= 1; dj++) {
-        const jj = j + dj;
-        if (jj < 0 || jj >= g.rows) continue;
-        for (let di = -1; di <= 1; di++) {
-          const ii = i + di;
-          if (ii < 0 || ii >= g.cols) continue;
-          const nb = jj * g.cols + ii;
-          if (inGap[nb] && label[nb] < 0) {
-            label[nb] = id;
-            stack[top++] = nb;
-          }
-        }
-      }
     }
     const ci = Math.round(sx / sw),
       cj = Math.round(sy / sw);
@@ -152,7 +202,7 @@ export function findGaps(
     });
   }
   gaps.sort((a, b) => b.population - a.population || b.areaM2 - a.areaM2);
-  const out = gaps.map((gap, k) => {
+  return gaps.map((gap, k) => {
     let outline: Position[][][] = [];
     let labelAt: [number, number] | undefined;
     if (k < OUTLINED_GAPS) {
@@ -185,11 +235,6 @@ export function findGaps(
       ...(labelAt ? { labelAt } : {}),
     };
   });
-  for (let k = 0; k < resCells.length; k++) {
-    inGap[resCells[k]] = 0;
-    label[resCells[k]] = -1;
-  }
-  return out;
 }
 
 /** A gap's extent, [[west, south], [east, north]], from its outline (null when it has none). */

@@ -4,7 +4,7 @@
  * The pipeline computes that source set once per scenario (one more multi-source search over fewer
  * sources); this module only pairs the two computations' results.
  */
-import type { Gap } from './gaps';
+import { type Gap, floodGap, withGapCells } from './gaps';
 import type { NearestGreen, NearestResult } from './nearest';
 import type { PointInfo } from './point-info';
 import type { ResidentialAccess } from './residential-access';
@@ -58,9 +58,6 @@ export function statsRanges(s: CoverageStats): StatsRanges {
   return out;
 }
 
-/** Work arrays kept between calls, one set per grid size; only residential cells are ever set, and reset. */
-let scratch: { inGap: Uint8Array; label: Int32Array; stack: Int32Array } | null = null;
-
 /**
  * Sets each gap's populationWithoutGuessed: the people of the gap, in the computation without
  * guessed features, that holds the gap's cell. `access` is that computation's residential values.
@@ -74,55 +71,22 @@ export function gapRanges(
   res: ResidentialRaster,
 ): void {
   if (gaps.length === 0) return;
-  const n = cols * rows;
-  if (!scratch || scratch.inGap.length !== n)
-    scratch = { inGap: new Uint8Array(n), label: new Int32Array(n).fill(-1), stack: new Int32Array(n) };
-  const { inGap, label, stack } = scratch;
-  const { cells, dist } = access;
-  for (let k = 0; k < cells.length; k++) {
-    const c = cells[k];
-    if (res.area[c] > 0 && !(dist[k] <= limitM)) inGap[c] = 1;
-  }
-  const pops: number[] = [];
-  const labelOf = (s: number): number => {
-    if (label[s] >= 0 || !inGap[s]) return label[s];
-    const id = pops.length;
-    let pop = 0,
-      top = 0;
-    stack[top++] = s;
-    label[s] = id;
-    while (top > 0) {
-      const c = stack[--top];
-      pop += res.pop[c];
-      const i = c % cols,
-        j = (c - i) / cols;
-      for (let dj = -1; dj <= 1; dj++) {
-        const jj = j + dj;
-        if (jj < 0 || jj >= rows) continue;
-        for (let di = -1; di <= 1; di++) {
-          const ii = i + di;
-          if (ii < 0 || ii >= cols) continue;
-          const nb = jj * cols + ii;
-          if (label[nb] < 0 && inGap[nb]) {
-            label[nb] = id;
-            stack[top++] = nb;
-          }
-        }
+  withGapCells(cols * rows, access, limitM, res, (w) => {
+    const pops: number[] = [];
+    for (const gap of gaps) {
+      let id = w.label[gap.cell];
+      if (id < 0 && w.inGap[gap.cell]) {
+        id = pops.length;
+        const count = floodGap(w, cols, rows, gap.cell, id);
+        let pop = 0;
+        for (let q = 0; q < count; q++) pop += res.pop[w.stack[q]];
+        pops.push(pop);
       }
+      // Without guesses a walk can only be longer, so the cell is in a gap; should a guessed road
+      // ever have hidden a shorter link, the gap keeps its own figure rather than claim it closes.
+      gap.populationWithoutGuessed = id >= 0 ? Math.max(pops[id], gap.population) : gap.population;
     }
-    pops.push(pop);
-    return id;
-  };
-  for (const gap of gaps) {
-    const id = labelOf(gap.cell);
-    // Without guesses a walk can only be longer, so the cell is in a gap; should a guessed road ever
-    // have hidden a shorter link, the gap keeps its own figure rather than claim it closes.
-    gap.populationWithoutGuessed = id >= 0 ? Math.max(pops[id], gap.population) : gap.population;
-  }
-  for (let k = 0; k < cells.length; k++) {
-    inGap[cells[k]] = 0;
-    label[cells[k]] = -1;
-  }
+  });
 }
 
 /** The nearest-park answer with, where it rests on a guess, the answer without guessed features. */
