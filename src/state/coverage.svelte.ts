@@ -52,10 +52,15 @@ class CoverageState {
   whatIfs = $state.raw<WhatIf[]>([]);
   result = $state.raw<CoverageResult | null>(null);
   /**
-   * The band polygons of `result` (outlines, export, print), traced in idle time after each result:
-   * results come without them, since the map draws the access image. Null until they arrive.
+   * The band polygons and the gaps' outlines of `result` (map outlines, framing a gap, export,
+   * print), traced in idle time after each result: results come without them (the map draws the
+   * access image; the gaps are listed at once). Null until they arrive.
    */
-  polygons = $state.raw<CoverageResult['bands'] | null>(null);
+  polygons = $state.raw<Pick<CoverageResult, 'bands' | 'gaps'> | null>(null);
+  /** The gaps of `result`, outlined once the polygons have arrived. */
+  get gaps(): CoverageResult['gaps'] {
+    return this.polygons?.gaps ?? this.result?.gaps ?? [];
+  }
   /**
    * The comparison of scenarios for `result` (2014, the plan, today; what the what-ifs change). A
    * result leaves it out when it needed new searches (a new smallest green space or green rule): it
@@ -235,18 +240,18 @@ class CoverageState {
     });
   }
 
-  /** The current result with its band polygons, traced now if they have not arrived (exports). */
+  /** The current result with its band polygons and gap outlines, traced now if they have not arrived (exports). */
   async withPolygons(): Promise<CoverageResult | null> {
     const r = this.result;
     if (!r) return null;
     if (r.params.polygons !== false) return r;
-    if (this.polygons) return { ...r, bands: this.polygons };
+    if (this.polygons) return { ...r, ...this.polygons };
     // With the comparison (exports and print have every figure; by now it is usually computed).
     const full = await this.track(async () =>
       (await this.worker()).latest('compute', { ...r.params, polygons: true, deferCompare: false }),
     );
     if (!full || this.result !== r) return full ?? null;
-    this.polygons = full.bands;
+    this.polygons = { bands: full.bands, gaps: full.gaps };
     return full;
   }
 

@@ -24,7 +24,10 @@ export interface Gap {
   labelAt?: [number, number];
   /** Indices of the residential blocks (in the layer) that have land in the gap. */
   blocks: number[];
-  /** Outline, MultiPolygon coordinates in WGS-84. */
+  /**
+   * Outline, MultiPolygon coordinates in WGS-84; empty beyond the outlined gaps, and in a result
+   * computed without polygons (outlines are polygons: traced in idle time, like the bands).
+   */
   outline: Position[][][];
   /** One grid cell of the gap (row-major index), to find it in another computation's grid. */
   cell: number;
@@ -42,7 +45,7 @@ export interface Gap {
 export const LISTED_GAPS = 8;
 
 /** Gap outlines are traced for the top gaps only: the rest are listed without a shape. */
-const OUTLINED_GAPS = 50;
+export const OUTLINED_GAPS = 50;
 
 /** Work arrays for finding gaps: see withGapCells. */
 export interface GapWork {
@@ -130,19 +133,30 @@ export function floodGap(w: GapWork, cols: number, rows: number, s: number, id: 
 
 /**
  * The gaps of one computation, from its residential cells' values (residential-access.ts): the
- * cells with residential land beyond `limitM` or unreachable, grouped 8-connected.
+ * cells with residential land beyond `limitM` or unreachable, grouped 8-connected. The `outlined`
+ * most populous get an outline and a label point; tracing them is the costly part (marching squares
+ * per gap), so a result without polygons asks for none and they follow in idle time.
  */
 export function findGaps(
   g: GridSpec,
   access: ResidentialAccess,
   limitM: number,
   res: ResidentialRaster,
+  outlined = OUTLINED_GAPS,
 ): Gap[] {
-  return withGapCells(g.cols * g.rows, access, limitM, res, (w) => traceGaps(g, access.cells, res, w));
+  return withGapCells(g.cols * g.rows, access, limitM, res, (w) =>
+    traceGaps(g, access.cells, res, w, outlined),
+  );
 }
 
 /** findGaps on the marked work arrays: label, measure and outline each gap. */
-function traceGaps(g: GridSpec, resCells: Int32Array, res: ResidentialRaster, w: GapWork): Gap[] {
+function traceGaps(
+  g: GridSpec,
+  resCells: Int32Array,
+  res: ResidentialRaster,
+  w: GapWork,
+  outlined: number,
+): Gap[] {
   const { inGap, label, stack, mask } = w;
   // Per gap while it is traced: its bounding cells, its label and its centroid's cell (ci, cj).
   type Traced = Gap & { i0: number; j0: number; i1: number; j1: number; id: number; ci: number; cj: number };
@@ -205,7 +219,7 @@ function traceGaps(g: GridSpec, resCells: Int32Array, res: ResidentialRaster, w:
   return gaps.map((gap, k) => {
     let outline: Position[][][] = [];
     let labelAt: [number, number] | undefined;
-    if (k < OUTLINED_GAPS) {
+    if (k < outlined) {
       const { ci, cj } = gap;
       let best = Infinity,
         bestCell = gap.cell;

@@ -37,8 +37,9 @@ export interface CoverageParams {
    */
   deferCompare?: boolean;
   /**
-   * Trace the band polygons (default true). The map draws the access image, so the app asks for a
-   * result without them first and for the polygons (outlines, export, print) in idle time.
+   * Trace the band polygons and the gaps' outlines (default true). The map draws the access image,
+   * so the app asks for a result without them first (gaps listed, not yet outlined) and for the
+   * polygons (outlines, export, print) in idle time.
    */
   polygons?: boolean;
 }

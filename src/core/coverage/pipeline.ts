@@ -13,7 +13,7 @@
 import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import { bandPolygons } from './bands';
 import { dataExtent } from './extent';
-import { findGaps } from './gaps';
+import { OUTLINED_GAPS, findGaps } from './gaps';
 import {
   type GraphAssetHeader,
   type PrebuiltParts,
@@ -436,7 +436,8 @@ export class CoverageEngine {
     const limits = limitsOf(p);
     const limitM = limits[limits.length - 1].metres;
     const access = this.residential(p, set).access;
-    const gaps = findGaps(model.grid, access, limitM, residential);
+    // Gap outlines are polygons too: only when polygons are asked for.
+    const gaps = findGaps(model.grid, access, limitM, residential, p.polygons ? OUTLINED_GAPS : 0);
     lap('gaps');
     if (!p.draft) {
       const sure = this.restsOnGuesses(p, set) ? this.residential(p, this.sourceSet(p, true)).access : access;
@@ -531,6 +532,7 @@ export class CoverageEngine {
       this.residential(p, set).access,
       limit,
       residential,
+      0,
     );
     const out = gaps.slice(0, count).map((gap) => {
       const whatIf: WhatIf = {

@@ -91,7 +91,7 @@ function registerGeoJsonExport(what: 'bands' | 'gaps', features: (r: CoverageRes
     labelKey: `data.export.${what}`,
     available: has,
     run: async () => {
-      // Results come without band polygons (traced in idle time): make sure they are here.
+      // Results come without band polygons and gap outlines (traced in idle time): make sure they are here.
       const r = await coverage.withPolygons();
       if (!r) return;
       const text = featuresToGeoJSON(features(r), {

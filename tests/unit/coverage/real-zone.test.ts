@@ -58,6 +58,14 @@ describe('the bundled zone (geodata/)', () => {
     expect(gapBounds({ outline: [] })).toBeNull();
   });
 
+  it('lists the same gaps without polygons, outlining none (the outlines follow with the polygons)', () => {
+    const quick = engine.compute({ scenario: '2015', polygons: false });
+    expect(quick.gaps.length).toBe(r2015.gaps.length);
+    expect(quick.gaps.every((g) => g.outline.length === 0 && g.labelAt === undefined)).toBe(true);
+    const bare = (gaps: typeof r2015.gaps) => gaps.map(({ outline: _, labelAt: __, ...g }) => g);
+    expect(bare(quick.gaps)).toEqual(bare(r2015.gaps));
+  });
+
   it('draws valid band polygons', () => {
     for (const f of [...r2014.bands.features, ...r2015.bands.features]) {
       expect(booleanValid(f)).toBe(true);
