@@ -118,15 +118,24 @@ export function buildScenarioModel(
   };
 }
 
-/** Prepares one green space: distance field, direct-walk permissions and joined access points. */
+/** How far a green space's distance field reaches: its direct walks and any service radius. */
+export function greenReach(std: ServiceRadiusStandard, areaM2: number): number {
+  return Math.max(MAX_OFF_NETWORK_M, maxRadius(std), serviceRadius(std, areaM2));
+}
+
+/**
+ * Prepares one green space: distance field, direct-walk permissions and joined access points.
+ * `field`: its distance field when already computed on this grid to `greenReach` (it depends on the
+ * grid and the shape alone; the rest depends on the model's network and barriers).
+ */
 export function prepareGreen(
   m: Pick<ScenarioModel, 'grid' | 'edges' | 'barriers' | 'links' | 'standard'>,
   ref: GreenRef,
   polys: Float64Array[][],
   entrances?: ReadonlyArray<readonly [number, number]>,
+  known?: GreenField,
 ): PreparedGreen {
-  const reach = Math.max(MAX_OFF_NETWORK_M, maxRadius(m.standard), serviceRadius(m.standard, ref.area_m2));
-  const field = greenField(m.grid, polys, reach);
+  const field = known ?? greenField(m.grid, polys, greenReach(m.standard, ref.area_m2));
   const directOk = new Uint8Array(field.cells.length);
   for (let k = 0; k < field.cells.length; k++) {
     const c = field.cells[k];

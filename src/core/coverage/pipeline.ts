@@ -96,8 +96,14 @@ export class CoverageEngine {
   private readonly baseSets = new Map<string, SourceSet>();
   private readonly whatIfSets = new Map<string, { key: string; set: SourceSet }>();
   private readonly accessGrids = new WeakMap<SourceSet, AccessGrid>();
-  /** The standard's rate per model and green rule (sets without what-ifs), and per set with what-ifs. */
-  private readonly radiusByModel = new WeakMap<ScenarioModel, Map<GreenRule, RadiusStat>>();
+  /**
+   * The standard's covered cells and rate per model and green rule (sets without what-ifs), and the
+   * rate per set with what-ifs (the model's cells plus the what-ifs' own).
+   */
+  private readonly radiusByModel = new WeakMap<
+    ScenarioModel,
+    Map<GreenRule, { covered: Uint8Array; stat: RadiusStat }>
+  >();
   private readonly radiusBySet = new WeakMap<SourceSet, RadiusStat>();
   private readonly statsCache = new WeakMap<SourceSet, Map<string, CoverageStats>>();
   private readonly buffers = new Map<string, ReturnType<typeof radiusBuffers>>();
@@ -323,19 +329,26 @@ export class CoverageEngine {
    */
   private radius(p: ResolvedParams, set: SourceSet): RadiusStat {
     const m = this.modelOf(p, set);
-    const whatIfs = set.greens.filter((g) => g.ref.whatIf);
+    const { residential } = this.gridFor(p.cellM);
+    const cells = m.grid.cols * m.grid.rows;
+    const count = (mask: Uint8Array) =>
+      radiusStats(mask, residential, this.standard.targets, residentialCells(residential));
     let byRule = this.radiusByModel.get(m);
-    let r = whatIfs.length ? this.radiusBySet.get(set) : byRule?.get(p.greenRule);
-    if (!r) {
+    if (!byRule) this.radiusByModel.set(m, (byRule = new Map()));
+    let base = byRule.get(p.greenRule);
+    if (!base) {
       const greens = m.greens.filter((g) => countsAsGreen(g.ref, p.greenRule));
-      const { residential } = this.gridFor(p.cellM);
-      const mask = radiusCovered(m.grid.cols * m.grid.rows, [...greens, ...whatIfs], this.standard);
-      r = radiusStats(mask, residential, this.standard.targets, residentialCells(residential));
-      if (whatIfs.length) this.radiusBySet.set(set, r);
-      else {
-        if (!byRule) this.radiusByModel.set(m, (byRule = new Map()));
-        byRule.set(p.greenRule, r);
-      }
+      const covered = radiusCovered(cells, greens, this.standard);
+      base = { covered, stat: count(covered) };
+      byRule.set(p.greenRule, base);
+    }
+    const whatIfs = set.greens.filter((g) => g.ref.whatIf);
+    if (whatIfs.length === 0) return base.stat;
+    let r = this.radiusBySet.get(set);
+    if (!r) {
+      // The model's covered cells, plus the what-ifs' (not every green space's cells again).
+      r = count(radiusCovered(cells, whatIfs, this.standard, base.covered.slice()));
+      this.radiusBySet.set(set, r);
     }
     return r;
   }

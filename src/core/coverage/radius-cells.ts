@@ -2,12 +2,13 @@
 import type { PreparedGreen } from './model';
 import { type ServiceRadiusStandard, serviceRadius } from './radius';
 
+/** Marks in `covered` (a new mask of `cellCount` cells when omitted) the cells these green spaces cover. */
 export function radiusCovered(
   cellCount: number,
   greens: readonly PreparedGreen[],
   std: ServiceRadiusStandard,
+  covered = new Uint8Array(cellCount),
 ): Uint8Array {
-  const covered = new Uint8Array(cellCount);
   for (const g of greens) {
     const r = serviceRadius(std, g.ref.area_m2);
     if (r <= 0) continue;

@@ -3,7 +3,9 @@
  * polygon. Each becomes one more green space in the source set; moving or removing one is a new list.
  * Prepared what-ifs are cached per scenario model, so re-sending the same list costs nothing extra.
  */
-import { prepareGreen, type PreparedGreen, type ScenarioModel } from './model';
+import { type GreenField, greenField } from './green-field';
+import type { GridSpec } from './grid-spec';
+import { greenReach, prepareGreen, type PreparedGreen, type ScenarioModel } from './model';
 import { parkRadiusM } from './park-radius';
 import { toX, toY } from './projection';
 
@@ -15,6 +17,12 @@ export type WhatIf =
 const CIRCLE_STEPS = 32;
 
 const cache = new WeakMap<ScenarioModel, Map<string, PreparedGreen>>();
+/**
+ * A what-if's distance field per grid: it depends on the grid and the park's shape alone, so the
+ * scenario and its version without guesses (another model on the same grid) share it. It is most
+ * of a what-if's preparation (the cells within 500 m of its outline).
+ */
+const fields = new WeakMap<GridSpec, Map<string, GreenField>>();
 
 export function prepareWhatIfs(model: ScenarioModel, whatIfs: readonly WhatIf[]): PreparedGreen[] {
   let byKey = cache.get(model);
@@ -23,7 +31,7 @@ export function prepareWhatIfs(model: ScenarioModel, whatIfs: readonly WhatIf[])
     const key = JSON.stringify(w);
     let p = byKey.get(key);
     if (!p) {
-      p = prepareWhatIf(model, w);
+      p = prepareWhatIf(model, w, key);
       if (byKey.size > 200) byKey.clear();
       byKey.set(key, p);
     }
@@ -31,7 +39,8 @@ export function prepareWhatIfs(model: ScenarioModel, whatIfs: readonly WhatIf[])
   });
 }
 
-export function prepareWhatIf(model: ScenarioModel, w: WhatIf): PreparedGreen {
+/** @param key the what-if's cache key (its JSON), to share its field with other models on this grid */
+export function prepareWhatIf(model: ScenarioModel, w: WhatIf, key = JSON.stringify(w)): PreparedGreen {
   const proj = model.grid.proj;
   let ring: Float64Array;
   if (w.kind === 'point') {
@@ -62,6 +71,16 @@ export function prepareWhatIf(model: ScenarioModel, w: WhatIf): PreparedGreen {
   }
   const area = w.kind === 'point' ? w.area_m2 : Math.abs(ringArea(ring));
   const name = w.name ?? w.id;
+  const reach = greenReach(model.standard, area);
+  let byKey = fields.get(model.grid);
+  if (!byKey) fields.set(model.grid, (byKey = new Map()));
+  const fieldKey = `${reach}|${key}`;
+  let field = byKey.get(fieldKey);
+  if (!field) {
+    field = greenField(model.grid, [[ring]], reach);
+    if (byKey.size > 200) byKey.clear();
+    byKey.set(fieldKey, field);
+  }
   return prepareGreen(
     model,
     {
@@ -75,6 +94,8 @@ export function prepareWhatIf(model: ScenarioModel, w: WhatIf): PreparedGreen {
       whatIf: true,
     },
     [[ring]],
+    undefined,
+    field,
   );
 }
 
