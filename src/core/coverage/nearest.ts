@@ -8,7 +8,7 @@
  */
 import type { LineString } from 'geojson';
 import { attachmentsOf } from './attachments';
-import { BucketSearch, emptyField, pointOf } from './dijkstra';
+import { BucketSearch, pointOf } from './dijkstra';
 import type { ScenarioModel } from './model';
 import { ll, networkRoute, roadPoint } from './point-info';
 import { toX, toY } from './projection';
@@ -75,8 +75,8 @@ export function nearestGreens(
   for (const w of legs.sameEdge)
     offer(fixed, fixedWay, w.green, w.m, () => ({ kind: 'edge', link: w.link, point: w.point }));
 
-  const field = emptyField(g.nodeCount);
-  const search = new BucketSearch(g, field, legs.seeds);
+  const search = new BucketSearch(g, null, legs.seeds);
+  const field = search.field;
   const att = attachmentsOf(g, set);
   const best = new Float64Array(G);
   const way: Way[] = new Array(G);
