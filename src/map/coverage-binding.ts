@@ -39,11 +39,6 @@ export interface CoverageCamera {
   bounds?: [LngLat, LngLat];
 }
 const EMPTY: FeatureCollection = { type: 'FeatureCollection', features: [] };
-/**
- * Live updates while a what-if marker is dragged, at most one per this many ms: one display frame,
- * since a drag frame only repaints the access image from the incremental search (no polygons).
- */
-const DRAG_FRAME_MS = 16;
 /** Two clicks closer than this (px) are one double-click, not two corners. */
 const SAME_CLICK_PX = 4;
 
@@ -164,17 +159,22 @@ export class CoverageMapBinding {
       const p = mk.getLngLat();
       return [p.lng, p.lat];
     };
-    let last = 0;
+    let frameAsked = false;
     mk.on('dragstart', () => {
       this.dragging = id;
       this.h.onDrag(id, here(), 'start');
     });
     mk.on('drag', () => {
-      // Live update while dragging; the worker drops superseded requests.
-      const now = performance.now();
-      if (now - last < DRAG_FRAME_MS) return;
-      last = now;
-      this.h.onDrag(id, here(), 'move');
+      // Live updates while dragging, at most one per displayed frame, with the marker's latest
+      // place: each one redraws the park's shape and repaints the access image, and where a frame
+      // takes longer than the pointer's moves (software WebGL: 150 ms and more) updates per move
+      // would queue up behind it. The worker drops superseded requests.
+      if (frameAsked) return;
+      frameAsked = true;
+      requestAnimationFrame(() => {
+        frameAsked = false;
+        if (this.dragging === id) this.h.onDrag(id, here(), 'move');
+      });
     });
     mk.on('dragend', () => {
       this.dragging = null;
