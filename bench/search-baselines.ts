@@ -24,7 +24,11 @@ export function seededGrid(seed: number, side: number): SearchGraph & { edgeCoun
       if (i + 1 < side && rnd() >= 0.03) edge(u, u + 1, 20 + 10 * rnd());
       if (j + 1 < side && rnd() >= 0.03) edge(u, u + side, 20 + 10 * rnd());
     }
-  const n = side * side;
+  return { ...csrGraph(side * side, ea, eb, em), edgeCount: ea.length };
+}
+
+/** A bare CSR graph of n nodes from undirected edges (ea[e], eb[e]) of em[e] metres, in edge order. */
+export function csrGraph(n: number, ea: number[], eb: number[], em: number[]): SearchGraph {
   const offsets = new Int32Array(n + 1);
   for (let e = 0; e < ea.length; e++) {
     offsets[ea[e] + 1]++;
@@ -42,7 +46,7 @@ export function seededGrid(seed: number, side: number): SearchGraph & { edgeCoun
     adjTarget[k] = ea[e];
     adjM[k] = em[e];
   }
-  return { nodeCount: n, offsets, adjTarget, adjM, edgeCount: ea.length };
+  return { nodeCount: n, offsets, adjTarget, adjM };
 }
 
 /** Binary-heap Dijkstra with lazy deletion; typed-array heap of (distance, node). */

@@ -19,6 +19,7 @@ import {
 import { INLINE } from '../../../src/core/coverage/node-lines';
 import { columns } from './field-columns';
 import { mulberry32 } from './random';
+import { csrGraph } from '../../../bench/search-baselines';
 
 type Lengths = 'metres' | 'tiny' | 'mixed';
 
@@ -213,23 +214,7 @@ for (const [layout, linesFrom] of [
         eb.push(k, k + 1);
         em.push(k, 0.5);
       }
-      const n = spokes + 2;
-      const offsets = new Int32Array(n + 1);
-      for (let e = 0; e < ea.length; e++) {
-        offsets[ea[e] + 1]++;
-        offsets[eb[e] + 1]++;
-      }
-      for (let i = 0; i < n; i++) offsets[i + 1] += offsets[i];
-      const fill = offsets.slice(0, n);
-      const adjTarget = new Int32Array(2 * ea.length);
-      const adjM = new Float32Array(2 * ea.length);
-      for (let e = 0; e < ea.length; e++) {
-        adjTarget[fill[ea[e]]] = eb[e];
-        adjM[fill[ea[e]]++] = em[e];
-        adjTarget[fill[eb[e]]] = ea[e];
-        adjM[fill[eb[e]]++] = em[e];
-      }
-      const g: SearchGraph = { nodeCount: n, offsets, adjTarget, adjM };
+      const g = csrGraph(spokes + 2, ea, eb, em);
       const s: Seeds = {
         node: Int32Array.of(0),
         dist: Float64Array.of(0),
