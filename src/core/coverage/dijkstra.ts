@@ -82,7 +82,7 @@ export function copyField(f: NearestField): NearestField {
  * passes over 64 bytes per node. Measured on the bench machine (L2 1 MB per core, L3 32 MB shared),
  * CPU time against the CSR search in the same process: seeded grids (bench `seededGrid`) of 102,400
  * nodes 0.96×, 202,500 nodes 1.03×, 313,600 nodes 0.83×, 504,100 nodes (the million-edge bench)
- * 0.75–0.85×; the synthetic city (109,386 nodes) 1.09×. The zone has 8,413 nodes. A setting, so that
+ * 0.75–0.85×; the synthetic city (109,386 nodes) 1.09×. The zone has about 13,400 nodes. A setting, so that
  * tests can search small graphs both ways.
  */
 export const searchLayout = { linesFrom: 250_000 };
