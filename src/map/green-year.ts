@@ -4,6 +4,7 @@
  * a year step from its opening year and today. Which features *count* in a year is the core's rule
  * (core/coverage/scenarios.ts); this only draws "built by then" against "not (yet) built".
  */
+import { setFilterValue } from './style-setters';
 import type { ExpressionSpecification, Map as MlMap } from 'maplibre-gl';
 import { parseScenario, type Scenario } from '../core/coverage/scenarios';
 
@@ -27,5 +28,5 @@ export function greenHatchFilter(scenario: Scenario): ExpressionSpecification {
 
 /** Applies the year's hatch to the green-space layer (no-op before the style has it). */
 export function showGreenYear(map: MlMap, scenario: Scenario): void {
-  if (map.getLayer(HATCH_LAYER)) map.setFilter(HATCH_LAYER, greenHatchFilter(scenario));
+  if (map.getLayer(HATCH_LAYER)) setFilterValue(map, HATCH_LAYER, greenHatchFilter(scenario));
 }

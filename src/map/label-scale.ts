@@ -5,6 +5,7 @@
  * Halos and circles grow with them: the gap ranks' discs hold a number, and a 13 px number scaled
  * to 24 px would spill out of an 11 px disc.
  */
+import { setLayoutValue, setPaintValue } from './style-setters';
 import type { DataDrivenPropertyValueSpecification, Map as MapLibreMap } from 'maplibre-gl';
 
 type Size = DataDrivenPropertyValueSpecification<number>;
@@ -72,8 +73,8 @@ function recordNew(map: MapLibreMap, s: Scaled): string[] {
 function setSizes(map: MapLibreMap, id: string, sizes: { prop: SizeProp; size: Size }[], k: number): void {
   if (!map.getLayer(id)) return;
   for (const { prop, size } of sizes) {
-    if (isLayout(prop)) map.setLayoutProperty(id, prop, scaleSize(size, k));
-    else map.setPaintProperty(id, prop, scaleSize(size, k));
+    if (isLayout(prop)) setLayoutValue(map, id, prop, scaleSize(size, k));
+    else setPaintValue(map, id, prop, scaleSize(size, k));
   }
 }
 
