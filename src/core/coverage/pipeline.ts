@@ -46,6 +46,7 @@ import { radiusCovered } from './radius-cells';
 import { type ResidentialRaster, rasterizeResidential } from './residential';
 import type { CoverageResult, GridResult, ScenarioComparison, Suggestion } from './results';
 import { roadTimes } from './road-times';
+import { memo } from './memo';
 import { stopwatch } from './stopwatch';
 import {
   type SourceSet,
@@ -356,15 +357,7 @@ export class CoverageEngine {
   /** Statistics only (no polygons): used for the comparison of scenarios. Cached per source set, speed and bands. */
   stats(p: ResolvedParams, set = this.sourceSet(p)): CoverageStats {
     const key = `${p.speed}|${p.bands.join(',')}`;
-    let byKey = this.statsCache.get(set);
-    if (!byKey) this.statsCache.set(set, (byKey = new Map()));
-    let s = byKey.get(key);
-    if (!s) {
-      s = this.computeStats(p, set);
-      if (byKey.size > 16) byKey.clear();
-      byKey.set(key, s);
-    }
-    return s;
+    return memo(this.statsCache, set, key, 16, () => this.computeStats(p, set));
   }
 
   /**
@@ -584,19 +577,13 @@ export class CoverageEngine {
     const { residential } = this.gridFor(p.cellM);
     const limits = limitsOf(p);
     const base = this.sourceSet({ ...p, whatIfs: [] });
-    const key = `${p.speed}|${p.bands.join(',')}`;
-    let byKey = this.images.get(base);
-    if (!byKey) this.images.set(base, (byKey = new Map()));
-    let painted = byKey.get(key);
-    if (!painted) {
+    const painted = memo(this.images, base, `${p.speed}|${p.bands.join(',')}`, 16, () => {
       const grid = this.accessGrid(p, base);
-      painted = {
+      return {
         image: paintAccessImage(model.grid, grid.dist, limits),
         tally: tallyBands(grid.dist, residential, limits),
       };
-      if (byKey.size > 16) byKey.clear();
-      byKey.set(key, painted);
-    }
+    });
     lap('base');
     // A copy: the worker transfers the image, and the cached one must stay usable.
     const rgba = painted.image.rgba.slice();
@@ -695,15 +682,9 @@ export class CoverageEngine {
     grid: AccessGrid,
   ): CoverageResult['bands'] {
     const key = `${p.speed}|${p.bands.join(',')}|${p.draft ? 2 : 1}`;
-    let byKey = this.polygonCache.get(set);
-    if (!byKey) this.polygonCache.set(set, (byKey = new Map()));
-    let fc = byKey.get(key);
-    if (!fc) {
-      fc = bandPolygons(spec, grid.dist, limitsOf(p), p.draft ? 2 : 1);
-      if (byKey.size > 8) byKey.clear();
-      byKey.set(key, fc);
-    }
-    return fc;
+    return memo(this.polygonCache, set, key, 8, () =>
+      bandPolygons(spec, grid.dist, limitsOf(p), p.draft ? 2 : 1),
+    );
   }
 
   /**

@@ -5,6 +5,7 @@
  */
 import { type GreenField, greenField } from './green-field';
 import type { GridSpec } from './grid-spec';
+import { memo } from './memo';
 import { greenReach, prepareGreen, type PreparedGreen, type ScenarioModel } from './model';
 import { parkRadiusM } from './park-radius';
 import { toX, toY } from './projection';
@@ -25,17 +26,9 @@ const cache = new WeakMap<ScenarioModel, Map<string, PreparedGreen>>();
 const fields = new WeakMap<GridSpec, Map<string, GreenField>>();
 
 export function prepareWhatIfs(model: ScenarioModel, whatIfs: readonly WhatIf[]): PreparedGreen[] {
-  let byKey = cache.get(model);
-  if (!byKey) cache.set(model, (byKey = new Map()));
   return whatIfs.map((w) => {
     const key = JSON.stringify(w);
-    let p = byKey.get(key);
-    if (!p) {
-      p = prepareWhatIf(model, w, key);
-      if (byKey.size > 200) byKey.clear();
-      byKey.set(key, p);
-    }
-    return p;
+    return memo(cache, model, key, 200, () => prepareWhatIf(model, w, key));
   });
 }
 
@@ -72,15 +65,9 @@ export function prepareWhatIf(model: ScenarioModel, w: WhatIf, key = JSON.string
   const area = w.kind === 'point' ? w.area_m2 : Math.abs(ringArea(ring));
   const name = w.name ?? w.id;
   const reach = greenReach(model.standard, area);
-  let byKey = fields.get(model.grid);
-  if (!byKey) fields.set(model.grid, (byKey = new Map()));
-  const fieldKey = `${reach}|${key}`;
-  let field = byKey.get(fieldKey);
-  if (!field) {
-    field = greenField(model.grid, [[ring]], reach);
-    if (byKey.size > 200) byKey.clear();
-    byKey.set(fieldKey, field);
-  }
+  const field = memo(fields, model.grid, `${reach}|${key}`, 200, () =>
+    greenField(model.grid, [[ring]], reach),
+  );
   return prepareGreen(
     model,
     {
