@@ -210,6 +210,42 @@ describe('the offline map', () => {
     await context.close();
   });
 
+  it('shows its loading state with progress, over the map and clear of the panel or sheet', async () => {
+    for (const [name, width, height] of [
+      ['phone-390x844', 390, 844],
+      ['laptop-1440x900', 1440, 900],
+    ] as const) {
+      const { page, context } = await newAppPage(browser, { viewport: { width, height } });
+      // The map's worker never arrives, so the app stays loading once its data is in.
+      await page.route('**/maplibre-gl-worker-*', () => undefined);
+      await page.goto(`${process.env.E2E_BASE_URL}/`);
+      const box = page.locator('.stage .loading[role="status"]');
+      await box.waitFor();
+      await page.waitForFunction(() =>
+        /8\/8/.test(document.querySelector('.stage .loading')?.textContent ?? ''),
+      );
+      await screenshot(page, `loading-${name}`);
+      const r = await page.evaluate(() => {
+        const rect = (s: string) => document.querySelector(s)!.getBoundingClientRect().toJSON() as DOMRect;
+        return { box: rect('.stage .loading'), panel: rect('aside.panel'), stage: rect('.stage') };
+      });
+      // Inside the map's area, whole, and not under the side panel or the bottom sheet.
+      expect(r.box.top).toBeGreaterThanOrEqual(r.stage.top);
+      expect(r.box.left).toBeGreaterThanOrEqual(0);
+      expect(r.box.right).toBeLessThanOrEqual(width);
+      const apart =
+        r.box.bottom <= r.panel.top ||
+        r.box.top >= r.panel.bottom ||
+        r.box.right <= r.panel.left ||
+        r.box.left >= r.panel.right;
+      expect(
+        apart,
+        `${name}: loading box ${JSON.stringify(r.box)} under the panel ${JSON.stringify(r.panel)}`,
+      ).toBe(true);
+      await context.close();
+    }
+  });
+
   it('fits phone, laptop and big screens without overflow, and writes their screenshots', async () => {
     for (const [name, width, height] of [
       ['phone-390x844', 390, 844],
