@@ -1,11 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  type Seeds,
-  copyField,
-  nearestField,
-  relax,
-  searchLayout,
-} from '../../../src/core/coverage/dijkstra';
+import { expect, it } from 'vitest';
+import { type Seeds, copyField, nearestField, relax } from '../../../src/core/coverage/dijkstra';
+import { onBothLayouts } from './both-layouts';
 import { columns } from './field-columns';
 import { type WalkGraph, fromEdges } from '../../../src/core/coverage/graph';
 import { makeProjection } from '../../../src/core/coverage/projection';
@@ -72,16 +67,9 @@ function randomCase(seed: number, n: number, m: number, sources: number, greens:
   return { g, s };
 }
 
-/** Both layouts the search runs on (dijkstra.ts `searchLayout`), on the same graphs. */
-for (const [layout, linesFrom] of [
-  ['CSR arrays', Infinity],
-  ['node lines', 0],
-] as const)
-  describe(`multi-source Dijkstra on ${layout}`, () => {
-    const usual = searchLayout.linesFrom;
-    beforeAll(() => void (searchLayout.linesFrom = linesFrom));
-    afterAll(() => void (searchLayout.linesFrom = usual));
-
+onBothLayouts(
+  (layout) => `multi-source Dijkstra on ${layout}`,
+  () => {
     it('gives exact distances and nearest greens on a hand-computed square', () => {
       // A(0,0) – B(100,0) – C(100,100) – D(0,100) – A; green 0 at A (0 m), green 1 at C (30 m).
       const g = graphOf(
@@ -173,4 +161,5 @@ for (const [layout, linesFrom] of [
       expect(settled).toBeLessThan(reachable);
       for (let v = 0; v < g.nodeCount; v++) expect(inc.dist[v]).toBeLessThanOrEqual(base.dist[v]);
     });
-  });
+  },
+);

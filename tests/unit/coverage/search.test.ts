@@ -4,7 +4,7 @@
  * resumed (targeted) search beyond a cutoff.
  */
 import FlatQueue from 'flatqueue';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import {
   BucketSearch,
   type SearchGraph,
@@ -13,10 +13,10 @@ import {
   emptyField,
   nearestField,
   relax,
-  searchLayout,
   seedOrder,
 } from '../../../src/core/coverage/dijkstra';
 import { INLINE } from '../../../src/core/coverage/node-lines';
+import { onBothLayouts } from './both-layouts';
 import { columns } from './field-columns';
 import { mulberry32 } from './random';
 import { csrGraph } from '../../../bench/search-baselines';
@@ -101,16 +101,9 @@ const cases: [seed: number, n: number, m: number, lengths: Lengths][] = [
   [5, 50, 40, 'metres'], // mostly disconnected
 ];
 
-/** Both layouts the search runs on (dijkstra.ts `searchLayout`), on the same graphs. */
-for (const [layout, linesFrom] of [
-  ['CSR arrays', Infinity],
-  ['node lines', 0],
-] as const)
-  describe(`bucket-queue search on ${layout}`, () => {
-    const usual = searchLayout.linesFrom;
-    beforeAll(() => void (searchLayout.linesFrom = linesFrom));
-    afterAll(() => void (searchLayout.linesFrom = usual));
-
+onBothLayouts(
+  (layout) => `bucket-queue search on ${layout}`,
+  () => {
     for (const [seed, n, m, lengths] of cases) {
       it(`equals a binary heap exactly on random graph ${seed} (${lengths} lengths)`, () => {
         const g = randomGraph(seed, n, m, lengths);
@@ -279,4 +272,5 @@ for (const [layout, linesFrom] of [
       expect([f.dist[3], fc.green[3], fc.point[3]]).toEqual([2, 1, 1]);
       expect(Array.from(fc.green).includes(2)).toBe(false);
     });
-  });
+  },
+);
